@@ -1,0 +1,25 @@
+package io.mandate.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The decision an issue carries, as an immutable value. People are user keys; the REST and view
+ * layers turn them into names. {@code version} is the optimistic lock: every accepted write adds one.
+ */
+public record Decision(long issueId, String issueKey, String projectKey, DecisionStatus status,
+                       String driverKey, String approverKey, List<String> contributorKeys,
+                       List<Informed> informed, LocalDate dueDate, String outcome, String domain,
+                       Instant decidedAt, Instant created, Instant updated, int version) {
+
+    public Decision {
+        contributorKeys = List.copyOf(contributorKeys);
+        informed = List.copyOf(informed);
+    }
+
+    /** Open (OPEN or IN_PROGRESS) and due before {@code today}. */
+    public boolean isOverdue(LocalDate today) {
+        return status.isOpen() && dueDate != null && dueDate.isBefore(today);
+    }
+}

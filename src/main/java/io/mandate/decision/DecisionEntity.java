@@ -1,0 +1,78 @@
+package io.mandate.decision;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.Indexed;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
+import net.java.ao.schema.Table;
+import net.java.ao.schema.Unique;
+
+import java.util.Date;
+
+/**
+ * The decision an issue carries, as stored (table AO_xxxxxx_DECISION). People are stored by their
+ * stable user key, never by username, so renames do not break ownership. Contributors and
+ * informed are rows of {@link ParticipantEntity}.
+ */
+@Preload
+@Table("DECISION")
+public interface DecisionEntity extends Entity {
+
+    @NotNull
+    @Unique
+    long getIssueId();
+    void setIssueId(long issueId);
+
+    @NotNull
+    @Indexed
+    String getIssueKey();
+    void setIssueKey(String issueKey);
+
+    @NotNull
+    @Indexed
+    String getProjectKey();
+    void setProjectKey(String projectKey);
+
+    @NotNull
+    @Indexed
+    String getStatus();
+    void setStatus(String status);
+
+    @Indexed
+    String getDriverKey();
+    void setDriverKey(String driverKey);
+
+    @Indexed
+    String getApproverKey();
+    void setApproverKey(String approverKey);
+
+    /** ISO date (YYYY-MM-DD): compares as text and carries no time zone to get wrong. */
+    @Indexed
+    @StringLength(10)
+    String getDueDate();
+    void setDueDate(String dueDate);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getOutcome();
+    void setOutcome(String outcome);
+
+    @Indexed
+    String getDomainKey();
+    void setDomainKey(String domainKey);
+
+    Date getDecidedAt();
+    void setDecidedAt(Date decidedAt);
+
+    @NotNull
+    Date getCreatedAt();
+    void setCreatedAt(Date createdAt);
+
+    @NotNull
+    Date getUpdatedAt();
+    void setUpdatedAt(Date updatedAt);
+
+    @NotNull
+    int getVersion();
+    void setVersion(int version);
+}

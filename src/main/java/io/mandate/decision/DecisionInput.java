@@ -1,0 +1,167 @@
+package io.mandate.decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A decision as the caller sent it (REST contract, "Decision input"), read field by field so
+ * that every wrong field is named at once. Unknown fields are rejected rather than ignored:
+ * a typo must not silently drop a change.
+ */
+public record DecisionInput(DecisionStatus status, String driver, String approver, List<String> contributors,
+                            List<InformedName> informed, LocalDate dueDate, String outcome, String domain,
+                            Integer version) {
+
+    /** An informed user or group as named in the input. */
+    public record InformedName(Informed.Kind kind, String name) {
+    }
+
+    static final int MAX_NAME = 255;
+    private static final Set<String> FIELDS = Set.of("status", "driver", "approver", "contributors", "informed",
+            "dueDate", "outcome", "domain", "version");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** Reads the body; problems go into {@code errors} (field → message), the rest is returned. */
+    public static DecisionInput read(ObjectNode body, Map<String, String> errors) {
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!FIELDS.contains(field)) {
+                errors.put(field, "Unknown field.");
+            }
+        }
+        DecisionStatus status = null;
+        String statusText = text(body, "status", errors);
+        if (statusText != null) {
+            status = DecisionStatus.parse(statusText).orElse(null);
+            if (status == null) {
+                errors.put("status", "Must be one of OPEN, IN_PROGRESS, DECIDED, DEFERRED, REVERSED.");
+            }
+        }
+        String driver = name(body, "driver", errors);
+        String approver = name(body, "approver", errors);
+        List<String> contributors = names(body, "contributors", errors);
+        List<InformedName> informed = informed(body, errors);
+        LocalDate due = date(body, "dueDate", errors);
+        String outcome = text(body, "outcome", errors);
+        if (outcome != null && outcome.length() > DecisionService.MAX_OUTCOME) {
+            errors.put("outcome", "At most " + DecisionService.MAX_OUTCOME + " characters.");
+        }
+        String domain = name(body, "domain", errors);
+        Integer version = null;
+        JsonNode v = body.get("version");
+        if (v != null && !v.isNull()) {
+            if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
+                version = v.intValue();
+            } else {
+                errors.put("version", "Must be a non-negative whole number.");
+            }
+        }
+        return new DecisionInput(status, driver, approver, contributors, informed, due, outcome, domain, version);
+    }
+
+    private static String text(ObjectNode body, String field, Map<String, String> errors) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.put(field, "Must be a string.");
+            return null;
+        }
+        String value = node.textValue();
+        if (value.indexOf('\0') >= 0) {
+            errors.put(field, "Must not contain NUL characters.");
+            return null;
+        }
+        return value;
+    }
+
+    private static String name(ObjectNode body, String field, Map<String, String> errors) {
+        String value = text(body, field, errors);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_NAME) {
+            errors.put(field, "At most " + MAX_NAME + " characters.");
+            return null;
+        }
+        return value.trim();
+    }
+
+    private static List<String> names(ObjectNode body, String field, Map<String, String> errors) {
+        JsonNode node = body.get(field);
+        List<String> result = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return result;
+        }
+        if (!node.isArray() || node.size() > DecisionService.MAX_PEOPLE) {
+            errors.put(field, "Must be a list of at most " + DecisionService.MAX_PEOPLE + " usernames.");
+            return result;
+        }
+        for (JsonNode item : node) {
+            if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > MAX_NAME
+                    || item.textValue().indexOf('\0') >= 0) {
+                errors.put(field, "Every entry must be a username.");
+                return List.of();
+            }
+            result.add(item.textValue().trim());
+        }
+        return result;
+    }
+
+    private static List<InformedName> informed(ObjectNode body, Map<String, String> errors) {
+        JsonNode node = body.get("informed");
+        List<InformedName> result = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return result;
+        }
+        if (!node.isArray() || node.size() > DecisionService.MAX_PEOPLE) {
+            errors.put("informed", "Must be a list of at most " + DecisionService.MAX_PEOPLE + " {\"type\",\"name\"} entries.");
+            return result;
+        }
+        for (JsonNode item : node) {
+            JsonNode type = item.get("type");
+            JsonNode name = item.get("name");
+            if (!item.isObject() || type == null || !type.isTextual() || name == null || !name.isTextual()
+                    || name.textValue().isBlank() || name.textValue().length() > MAX_NAME
+                    || name.textValue().indexOf('\0') >= 0) {
+                errors.put("informed", "Every entry must be {\"type\": \"user\"|\"group\", \"name\": \"...\"}.");
+                return List.of();
+            }
+            String t = type.textValue().toLowerCase(Locale.ROOT);
+            if (!t.equals("user") && !t.equals("group")) {
+                errors.put("informed", "type must be \"user\" or \"group\", not \"" + type.textValue() + "\".");
+                return List.of();
+            }
+            result.add(new InformedName(t.equals("user") ? Informed.Kind.USER : Informed.Kind.GROUP, name.textValue().trim()));
+        }
+        return result;
+    }
+
+    private static LocalDate date(ObjectNode body, String field, Map<String, String> errors) {
+        String value = text(body, field, errors);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!DATE.matcher(value).matches()) {
+            errors.put(field, "Must be a date YYYY-MM-DD.");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.put(field, "Not a calendar date: " + value + ".");
+            return null;
+        }
+    }
+}

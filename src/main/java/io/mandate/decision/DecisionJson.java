@@ -1,0 +1,49 @@
+package io.mandate.decision;
+
+import io.mandate.platform.IssueRef;
+import io.mandate.platform.Person;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.Optional;
+
+/**
+ * A decision as the REST contract shows it. Dates are written as text here, so the JSON does not
+ * depend on how the host's JSON library is configured for java.time.
+ */
+public record DecisionJson(String issueKey, String summary, String status, UserJson driver, UserJson approver,
+                           List<UserJson> contributors, List<InformedJson> informed, String dueDate,
+                           String outcome, String domain, String decidedAt, String created, String updated,
+                           int version, Map<String, Boolean> checks) {
+
+    /** A user in output: {"key","name","displayName"}. */
+    public record UserJson(String key, String name, String displayName) {
+        public static UserJson of(Person p) {
+            return new UserJson(p.key(), p.name(), p.displayName());
+        }
+    }
+
+    /** An informed user or group in output: {"type","name"}. */
+    public record InformedJson(String type, String name) {
+    }
+
+    public static DecisionJson of(Decision d, IssueRef issue, Function<String, Optional<Person>> personOfKey, LocalDate today) {
+        Function<String, UserJson> user = key -> key == null ? null
+                : personOfKey.apply(key).map(UserJson::of).orElse(new UserJson(key, key, key));
+        return new DecisionJson(d.issueKey(), issue.summary(), d.status().name(), user.apply(d.driverKey()),
+                user.apply(d.approverKey()),
+                d.contributorKeys().stream().map(user).toList(),
+                d.informed().stream().map(i -> new InformedJson(i.kind().jsonName(),
+                        i.kind() == Informed.Kind.USER ? user.apply(i.ref()).name() : i.ref())).toList(),
+                d.dueDate() == null ? null : d.dueDate().toString(), d.outcome(), d.domain(),
+                text(d.decidedAt()), text(d.created()), text(d.updated()), d.version(),
+                Map.of("overdue", d.isOverdue(today)));
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package io.mandate.decision;
+
+import com.atlassian.jira.issue.Issue;
+import com.atlassian.plugin.web.ContextProvider;
+import io.mandate.platform.HostComponents;
+import io.mandate.platform.IssueRef;
+import io.mandate.platform.Person;
+
+import javax.inject.Inject;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The decision panel in the issue view's right column: gives the template plain values (the
+ * host's Velocity escapes every one of them). Loads the decision with its people in two
+ * statements (see {@link DecisionStore#find}).
+ */
+public class DecisionPanel implements ContextProvider {
+
+    private final DecisionService decisions;
+    private final HostComponents host;
+
+    @Inject
+    public DecisionPanel(DecisionService decisions, HostComponents host) {
+        this.decisions = decisions;
+        this.host = host;
+    }
+
+    @Override
+    public void init(Map<String, String> params) {
+        // no parameters
+    }
+
+    @Override
+    public Map<String, Object> getContextMap(Map<String, Object> context) {
+        Map<String, Object> result = new HashMap<>(context);
+        result.put("i18n", host.i18n());
+        Object issueObject = context.get("issue");
+        if (!(issueObject instanceof Issue jiraIssue)) {
+            result.put("decision", null);
+            return result;
+        }
+        IssueRef issue = decisions.browsableIssue(jiraIssue.getKey());
+        Optional<Decision> decision = decisions.find(issue);
+        result.put("issueKey", issue.key());
+        result.put("canEdit", decisions.canEdit(issue));
+        result.put("decision", decision.map(d -> view(d, decisions.today())).orElse(null));
+        return result;
+    }
+
+    private Map<String, Object> view(Decision d, LocalDate today) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", d.status().name());
+        view.put("statusLozenge", switch (d.status()) {
+            case DECIDED -> "success";
+            case IN_PROGRESS -> "current";
+            case REVERSED -> "removed";
+            case DEFERRED -> "moved";
+            case OPEN -> "default";
+        });
+        view.put("dueDate", d.dueDate() == null ? null : d.dueDate().toString());
+        view.put("overdue", d.isOverdue(today));
+        view.put("driver", name(d.driverKey()));
+        view.put("approver", name(d.approverKey()));
+        view.put("contributors", d.contributorKeys().stream().map(this::name).toList());
+        List<String> informed = d.informed().stream()
+                .map(i -> i.kind() == Informed.Kind.USER ? name(i.ref()) : i.ref())
+                .toList();
+        view.put("informed", informed);
+        view.put("outcome", d.outcome());
+        view.put("version", d.version());
+        return view;
+    }
+
+    private String name(String userKey) {
+        return userKey == null ? null : decisions.person(userKey).map(Person::displayName).orElse(userKey);
+    }
+}

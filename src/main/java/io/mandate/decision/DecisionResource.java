@@ -1,0 +1,79 @@
+package io.mandate.decision;
+
+import io.mandate.platform.IssueRef;
+import io.mandate.platform.rest.ApiException;
+import io.mandate.platform.rest.JsonBody;
+
+import javax.inject.Inject;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * REST: {@code /rest/mandate/1.0/decisions/{issueKey}} (REST contract, "Jira side"). No access
+ * annotation, so Platform 7 admits licensed (logged-in) users only; the issue permissions are
+ * checked per call by {@link DecisionService}.
+ */
+@Path("/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+public class DecisionResource {
+
+    private final DecisionService decisions;
+
+    @Inject
+    public DecisionResource(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @GET
+    @Path("{issueKey}")
+    public DecisionJson get(@PathParam("issueKey") String issueKey) {
+        IssueRef issue = decisions.browsableIssue(issueKey);
+        Decision decision = decisions.find(issue)
+                .orElseThrow(() -> ApiException.notFound("Issue " + issue.key() + " has no decision."));
+        return DecisionJson.of(decision, issue, decisions::person, decisions.today());
+    }
+
+    @PUT
+    @Path("{issueKey}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DecisionJson put(@PathParam("issueKey") String issueKey, String body) {
+        Decision saved = decisions.put(issueKey, JsonBody.parseObject(body));
+        return DecisionJson.of(saved, decisions.browsableIssue(issueKey), decisions::person, decisions.today());
+    }
+
+    @DELETE
+    @Path("{issueKey}")
+    public Response delete(@PathParam("issueKey") String issueKey, @QueryParam("version") String version) {
+        Integer expected = null;
+        if (version != null) {
+            try {
+                expected = Integer.valueOf(version);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid(Map.of("version", "Must be a whole number."));
+            }
+        }
+        decisions.delete(issueKey, expected);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{issueKey}/history")
+    public List<AuditEntryJson> history(@PathParam("issueKey") String issueKey) {
+        return decisions.history(issueKey).stream()
+                .map(e -> new AuditEntryJson(e.issueKey(),
+                        decisions.person(e.authorKey()).map(DecisionJson.UserJson::of)
+                                .orElse(new DecisionJson.UserJson(e.authorKey(), e.authorKey(), e.authorKey())),
+                        e.changedAt().toString(), e.field(), e.oldValue(), e.newValue()))
+                .toList();
+    }
+}

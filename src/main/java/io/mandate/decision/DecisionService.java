@@ -1,0 +1,246 @@
+package io.mandate.decision;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mandate.platform.IssueAccess;
+import io.mandate.platform.IssueRef;
+import io.mandate.platform.Person;
+import io.mandate.platform.UserDirectory;
+import io.mandate.platform.rest.ApiException;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rules of decision ownership (product brief, "Decision"): who may read and change a
+ * decision, what a valid decision is, how its status may move, and what the audit trail records.
+ * This is where a decision is validated; {@link DecisionStore} is where it is stored.
+ */
+@Named
+public class DecisionService {
+
+    static final int MAX_OUTCOME = 10_000;
+    static final int MAX_PEOPLE = 200;
+
+    private final DecisionStore store;
+    private final IssueAccess issues;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    @Inject
+    public DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users) {
+        this(store, issues, users, Clock.systemDefaultZone());
+    }
+
+    DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, Clock clock) {
+        this.store = store;
+        this.issues = issues;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Today in the host's time zone: the day "overdue" is measured against. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The issue if the current user may browse it; 404 otherwise (unknown and hidden look alike). */
+    public IssueRef browsableIssue(String issueKey) {
+        return issues.browsable(issueKey, users.currentUser())
+                .orElseThrow(() -> ApiException.notFound("No issue " + issueKey + " that you can see."));
+    }
+
+    public Optional<Decision> find(IssueRef issue) {
+        return store.find(issue.id());
+    }
+
+    public boolean canEdit(IssueRef issue) {
+        return users.currentUser().map(u -> issues.canEdit(issue, u)).orElse(false);
+    }
+
+    /** GET: the decision of a browsable issue, 404 when the issue is hidden or has none. */
+    public Decision get(String issueKey) {
+        IssueRef issue = browsableIssue(issueKey);
+        return store.find(issue.id())
+                .orElseThrow(() -> ApiException.notFound("Issue " + issue.key() + " has no decision."));
+    }
+
+    /** PUT: creates or replaces the decision of an issue the current user may edit. */
+    public Decision put(String issueKey, ObjectNode body) {
+        IssueRef issue = browsableIssue(issueKey);
+        Person author = requireEditor(issue);
+        Optional<Decision> current = store.find(issue.id());
+        Map<String, String> errors = new LinkedHashMap<>();
+        DecisionInput input = DecisionInput.read(body, errors);
+        Decision next = validate(issue, current, input, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        if (current.isPresent() && current.get().version() != input.version()) {
+            throw stale(current.get().version());
+        }
+        List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated(), this::username);
+        try {
+            return store.save(next, current.map(Decision::version).orElse(null), audit);
+        } catch (StaleDecisionException e) {
+            throw stale(e.currentVersion());
+        }
+    }
+
+    /** DELETE: removes the decision (audited); the version must be the current one when given. */
+    public void delete(String issueKey, Integer version) {
+        IssueRef issue = browsableIssue(issueKey);
+        Person author = requireEditor(issue);
+        Decision current = store.find(issue.id())
+                .orElseThrow(() -> ApiException.notFound("Issue " + issue.key() + " has no decision."));
+        int expected = version == null ? current.version() : version;
+        AuditEntry entry = new AuditEntry(issue.key(), author.key(), clock.instant(), "decision",
+                current.status().name(), null);
+        try {
+            store.delete(issue.id(), expected, List.of(entry));
+        } catch (StaleDecisionException e) {
+            throw stale(e.currentVersion());
+        }
+    }
+
+    public List<AuditEntry> history(String issueKey) {
+        IssueRef issue = browsableIssue(issueKey);
+        return store.history(issue.id());
+    }
+
+    /** The username behind a user key, or the key itself for a user the host no longer knows. */
+    public String username(String userKey) {
+        return userKey == null ? null : users.byKey(userKey).map(Person::name).orElse(userKey);
+    }
+
+    public Optional<Person> person(String userKey) {
+        return users.byKey(userKey);
+    }
+
+    private Person requireEditor(IssueRef issue) {
+        Person user = users.currentUser().orElseThrow(() -> new ApiException(401, "Log in to change decisions.", Map.of()));
+        if (!issues.canEdit(issue, user)) {
+            throw ApiException.forbidden("You may read but not change the decision on " + issue.key() + ".");
+        }
+        return user;
+    }
+
+    private static ApiException stale(int currentVersion) {
+        return ApiException.conflict("The decision was changed by someone else; reload it and apply your change again.",
+                Map.of("version", "stale: the current version is " + currentVersion));
+    }
+
+    private Decision validate(IssueRef issue, Optional<Decision> current, DecisionInput in, Map<String, String> errors) {
+        if (current.isPresent() && in.version() == null && !errors.containsKey("version")) {
+            errors.put("version", "Required when replacing a decision (the current version is " + current.get().version() + ").");
+        }
+        DecisionStatus status = in.status() == null ? current.map(Decision::status).orElse(DecisionStatus.OPEN) : in.status();
+        if (current.isPresent() && current.get().status() == DecisionStatus.DECIDED
+                && status != DecisionStatus.DECIDED && status != DecisionStatus.REVERSED) {
+            errors.put("status", "A decided decision can only be reversed (REVERSED), not moved to " + status + ".");
+        }
+        String driverKey = resolveUser("driver", in.driver(), errors);
+        String approverKey = resolveUser("approver", in.approver(), errors);
+        if (status != DecisionStatus.OPEN) {
+            if (in.driver() == null && !errors.containsKey("driver")) {
+                errors.put("driver", "Required once the decision is " + status + ".");
+            }
+            if (in.approver() == null && !errors.containsKey("approver")) {
+                errors.put("approver", "Exactly one approver is required once the decision is " + status + ".");
+            }
+        }
+        List<String> contributorKeys = resolveUsers("contributors", in.contributors(), errors);
+        List<Informed> informed = resolveInformed(in.informed(), errors);
+        if (status == DecisionStatus.DECIDED && (in.outcome() == null || in.outcome().isBlank())) {
+            errors.putIfAbsent("outcome", "Required when the decision is DECIDED.");
+        }
+        if (in.domain() != null) {
+            // No domain exists until the authority matrix defines them.
+            errors.putIfAbsent("domain", "Unknown domain: " + in.domain() + ".");
+        }
+        Instant now = clock.instant();
+        Instant decidedAt = null;
+        if (status == DecisionStatus.DECIDED) {
+            decidedAt = current.filter(d -> d.status() == DecisionStatus.DECIDED).map(Decision::decidedAt).orElse(now);
+        }
+        return new Decision(issue.id(), issue.key(), issue.projectKey(), status, driverKey, approverKey,
+                contributorKeys, informed, in.dueDate(), blankToNull(in.outcome()), in.domain(), decidedAt,
+                current.map(Decision::created).orElse(now), now, current.map(d -> d.version() + 1).orElse(1));
+    }
+
+    private String resolveUser(String field, String username, Map<String, String> errors) {
+        if (username == null || errors.containsKey(field)) {
+            return null;
+        }
+        Optional<Person> person = users.byName(username);
+        if (person.isEmpty()) {
+            errors.put(field, "Unknown user: " + username + ".");
+            return null;
+        }
+        if (!users.isActive(person.get())) {
+            errors.put(field, "User " + username + " is not active.");
+            return null;
+        }
+        return person.get().key();
+    }
+
+    private List<String> resolveUsers(String field, List<String> usernames, Map<String, String> errors) {
+        if (errors.containsKey(field)) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String name : usernames.stream().distinct().toList()) {
+            Optional<Person> p = users.byName(name).filter(users::isActive);
+            if (p.isPresent()) {
+                keys.add(p.get().key());
+            } else {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            errors.put(field, "Unknown or inactive users: " + String.join(", ", unknown) + ".");
+        }
+        return keys;
+    }
+
+    private List<Informed> resolveInformed(List<DecisionInput.InformedName> names, Map<String, String> errors) {
+        if (errors.containsKey("informed")) {
+            return List.of();
+        }
+        List<Informed> result = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (DecisionInput.InformedName n : names.stream().distinct().toList()) {
+            if (n.kind() == Informed.Kind.GROUP) {
+                if (users.groupExists(n.name())) {
+                    result.add(new Informed(Informed.Kind.GROUP, n.name()));
+                } else {
+                    unknown.add("group " + n.name());
+                }
+            } else {
+                Optional<Person> p = users.byName(n.name()).filter(users::isActive);
+                if (p.isPresent()) {
+                    result.add(new Informed(Informed.Kind.USER, p.get().key()));
+                } else {
+                    unknown.add("user " + n.name());
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            errors.put("informed", "Unknown: " + String.join(", ", unknown) + ".");
+        }
+        return result;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+}

@@ -1,0 +1,179 @@
+package io.mandate.decision;
+
+import io.mandate.platform.Entities;
+import net.java.ao.Query;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stores decisions, their participants and their audit trail in Active Objects. Loads one
+ * decision with its people in two statements, whatever the number of people; hands out
+ * immutable {@link Decision} values, never live entities.
+ */
+@Named
+public class DecisionStore {
+
+    static final String CONTRIBUTOR = "CONTRIBUTOR";
+    static final String INFORMED = "INFORMED";
+
+    private final Entities entities;
+
+    @Inject
+    public DecisionStore(Entities entities) {
+        this.entities = entities;
+    }
+
+    public Optional<Decision> find(long issueId) {
+        DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", issueId));
+        if (rows.length == 0) {
+            return Optional.empty();
+        }
+        DecisionEntity row = rows[0];
+        ParticipantEntity[] people = entities.find(ParticipantEntity.class,
+                Query.select().where("DECISION_ID = ?", row.getID()).order("POSITION"));
+        return Optional.of(toDecision(row, people));
+    }
+
+    /**
+     * Creates or replaces the decision of {@code next.issueId()} and appends the audit entries,
+     * in one transaction. When replacing, the stored version must equal {@code expectedVersion};
+     * otherwise nothing changes and {@link StaleDecisionException} is thrown.
+     */
+    public Decision save(Decision next, Integer expectedVersion, List<AuditEntry> audit) {
+        return entities.inTransaction(() -> {
+            DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", next.issueId()));
+            DecisionEntity row;
+            int version;
+            if (rows.length == 0) {
+                if (expectedVersion != null) {
+                    throw new StaleDecisionException(0);
+                }
+                Map<String, Object> values = new HashMap<>();
+                values.put("ISSUE_ID", next.issueId());
+                values.put("ISSUE_KEY", next.issueKey());
+                values.put("PROJECT_KEY", next.projectKey());
+                values.put("STATUS", next.status().name());
+                values.put("CREATED_AT", Date.from(next.created()));
+                values.put("UPDATED_AT", Date.from(next.updated()));
+                values.put("VERSION", 1);
+                row = entities.create(DecisionEntity.class, values);
+                version = 1;
+            } else {
+                row = rows[0];
+                if (expectedVersion == null || row.getVersion() != expectedVersion) {
+                    throw new StaleDecisionException(row.getVersion());
+                }
+                version = row.getVersion() + 1;
+                entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", row.getID());
+            }
+            row.setIssueKey(next.issueKey());
+            row.setProjectKey(next.projectKey());
+            row.setStatus(next.status().name());
+            row.setDriverKey(next.driverKey());
+            row.setApproverKey(next.approverKey());
+            row.setDueDate(next.dueDate() == null ? null : next.dueDate().toString());
+            row.setOutcome(next.outcome());
+            row.setDomainKey(next.domain());
+            row.setDecidedAt(next.decidedAt() == null ? null : Date.from(next.decidedAt()));
+            row.setUpdatedAt(Date.from(next.updated()));
+            row.setVersion(version);
+            row.save();
+            int position = 0;
+            for (String contributor : next.contributorKeys()) {
+                addParticipant(row.getID(), CONTRIBUTOR, Informed.Kind.USER.name(), contributor, position++);
+            }
+            for (Informed informed : next.informed()) {
+                addParticipant(row.getID(), INFORMED, informed.kind().name(), informed.ref(), position++);
+            }
+            appendAudit(next.issueId(), audit);
+            return new Decision(next.issueId(), next.issueKey(), next.projectKey(), next.status(), next.driverKey(),
+                    next.approverKey(), next.contributorKeys(), next.informed(), next.dueDate(), next.outcome(),
+                    next.domain(), next.decidedAt(), row.getCreatedAt().toInstant(), next.updated(), version);
+        });
+    }
+
+    /** Removes the decision and its people, keeps (and appends to) the audit trail. */
+    public boolean delete(long issueId, int expectedVersion, List<AuditEntry> audit) {
+        return entities.inTransaction(() -> {
+            DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", issueId));
+            if (rows.length == 0) {
+                return false;
+            }
+            if (rows[0].getVersion() != expectedVersion) {
+                throw new StaleDecisionException(rows[0].getVersion());
+            }
+            entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", rows[0].getID());
+            entities.delete(rows[0]);
+            appendAudit(issueId, audit);
+            return true;
+        });
+    }
+
+    /** The audit trail of an issue's decision, newest first. */
+    public List<AuditEntry> history(long issueId) {
+        AuditEntity[] rows = entities.find(AuditEntity.class,
+                Query.select().where("ISSUE_ID = ?", issueId).order("CHANGED_AT DESC, ID DESC"));
+        return Arrays.stream(rows)
+                .map(r -> new AuditEntry(r.getIssueKey(), r.getAuthorKey(), r.getChangedAt().toInstant(),
+                        r.getField(), r.getOldValue(), r.getNewValue()))
+                .toList();
+    }
+
+    private void addParticipant(int decisionId, String role, String kind, String ref, int position) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("DECISION_ID", decisionId);
+        values.put("ROLE", role);
+        values.put("KIND", kind);
+        values.put("REF", ref);
+        values.put("POSITION", position);
+        entities.create(ParticipantEntity.class, values);
+    }
+
+    private void appendAudit(long issueId, List<AuditEntry> audit) {
+        for (AuditEntry entry : audit) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("ISSUE_ID", issueId);
+            values.put("ISSUE_KEY", entry.issueKey());
+            values.put("AUTHOR_KEY", entry.authorKey());
+            values.put("CHANGED_AT", Date.from(entry.changedAt()));
+            values.put("FIELD", entry.field());
+            values.put("OLD_VALUE", entry.oldValue());
+            values.put("NEW_VALUE", entry.newValue());
+            entities.create(AuditEntity.class, values);
+        }
+    }
+
+    private static Decision toDecision(DecisionEntity row, ParticipantEntity[] people) {
+        List<ParticipantEntity> ordered = new ArrayList<>(Arrays.asList(people));
+        ordered.sort(Comparator.comparingInt(ParticipantEntity::getPosition));
+        List<String> contributors = new ArrayList<>();
+        List<Informed> informed = new ArrayList<>();
+        for (ParticipantEntity p : ordered) {
+            if (CONTRIBUTOR.equals(p.getRole())) {
+                contributors.add(p.getRef());
+            } else {
+                informed.add(new Informed(Informed.Kind.valueOf(p.getKind()), p.getRef()));
+            }
+        }
+        return new Decision(row.getIssueId(), row.getIssueKey(), row.getProjectKey(),
+                DecisionStatus.valueOf(row.getStatus()), row.getDriverKey(), row.getApproverKey(),
+                contributors, informed, row.getDueDate() == null ? null : LocalDate.parse(row.getDueDate()),
+                row.getOutcome(), row.getDomainKey(), toInstant(row.getDecidedAt()),
+                toInstant(row.getCreatedAt()), toInstant(row.getUpdatedAt()), row.getVersion());
+    }
+
+    private static Instant toInstant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

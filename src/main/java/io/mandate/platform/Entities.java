@@ -1,0 +1,64 @@
+package io.mandate.platform;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import net.java.ao.DBParam;
+import net.java.ao.EntityStreamCallback;
+import net.java.ao.Query;
+import net.java.ao.RawEntity;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The capabilities' door to the host's Active Objects: the handful of operations stores use, and
+ * one explicit transaction per write. Stores depend on this, not on the host type.
+ */
+@Named
+public class Entities {
+
+    private final ActiveObjects ao;
+
+    @Inject
+    public Entities(HostComponents host) {
+        this.ao = host.activeObjects();
+    }
+
+    /** Runs the work in one database transaction; a runtime exception rolls it back and propagates. */
+    public <T> T inTransaction(Supplier<T> work) {
+        return ao.executeInTransaction(work::get);
+    }
+
+    public <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query) {
+        return ao.find(type, query);
+    }
+
+    public <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> values) {
+        return ao.create(type, values);
+    }
+
+    public <T extends RawEntity<K>, K> T create(Class<T> type, DBParam... values) {
+        return ao.create(type, values);
+    }
+
+    public <T extends RawEntity<K>, K> T get(Class<T> type, K id) {
+        return ao.get(type, id);
+    }
+
+    public void delete(RawEntity<?>... entities) {
+        ao.delete(entities);
+    }
+
+    public <K> int deleteWithSQL(Class<? extends RawEntity<K>> type, String criteria, Object... parameters) {
+        return ao.deleteWithSQL(type, criteria, parameters);
+    }
+
+    public <K> int count(Class<? extends RawEntity<K>> type, Query query) {
+        return ao.count(type, query);
+    }
+
+    public <T extends RawEntity<K>, K> void stream(Class<T> type, Query query, EntityStreamCallback<T, K> callback) {
+        ao.stream(type, query, callback);
+    }
+}

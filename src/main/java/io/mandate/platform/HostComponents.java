@@ -1,0 +1,58 @@
+package io.mandate.platform;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.templaterenderer.TemplateRenderer;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+
+/**
+ * Every host service the plugin imports in both products, in one place, so the host surface is
+ * visible at a glance. Jira-only services are in {@link JiraHostComponents}.
+ */
+@Named
+public class HostComponents {
+
+    private final ActiveObjects activeObjects;
+    private final UserManager userManager;
+    private final I18nResolver i18n;
+    private final TemplateRenderer templateRenderer;
+    private final LoginUriProvider loginUriProvider;
+
+    @Inject
+    public HostComponents(@ComponentImport ActiveObjects activeObjects,
+                          @ComponentImport UserManager userManager,
+                          @ComponentImport I18nResolver i18n,
+                          @ComponentImport TemplateRenderer templateRenderer,
+                          @ComponentImport LoginUriProvider loginUriProvider) {
+        this.activeObjects = activeObjects;
+        this.userManager = userManager;
+        this.i18n = i18n;
+        this.templateRenderer = templateRenderer;
+        this.loginUriProvider = loginUriProvider;
+    }
+
+    public ActiveObjects activeObjects() {
+        return activeObjects;
+    }
+
+    public UserManager userManager() {
+        return userManager;
+    }
+
+    public I18nResolver i18n() {
+        return i18n;
+    }
+
+    public TemplateRenderer templateRenderer() {
+        return templateRenderer;
+    }
+
+    public LoginUriProvider loginUriProvider() {
+        return loginUriProvider;
+    }
+}

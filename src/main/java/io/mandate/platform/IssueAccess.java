@@ -1,0 +1,16 @@
+package io.mandate.platform;
+
+import java.util.Optional;
+
+/**
+ * Issue lookup with Jira's permissions applied. An issue the user cannot browse is reported
+ * exactly like an issue that does not exist, so nothing leaks through the difference.
+ */
+public interface IssueAccess {
+
+    /** The issue, if it exists and the user (empty = anonymous) may browse it. */
+    Optional<IssueRef> browsable(String issueKey, Optional<Person> user);
+
+    /** Whether the user may edit the issue (Jira's "Edit issues" project permission). */
+    boolean canEdit(IssueRef issue, Person user);
+}

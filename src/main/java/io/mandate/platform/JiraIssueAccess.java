@@ -1,0 +1,63 @@
+package io.mandate.platform;
+
+import com.atlassian.jira.bc.project.component.ProjectComponent;
+import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.label.Label;
+import com.atlassian.jira.permission.ProjectPermissions;
+import com.atlassian.jira.security.PermissionManager;
+import com.atlassian.jira.security.plugin.ProjectPermissionKey;
+import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
+
+import javax.inject.Inject;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link IssueAccess} over Jira's IssueManager and PermissionManager. */
+@JiraComponent
+public class JiraIssueAccess implements IssueAccess {
+
+    private final JiraHostComponents jira;
+
+    @Inject
+    public JiraIssueAccess(JiraHostComponents jira) {
+        this.jira = jira;
+    }
+
+    @Override
+    public Optional<IssueRef> browsable(String issueKey, Optional<Person> user) {
+        if (issueKey == null || issueKey.isBlank() || issueKey.length() > 255) {
+            return Optional.empty();
+        }
+        Issue issue = jira.issueManager().getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT));
+        if (issue == null) {
+            return Optional.empty();
+        }
+        ApplicationUser appUser = user.map(p -> jira.userManager().getUserByKey(p.key())).orElse(null);
+        if (!has(ProjectPermissions.BROWSE_PROJECTS, issue, appUser)) {
+            return Optional.empty();
+        }
+        return Optional.of(toRef(issue));
+    }
+
+    @Override
+    public boolean canEdit(IssueRef issueRef, Person user) {
+        Issue issue = jira.issueManager().getIssueObject(issueRef.id());
+        ApplicationUser appUser = jira.userManager().getUserByKey(user.key());
+        return issue != null && appUser != null && has(ProjectPermissions.EDIT_ISSUES, issue, appUser);
+    }
+
+    private boolean has(ProjectPermissionKey permission, Issue issue, ApplicationUser user) {
+        PermissionManager permissions = jira.permissionManager();
+        return permissions.hasPermission(permission, issue, user);
+    }
+
+    private static IssueRef toRef(Issue issue) {
+        Collection<ProjectComponent> components = issue.getComponents();
+        return new IssueRef(issue.getId(), issue.getKey(), issue.getSummary(), issue.getProjectObject().getKey(),
+                issue.getIssueType() == null ? null : issue.getIssueType().getName(),
+                components == null ? List.of() : components.stream().map(ProjectComponent::getName).toList(),
+                issue.getLabels() == null ? List.of() : issue.getLabels().stream().map(Label::getLabel).sorted().toList());
+    }
+}

@@ -1,0 +1,25 @@
+package io.mandate.platform;
+
+import java.util.Optional;
+
+/** Who is calling and who exists: the capabilities' view of the host's user management. */
+public interface UserDirectory {
+
+    /** The logged-in user of the current request, or empty for an anonymous caller. */
+    Optional<Person> currentUser();
+
+    /** An existing user by username (active or not); see {@link #isActive(Person)}. */
+    Optional<Person> byName(String username);
+
+    /** An existing user by the host's stable user key. */
+    Optional<Person> byKey(String userKey);
+
+    boolean isActive(Person person);
+
+    /** Jira or Confluence administrator (includes system administrators). */
+    boolean isAdmin(Person person);
+
+    boolean groupExists(String group);
+
+    boolean isInGroup(Person person, String group);
+}

@@ -1,0 +1,163 @@
+package io.mandate.refhost;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.jira.issue.IssueManager;
+import com.atlassian.jira.security.JiraAuthenticationContext;
+import com.atlassian.jira.security.PermissionManager;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import io.mandate.refhost.db.AoEntityManagers;
+import io.mandate.refhost.db.Database;
+import io.mandate.refhost.db.RefActiveObjects;
+import io.mandate.refhost.db.SqlCounter;
+import io.mandate.refhost.jira.JiraAdapters;
+import io.mandate.refhost.plugin.HostServices;
+import io.mandate.refhost.plugin.PluginDescriptor;
+import io.mandate.refhost.plugin.PluginInstance;
+import io.mandate.refhost.sal.RefI18nResolver;
+import io.mandate.refhost.sal.RefLoginUriProvider;
+import io.mandate.refhost.sal.RefTemplateRenderer;
+import io.mandate.refhost.sal.RefUserManager;
+import io.mandate.refhost.world.World;
+import net.java.ao.EntityManager;
+
+/**
+ * One product of the reference host (Jira or Confluence) on one node: its database, its world,
+ * its host services and the plugin started inside it.
+ */
+public final class ProductNode implements AutoCloseable {
+
+    public enum Product {
+        JIRA("jira"), CONFLUENCE("confluence");
+
+        private final String id;
+
+        Product(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String contextPath() {
+            return "/" + id;
+        }
+    }
+
+    private final Product product;
+    private final Database database;
+    private final World world;
+    private final PluginInstance plugin;
+    private final RefTemplateRenderer templates;
+    private final RefI18nResolver i18n;
+    private final RefUserManager users;
+    private final SqlCounter sqlCounter;
+    private final RefActiveObjects activeObjects;
+    private final JiraAdapters jira;
+    private final long startMillis;
+
+    private ProductNode(Product product, Database database, World world, PluginInstance plugin,
+                        RefTemplateRenderer templates, RefI18nResolver i18n, RefUserManager users,
+                        SqlCounter sqlCounter, RefActiveObjects activeObjects, JiraAdapters jira, long startMillis) {
+        this.product = product;
+        this.database = database;
+        this.world = world;
+        this.plugin = plugin;
+        this.templates = templates;
+        this.i18n = i18n;
+        this.users = users;
+        this.sqlCounter = sqlCounter;
+        this.activeObjects = activeObjects;
+        this.jira = jira;
+        this.startMillis = startMillis;
+    }
+
+    /**
+     * Starts the product: opens its world (the user directory is Jira's, as when Confluence uses
+     * Jira for user management), migrates the plugin's tables and wires the plugin.
+     */
+    public static ProductNode start(Product product, Database database, World userWorld, ClassLoader pluginLoader) {
+        long t0 = System.nanoTime();
+        World world = userWorld;
+        PluginDescriptor descriptor = PluginInstance.readDescriptor(pluginLoader, product.id());
+        EntityManager em = AoEntityManagers.create(database,
+                descriptor.ao() == null ? descriptor.key() : descriptor.ao().namespace());
+        SqlCounter counter = new SqlCounter();
+        em.getProvider().addSqlListener(counter);
+        RefActiveObjects ao = new RefActiveObjects(em, database);
+        RefUserManager users = new RefUserManager(world);
+        RefI18nResolver i18n = new RefI18nResolver(descriptor.i18nBundles(), pluginLoader);
+        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader);
+        HostServices services = new HostServices()
+                .add(ActiveObjects.class, ao)
+                .add(UserManager.class, users)
+                .add(I18nResolver.class, i18n)
+                .add(TemplateRenderer.class, templates)
+                .add(LoginUriProvider.class, new RefLoginUriProvider(product.contextPath()));
+        JiraAdapters jira = null;
+        if (product == Product.JIRA) {
+            jira = new JiraAdapters(world);
+            services.add(IssueManager.class, jira.issueManager())
+                    .add(PermissionManager.class, jira.permissionManager())
+                    .add(com.atlassian.jira.user.util.UserManager.class, jira.userManager())
+                    .add(JiraAuthenticationContext.class, jira.authenticationContext());
+        }
+        PluginInstance plugin = PluginInstance.start(product.id(), pluginLoader, descriptor, services, ao);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis);
+    }
+
+    public Product product() {
+        return product;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public World world() {
+        return world;
+    }
+
+    public PluginInstance plugin() {
+        return plugin;
+    }
+
+    public RefTemplateRenderer templates() {
+        return templates;
+    }
+
+    public RefI18nResolver i18n() {
+        return i18n;
+    }
+
+    public RefUserManager users() {
+        return users;
+    }
+
+    public SqlCounter sqlCounter() {
+        return sqlCounter;
+    }
+
+    public RefActiveObjects activeObjects() {
+        return activeObjects;
+    }
+
+    /** Jira's core services; null in Confluence. */
+    public JiraAdapters jira() {
+        return jira;
+    }
+
+    /** Milliseconds the plugin took to start here (AO migrate + wiring). */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    @Override
+    public void close() {
+        plugin.close();
+    }
+}

@@ -1,0 +1,160 @@
+package io.mandate.refhost;
+
+import io.mandate.refhost.db.Database;
+import io.mandate.refhost.plugin.PluginClassLoader;
+import io.mandate.refhost.plugin.PluginDescriptor;
+import io.mandate.refhost.web.AdminMenuServlet;
+import io.mandate.refhost.web.AuthFilter;
+import io.mandate.refhost.web.ConfluencePageServlet;
+import io.mandate.refhost.web.HomeServlet;
+import io.mandate.refhost.web.IssueViewServlet;
+import io.mandate.refhost.web.JiraRestApiServlet;
+import io.mandate.refhost.web.LoginServlet;
+import io.mandate.refhost.web.PluginRest;
+import io.mandate.refhost.web.PluginServletDispatcher;
+import io.mandate.refhost.web.StaticServlet;
+import io.mandate.refhost.world.World;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+
+import javax.servlet.DispatcherType;
+import java.io.File;
+import java.util.EnumSet;
+import java.util.logging.Logger;
+
+/**
+ * The reference host: Jetty with {@code /jira} and {@code /confluence}, each running the plugin
+ * against its own database, sharing Jira's user directory.
+ *
+ * <p>System properties: {@code mandate.port} (2990), {@code mandate.data} (folder of the embedded
+ * databases; empty = fresh sample organisation), {@code mandate.db.url} / {@code .user} /
+ * {@code .password} (PostgreSQL instead), {@code mandate.jar} (the plugin jar to run),
+ * {@code mandate.aui} (where AUI was installed).
+ */
+public final class RefHost implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RefHost.class.getName());
+
+    private final Server server;
+    private final ProductNode jira;
+    private final ProductNode confluence;
+    private final Database jiraDb;
+    private final Database confluenceDb;
+
+    private RefHost(Server server, ProductNode jira, ProductNode confluence, Database jiraDb, Database confluenceDb) {
+        this.server = server;
+        this.jira = jira;
+        this.confluence = confluence;
+        this.jiraDb = jiraDb;
+        this.confluenceDb = confluenceDb;
+    }
+
+    /** Settings of one host; {@link #fromSystemProperties()} reads what `mvn -Prun` passes. */
+    public record Settings(int port, File data, String dbUrl, String dbUser, String dbPassword, File pluginJar, File aui) {
+        public static Settings fromSystemProperties() {
+            return new Settings(Integer.getInteger("mandate.port", 2990),
+                    new File(System.getProperty("mandate.data", "data")),
+                    System.getProperty("mandate.db.url"), System.getProperty("mandate.db.user", "postgres"),
+                    System.getProperty("mandate.db.password", ""),
+                    new File(System.getProperty("mandate.jar", "target/mandate-0.1.0-SNAPSHOT.jar")),
+                    new File(System.getProperty("mandate.aui", "target/aui")));
+        }
+    }
+
+    public static RefHost start(Settings settings) throws Exception {
+        long t0 = System.nanoTime();
+        Database jiraDb;
+        Database confluenceDb;
+        if (settings.dbUrl() != null && !settings.dbUrl().isBlank()) {
+            jiraDb = Database.postgres(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), "jira");
+            confluenceDb = Database.postgres(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), "confluence");
+        } else {
+            jiraDb = Database.hsqldbFile(new File(settings.data(), "jira"));
+            confluenceDb = Database.hsqldbFile(new File(settings.data(), "confluence"));
+        }
+        World world = World.open(jiraDb.dataSource());
+        ClassLoader host = RefHost.class.getClassLoader();
+        ProductNode jira = ProductNode.start(ProductNode.Product.JIRA, jiraDb, world,
+                PluginClassLoader.forJar(settings.pluginJar(), host));
+        ProductNode confluence = ProductNode.start(ProductNode.Product.CONFLUENCE, confluenceDb, world,
+                PluginClassLoader.forJar(settings.pluginJar(), host));
+
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        contexts.addHandler(context(jira, settings.aui()));
+        contexts.addHandler(context(confluence, settings.aui()));
+        server.setHandler(contexts);
+        server.start();
+        RefHost refHost = new RefHost(server, jira, confluence, jiraDb, confluenceDb);
+        LOG.info(() -> String.format("Reference host ready in %d ms at %s/jira and %s/confluence (plugin start: Jira %d ms, Confluence %d ms)",
+                (System.nanoTime() - t0) / 1_000_000, refHost.baseUrl(), refHost.baseUrl(), jira.startMillis(), confluence.startMillis()));
+        return refHost;
+    }
+
+    private static ServletContextHandler context(ProductNode node, File aui) {
+        ServletContextHandler handler = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        handler.setContextPath(node.product().contextPath());
+        handler.addFilter(new FilterHolder(new AuthFilter(node.world())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        handler.addServlet(new ServletHolder(new LoginServlet(node)), "/login.jsp");
+        handler.addServlet(new ServletHolder(new LoginServlet(node)), "/logout");
+        handler.addServlet(new ServletHolder(new HomeServlet(node)), "");
+        handler.addServlet(new ServletHolder(new StaticServlet(node, aui)), "/static/aui/*");
+        handler.addServlet(new ServletHolder(new StaticServlet(node, aui)), "/download/resources/*");
+        handler.addServlet(new ServletHolder(new PluginServletDispatcher(node)), "/plugins/servlet/*");
+        for (PluginDescriptor.Rest rest : node.plugin().descriptor().rests()) {
+            handler.addServlet(new ServletHolder(PluginRest.servlet(node, rest)), PluginRest.mountPath(rest));
+        }
+        if (node.product() == ProductNode.Product.JIRA) {
+            handler.addServlet(new ServletHolder(new HomeServlet(node)), "/issues/*");
+            handler.addServlet(new ServletHolder(new IssueViewServlet(node)), "/browse/*");
+            handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/secure/admin");
+            handler.addServlet(new ServletHolder(new JiraRestApiServlet(node)), "/rest/api/2/*");
+        } else {
+            handler.addServlet(new ServletHolder(new ConfluencePageServlet(node)), "/pages/viewpage.action");
+            handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/admin/console.action");
+        }
+        return handler;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    public ProductNode jira() {
+        return jira;
+    }
+
+    public ProductNode confluence() {
+        return confluence;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        jira.close();
+        confluence.close();
+        jiraDb.close();
+        confluenceDb.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        RefHost host = start(Settings.fromSystemProperties());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                host.close();
+            } catch (Exception e) {
+                LOG.warning("Shutdown: " + e.getMessage());
+            }
+        }));
+        System.out.println("Mandate reference host is running: " + host.baseUrl() + "/jira (log in as admin/admin). Ctrl+C stops it.");
+        host.server.join();
+    }
+}

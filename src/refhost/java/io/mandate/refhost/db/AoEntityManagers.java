@@ -1,0 +1,69 @@
+package io.mandate.refhost.db;
+
+import net.java.ao.DatabaseProvider;
+import net.java.ao.DefaultSchemaConfiguration;
+import net.java.ao.DisposableDataSource;
+import net.java.ao.EntityManager;
+import net.java.ao.EntityManagerConfiguration;
+import net.java.ao.SchemaConfiguration;
+import net.java.ao.atlassian.AtlassianFieldNameConverter;
+import net.java.ao.atlassian.AtlassianIndexNameConverter;
+import net.java.ao.atlassian.AtlassianSequenceNameConverter;
+import net.java.ao.atlassian.AtlassianTableNameConverter;
+import net.java.ao.atlassian.AtlassianTriggerNameConverter;
+import net.java.ao.atlassian.AtlassianUniqueNameConverter;
+import net.java.ao.builder.DelegatingDisposableDataSourceHandler;
+import net.java.ao.builder.SimpleNameConverters;
+import net.java.ao.db.HSQLDatabaseProvider;
+import net.java.ao.db.PostgreSQLDatabaseProvider;
+import net.java.ao.schema.NameConverters;
+import net.java.ao.schema.info.EntityInfoResolverFactory;
+import net.java.ao.schema.info.SimpleEntityInfoResolverFactory;
+
+/**
+ * Builds the real Active Objects {@link EntityManager} the way Atlassian's AO plugin configures
+ * it: Atlassian's naming converters (upper-case names, the 30-character limit) and the
+ * {@code AO_xxxxxx_} table prefix derived from the ao module's namespace.
+ */
+public final class AoEntityManagers {
+
+    private AoEntityManagers() {
+    }
+
+    public static EntityManager create(Database database, String namespace) {
+        DisposableDataSource dataSource = DelegatingDisposableDataSourceHandler.newInstance(database.dataSource(), () -> { });
+        DatabaseProvider provider = switch (database.kind()) {
+            case HSQLDB -> new HSQLDatabaseProvider(dataSource);
+            case POSTGRESQL -> new PostgreSQLDatabaseProvider(dataSource, database.schema());
+        };
+        NameConverters converters = new SimpleNameConverters(
+                new AtlassianTableNameConverter(new AoTablePrefix(namespace)),
+                new AtlassianFieldNameConverter(),
+                new AtlassianSequenceNameConverter(),
+                new AtlassianTriggerNameConverter(),
+                new AtlassianIndexNameConverter(),
+                new AtlassianUniqueNameConverter());
+        EntityManagerConfiguration configuration = new EntityManagerConfiguration() {
+            @Override
+            public boolean useWeakCache() {
+                return false;
+            }
+
+            @Override
+            public NameConverters getNameConverters() {
+                return converters;
+            }
+
+            @Override
+            public SchemaConfiguration getSchemaConfiguration() {
+                return new DefaultSchemaConfiguration();
+            }
+
+            @Override
+            public EntityInfoResolverFactory getEntityInfoResolverFactory() {
+                return new SimpleEntityInfoResolverFactory();
+            }
+        };
+        return new EntityManager(provider, configuration);
+    }
+}

@@ -1,0 +1,244 @@
+package io.mandate.refhost.jira;
+
+import com.atlassian.jira.bc.project.component.ProjectComponent;
+import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.IssueManager;
+import com.atlassian.jira.issue.MutableIssue;
+import com.atlassian.jira.issue.issuetype.IssueType;
+import com.atlassian.jira.issue.label.Label;
+import com.atlassian.jira.project.Project;
+import com.atlassian.jira.security.JiraAuthenticationContext;
+import com.atlassian.jira.security.PermissionManager;
+import com.atlassian.jira.security.plugin.ProjectPermissionKey;
+import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.jira.user.util.UserManager;
+import io.mandate.refhost.web.RequestContext;
+import io.mandate.refhost.world.HostIssue;
+import io.mandate.refhost.world.HostProject;
+import io.mandate.refhost.world.HostUser;
+import io.mandate.refhost.world.World;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Jira's core services (issues, projects, users, permissions) over the host's world. */
+public final class JiraAdapters {
+
+    private final World world;
+
+    public JiraAdapters(World world) {
+        this.world = world;
+    }
+
+    public IssueManager issueManager() {
+        return new IssueManager() {
+            @Override
+            public MutableIssue getIssueObject(Long id) {
+                return id == null ? null : world.issue(id).map(RefIssue::new).orElse(null);
+            }
+
+            @Override
+            public MutableIssue getIssueObject(String key) {
+                return key == null ? null : world.issue(key).map(RefIssue::new).orElse(null);
+            }
+
+            @Override
+            public MutableIssue getIssueByCurrentKey(String key) {
+                return getIssueObject(key);
+            }
+        };
+    }
+
+    public PermissionManager permissionManager() {
+        return new PermissionManager() {
+            @Override
+            public boolean hasPermission(ProjectPermissionKey permissionKey, Issue issue, ApplicationUser user) {
+                return issue != null && hasPermission(permissionKey, issue.getProjectObject(), user);
+            }
+
+            @Override
+            public boolean hasPermission(ProjectPermissionKey permissionKey, Project project, ApplicationUser user) {
+                if (project == null || (user != null && !user.isActive())) {
+                    return false;
+                }
+                return world.hasProjectPermission(user == null ? null : user.getUsername(), project.getKey(),
+                        permissionKey.permissionKey());
+            }
+        };
+    }
+
+    public UserManager userManager() {
+        return new UserManager() {
+            @Override
+            public ApplicationUser getUserByName(String userName) {
+                return userName == null ? null : world.userByName(userName).map(RefUser::new).orElse(null);
+            }
+
+            @Override
+            public ApplicationUser getUserByKey(String userKey) {
+                return userKey == null ? null : world.userByKey(userKey).map(RefUser::new).orElse(null);
+            }
+        };
+    }
+
+    public JiraAuthenticationContext authenticationContext() {
+        return new JiraAuthenticationContext() {
+            @Override
+            public ApplicationUser getLoggedInUser() {
+                String name = RequestContext.current().username();
+                return name == null ? null : world.userByName(name).map(RefUser::new).orElse(null);
+            }
+
+            @Override
+            public boolean isLoggedInUser() {
+                return getLoggedInUser() != null;
+            }
+        };
+    }
+
+    /** A user as Jira's API shows one. */
+    public record RefUser(HostUser user) implements ApplicationUser {
+        @Override
+        public String getKey() {
+            return user.key();
+        }
+
+        @Override
+        public String getUsername() {
+            return user.username();
+        }
+
+        @Override
+        public String getName() {
+            return user.username();
+        }
+
+        @Override
+        public String getDisplayName() {
+            return user.displayName();
+        }
+
+        @Override
+        public String getEmailAddress() {
+            return user.email();
+        }
+
+        @Override
+        public boolean isActive() {
+            return user.active();
+        }
+
+        @Override
+        public Long getId() {
+            return user.id();
+        }
+    }
+
+    /** An issue as Jira's API shows one; reads the world lazily only for its project and people. */
+    public final class RefIssue implements MutableIssue {
+        private final HostIssue issue;
+
+        RefIssue(HostIssue issue) {
+            this.issue = issue;
+        }
+
+        public HostIssue hostIssue() {
+            return issue;
+        }
+
+        @Override
+        public Long getId() {
+            return issue.id();
+        }
+
+        @Override
+        public String getKey() {
+            return issue.key();
+        }
+
+        @Override
+        public String getSummary() {
+            return issue.summary();
+        }
+
+        @Override
+        public Project getProjectObject() {
+            HostProject p = world.project(issue.projectKey()).orElseThrow();
+            return new Project() {
+                @Override
+                public Long getId() {
+                    return p.id();
+                }
+
+                @Override
+                public String getKey() {
+                    return p.key();
+                }
+
+                @Override
+                public String getName() {
+                    return p.name();
+                }
+            };
+        }
+
+        @Override
+        public Long getProjectId() {
+            return getProjectObject().getId();
+        }
+
+        @Override
+        public IssueType getIssueType() {
+            String name = issue.issueType();
+            return new IssueType() {
+                @Override
+                public String getId() {
+                    return name;
+                }
+
+                @Override
+                public String getName() {
+                    return name;
+                }
+            };
+        }
+
+        @Override
+        public Collection<ProjectComponent> getComponents() {
+            List<String> names = issue.components();
+            return names.stream().map(n -> (ProjectComponent) new ProjectComponent() {
+                @Override
+                public Long getId() {
+                    return (long) names.indexOf(n);
+                }
+
+                @Override
+                public String getName() {
+                    return n;
+                }
+            }).toList();
+        }
+
+        @Override
+        public Set<Label> getLabels() {
+            Set<Label> labels = new LinkedHashSet<>();
+            long i = 0;
+            for (String l : issue.labels()) {
+                labels.add(new Label(i++, issue.id(), l));
+            }
+            return labels;
+        }
+
+        @Override
+        public ApplicationUser getAssignee() {
+            return issue.assignee() == null ? null : world.userByName(issue.assignee()).map(RefUser::new).orElse(null);
+        }
+
+        @Override
+        public ApplicationUser getReporter() {
+            return issue.reporter() == null ? null : world.userByName(issue.reporter()).map(RefUser::new).orElse(null);
+        }
+    }
+}

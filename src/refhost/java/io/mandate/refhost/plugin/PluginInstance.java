@@ -1,0 +1,211 @@
+package io.mandate.refhost.plugin;
+
+import io.mandate.refhost.db.RefActiveObjects;
+import net.java.ao.RawEntity;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * One started plugin inside one product: its descriptor, its class loader, its Spring context
+ * (built from the Spring Scanner index and the host services it imports) and its module objects.
+ * Starting checks every module's class, template and resource, and fails with a message naming
+ * the first one that is missing.
+ */
+public final class PluginInstance implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PluginInstance.class.getName());
+    private static final String INDEX = "META-INF/plugin-components/";
+
+    private final String product;
+    private final ClassLoader loader;
+    private final PluginDescriptor descriptor;
+    private final AnnotationConfigApplicationContext spring;
+    private final Map<String, Object> moduleObjects = new LinkedHashMap<>();
+
+    private PluginInstance(String product, ClassLoader loader, PluginDescriptor descriptor,
+                           AnnotationConfigApplicationContext spring) {
+        this.product = product;
+        this.loader = loader;
+        this.descriptor = descriptor;
+        this.spring = spring;
+    }
+
+    /**
+     * Reads the descriptor, checks the modules, migrates the AO entities, wires the components.
+     *
+     * @param activeObjects the AO instance for the plugin's {@code <ao>} namespace, made by the caller
+     *                      from {@link #readDescriptor}'s namespace
+     */
+    public static PluginInstance start(String product, ClassLoader loader, PluginDescriptor descriptor,
+                                       HostServices host, RefActiveObjects activeObjects) {
+        checkModules(loader, descriptor);
+        if (descriptor.ao() != null) {
+            activeObjects.migrate(entityClasses(loader, descriptor.ao()));
+        }
+        AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
+        spring.setClassLoader(loader);
+        spring.setDisplayName(descriptor.key() + " in " + product);
+        for (String imported : indexLines(loader, "imports", product)) {
+            Object service = host.find(imported).orElseThrow(() -> new PluginStartException(
+                    "The plugin imports " + imported + ", which " + product + " does not provide."));
+            spring.getBeanFactory().registerSingleton(imported, service);
+        }
+        for (String line : indexLines(loader, "component", product)) {
+            String className = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+            String beanName = line.contains("#") ? line.substring(line.indexOf('#') + 1) : className;
+            spring.registerBean(beanName, loadClass(loader, className, "component index"));
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            spring.refresh();
+        } catch (RuntimeException e) {
+            throw new PluginStartException("The plugin's components cannot be wired in " + product + ": " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        LOG.info(() -> "Plugin " + descriptor.key() + " started in " + product + " with "
+                + spring.getBeanDefinitionCount() + " components");
+        return new PluginInstance(product, loader, descriptor, spring);
+    }
+
+    public static PluginDescriptor readDescriptor(ClassLoader loader, String product) {
+        URL url = loader.getResource("atlassian-plugin.xml");
+        if (url == null) {
+            throw new PluginStartException("No atlassian-plugin.xml at the root of the plugin.");
+        }
+        try (InputStream in = url.openStream()) {
+            return PluginDescriptor.read(in, product);
+        } catch (IOException e) {
+            throw new PluginStartException("atlassian-plugin.xml cannot be read", e);
+        }
+    }
+
+    public String product() {
+        return product;
+    }
+
+    public PluginDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** A module object (context provider, servlet, resource, macro), created once and autowired like a component. */
+    public synchronized <T> T moduleObject(String className, Class<T> expected) {
+        Object object = moduleObjects.computeIfAbsent(className,
+                name -> spring.getAutowireCapableBeanFactory().createBean(loadClass(loader, name, "module")));
+        return expected.cast(object);
+    }
+
+    public <T> T component(Class<T> type) {
+        return spring.getBean(type);
+    }
+
+    /** Classes of the given packages (and their sub-packages) in the plugin, for REST resource discovery. */
+    public List<Class<?>> classesIn(List<String> packages) {
+        List<Class<?>> result = new ArrayList<>();
+        for (String pkg : packages) {
+            for (String name : ClassIndex.classNames(loader, pkg)) {
+                result.add(loadClass(loader, name, "rest package " + pkg));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        spring.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends RawEntity<?>>[] entityClasses(ClassLoader loader, PluginDescriptor.Ao ao) {
+        List<Class<? extends RawEntity<?>>> classes = new ArrayList<>();
+        for (String name : ao.entities()) {
+            Class<?> c = loadClass(loader, name, "ao entity");
+            if (!RawEntity.class.isAssignableFrom(c)) {
+                throw new PluginStartException("ao entity " + name + " is not an Active Objects entity");
+            }
+            classes.add((Class<? extends RawEntity<?>>) c);
+        }
+        return classes.toArray(new Class[0]);
+    }
+
+    private static void checkModules(ClassLoader loader, PluginDescriptor d) {
+        for (String bundle : d.i18nBundles()) {
+            requireResource(loader, bundle.replace('.', '/') + ".properties", "i18n resource " + bundle);
+        }
+        if (d.ao() != null) {
+            d.ao().entities().forEach(e -> loadClass(loader, e, "ao module " + d.ao().key()));
+            d.ao().upgradeTasks().forEach(e -> loadClass(loader, e, "ao module " + d.ao().key()));
+        }
+        for (PluginDescriptor.Rest rest : d.rests()) {
+            for (String pkg : rest.packages()) {
+                if (ClassIndex.classNames(loader, pkg).isEmpty()) {
+                    throw new PluginStartException("rest module " + rest.key() + ": package " + pkg + " has no classes");
+                }
+            }
+        }
+        d.servlets().forEach(s -> loadClass(loader, s.className(), "servlet module " + s.key()));
+        for (PluginDescriptor.WebPanel p : d.webPanels()) {
+            if (p.contextProvider() != null) {
+                loadClass(loader, p.contextProvider(), "web-panel module " + p.key());
+            }
+            if (p.viewTemplate() == null) {
+                throw new PluginStartException("web-panel module " + p.key() + " has no view resource");
+            }
+            requireResource(loader, p.viewTemplate(), "web-panel module " + p.key() + " template");
+        }
+        for (PluginDescriptor.WebResource r : d.webResources()) {
+            for (PluginDescriptor.Resource res : r.resources()) {
+                requireResource(loader, res.location(), "web-resource module " + r.key() + " resource " + res.name());
+            }
+        }
+        d.macros().forEach(m -> loadClass(loader, m.className(), "xhtml-macro module " + m.key()));
+    }
+
+    private static void requireResource(ClassLoader loader, String location, String what) {
+        if (loader.getResource(location.startsWith("/") ? location.substring(1) : location) == null) {
+            throw new PluginStartException(what + ": " + location + " is not in the plugin");
+        }
+    }
+
+    static Class<?> loadClass(ClassLoader loader, String name, String what) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new PluginStartException(what + ": class " + name + " is not in the plugin", e);
+        }
+    }
+
+    /** Lines of an index file and of its per-product variant (e.g. component + component-jira). */
+    private static List<String> indexLines(ClassLoader loader, String stem, String product) {
+        List<String> lines = new ArrayList<>();
+        for (String file : List.of(stem, stem + "-" + product)) {
+            URL url = loader.getResource(INDEX + file);
+            if (url == null) {
+                continue;
+            }
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+                reader.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(lines::add);
+            } catch (IOException e) {
+                throw new PluginStartException("Cannot read " + INDEX + file, e);
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,87 @@
+package io.mandate.refhost.sal;
+
+import com.atlassian.sal.api.message.I18nResolver;
+import io.mandate.refhost.web.RequestContext;
+
+import java.io.Serializable;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.TreeMap;
+
+/** SAL's I18nResolver over the plugin's i18n bundles, in the language of the current request. */
+public final class RefI18nResolver implements I18nResolver {
+
+    private final List<String> bundles;
+    private final ClassLoader loader;
+
+    public RefI18nResolver(List<String> bundles, ClassLoader loader) {
+        this.bundles = List.copyOf(bundles);
+        this.loader = loader;
+    }
+
+    @Override
+    public String getText(String key) {
+        return getText(RequestContext.current().locale(), key);
+    }
+
+    @Override
+    public String getText(String key, Serializable... arguments) {
+        return getText(RequestContext.current().locale(), key, arguments);
+    }
+
+    @Override
+    public String getText(Locale locale, String key) {
+        String raw = raw(locale, key);
+        return raw == null ? key : raw;
+    }
+
+    @Override
+    public String getText(Locale locale, String key, Serializable... arguments) {
+        String raw = raw(locale, key);
+        return raw == null ? key : new MessageFormat(raw, locale).format(arguments);
+    }
+
+    @Override
+    public String getRawText(String key) {
+        String raw = raw(RequestContext.current().locale(), key);
+        return raw == null ? key : raw;
+    }
+
+    @Override
+    public Map<String, String> getAllTranslationsForPrefix(String prefix) {
+        return getAllTranslationsForPrefix(prefix, RequestContext.current().locale());
+    }
+
+    @Override
+    public Map<String, String> getAllTranslationsForPrefix(String prefix, Locale locale) {
+        Map<String, String> result = new TreeMap<>();
+        for (String bundle : bundles) {
+            ResourceBundle rb = ResourceBundle.getBundle(bundle.replace('/', '.'), locale, loader, CONTROL);
+            for (String key : rb.keySet()) {
+                if (key.startsWith(prefix)) {
+                    result.put(key, rb.getString(key));
+                }
+            }
+        }
+        return result;
+    }
+
+    private String raw(Locale locale, String key) {
+        for (String bundle : bundles) {
+            try {
+                return ResourceBundle.getBundle(bundle.replace('/', '.'), locale, loader, CONTROL).getString(key);
+            } catch (MissingResourceException ignored) {
+                // next bundle
+            }
+        }
+        return null;
+    }
+
+    /** Falls back to the base bundle (English), never to the JVM's default locale. */
+    private static final ResourceBundle.Control CONTROL = ResourceBundle.Control.getNoFallbackControl(
+            ResourceBundle.Control.FORMAT_PROPERTIES);
+}

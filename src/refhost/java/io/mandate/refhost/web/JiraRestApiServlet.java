@@ -1,0 +1,126 @@
+package io.mandate.refhost.web;
+
+import io.mandate.refhost.ProductNode;
+import io.mandate.refhost.world.HostIssue;
+import io.mandate.refhost.world.HostUser;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The few Jira REST calls scripts and tests need, with Jira's paths and shapes:
+ * {@code GET /rest/api/2/myself}, {@code /issue/{key}}, {@code /search?jql=project = KEY}.
+ */
+public final class JiraRestApiServlet extends HttpServlet {
+
+    private static final Pattern PROJECT_JQL = Pattern.compile("(?i)^\\s*project\\s*=\\s*\"?([A-Za-z][A-Za-z0-9_]*)\"?\\s*(order\\s+by\\s+key(\\s+asc)?)?\\s*$");
+
+    private final ProductNode node;
+
+    public JiraRestApiServlet(ProductNode node) {
+        this.node = node;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String user = RequestContext.current().username();
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        if (user == null) {
+            Json.error(response, 401, "You are not logged in.");
+            return;
+        }
+        if (path.equals("/myself")) {
+            Json.write(response, 200, user(node.world().userByName(user).orElseThrow()));
+        } else if (path.startsWith("/issue/")) {
+            String key = path.substring("/issue/".length());
+            var issue = node.world().issue(key)
+                    .filter(i -> node.world().hasProjectPermission(user, i.projectKey(), "BROWSE_PROJECTS"));
+            if (issue.isEmpty()) {
+                Json.write(response, 404, Map.of("errorMessages", List.of("Issue does not exist or you do not have permission to see it."), "errors", Map.of()));
+            } else {
+                Json.write(response, 200, issue(issue.get(), request));
+            }
+        } else if (path.equals("/search")) {
+            search(request, response, user);
+        } else {
+            Json.write(response, 404, Map.of("errorMessages", List.of("No such resource."), "errors", Map.of()));
+        }
+    }
+
+    private void search(HttpServletRequest request, HttpServletResponse response, String user) throws IOException {
+        String jql = request.getParameter("jql") == null ? "" : request.getParameter("jql");
+        int startAt = intParam(request, "startAt", 0);
+        int maxResults = Math.min(intParam(request, "maxResults", 50), 1000);
+        Matcher m = PROJECT_JQL.matcher(jql);
+        if (!m.matches()) {
+            Json.write(response, 400, Map.of("errorMessages",
+                    List.of("The reference host understands only: project = KEY"), "errors", Map.of()));
+            return;
+        }
+        String projectKey = m.group(1).toUpperCase(Locale.ROOT);
+        if (node.world().project(projectKey).isEmpty() || !node.world().hasProjectPermission(user, projectKey, "BROWSE_PROJECTS")) {
+            Json.write(response, 400, Map.of("errorMessages",
+                    List.of("The value '" + projectKey + "' does not exist for the field 'project'."), "errors", Map.of()));
+            return;
+        }
+        List<HostIssue> all = node.world().issuesOfProject(projectKey);
+        List<Object> page = new ArrayList<>();
+        for (int i = startAt; i < Math.min(all.size(), startAt + maxResults); i++) {
+            page.add(issue(all.get(i), request));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("startAt", startAt);
+        body.put("maxResults", maxResults);
+        body.put("total", all.size());
+        body.put("issues", page);
+        Json.write(response, 200, body);
+    }
+
+    private static int intParam(HttpServletRequest request, String name, int fallback) {
+        try {
+            return request.getParameter(name) == null ? fallback : Math.max(0, Integer.parseInt(request.getParameter(name)));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private Map<String, Object> issue(HostIssue i, HttpServletRequest request) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("summary", i.summary());
+        fields.put("description", i.description());
+        fields.put("issuetype", Map.of("name", i.issueType()));
+        fields.put("project", Map.of("key", i.projectKey()));
+        fields.put("status", Map.of("name", i.status()));
+        fields.put("components", i.components().stream().map(c -> Map.of("name", c)).toList());
+        fields.put("labels", i.labels());
+        fields.put("reporter", i.reporter() == null ? null : node.world().userByName(i.reporter()).map(this::user).orElse(null));
+        fields.put("assignee", i.assignee() == null ? null : node.world().userByName(i.assignee()).map(this::user).orElse(null));
+        fields.put("created", i.created().toString());
+        fields.put("updated", i.updated().toString());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", String.valueOf(i.id()));
+        body.put("key", i.key());
+        body.put("self", request.getContextPath() + "/rest/api/2/issue/" + i.id());
+        body.put("fields", fields);
+        return body;
+    }
+
+    private Map<String, Object> user(HostUser u) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("key", u.key());
+        body.put("name", u.username());
+        body.put("displayName", u.displayName());
+        body.put("emailAddress", u.email());
+        body.put("active", u.active());
+        return body;
+    }
+}

@@ -1,0 +1,74 @@
+package io.mandate.refhost.web;
+
+import io.mandate.refhost.ProductNode;
+import io.mandate.refhost.plugin.PluginDescriptor;
+
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+import static io.mandate.refhost.sal.HtmlEscapingPolicy.escape;
+
+/** The host's page chrome: AUI header with the product, navigation and the user menu. */
+public final class Page {
+
+    private Page() {
+    }
+
+    public static void write(HttpServletResponse response, ProductNode node, String title, String bodyHtml,
+                             List<String> webResourceContexts) throws IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.getWriter().write(html(node, title, bodyHtml, webResourceContexts));
+    }
+
+    public static String html(ProductNode node, String title, String bodyHtml, List<String> webResourceContexts) {
+        String ctx = node.product().contextPath();
+        String user = RequestContext.current().username();
+        boolean jira = node.product() == ProductNode.Product.JIRA;
+        StringBuilder head = new StringBuilder();
+        head.append("<link rel=\"stylesheet\" href=\"").append(ctx).append("/static/aui/aui-prototyping.css\">");
+        head.append("<script src=\"").append(ctx).append("/static/aui/aui-prototyping.js\"></script>");
+        for (PluginDescriptor.WebResource r : node.plugin().descriptor().webResources()) {
+            if (r.contexts().stream().noneMatch(webResourceContexts::contains)) {
+                continue;
+            }
+            for (PluginDescriptor.Resource res : r.resources()) {
+                String url = ctx + "/download/resources/" + node.plugin().descriptor().key() + ":" + r.key() + "/" + res.name();
+                if (res.name().endsWith(".css")) {
+                    head.append("<link rel=\"stylesheet\" href=\"").append(escape(url)).append("\">");
+                } else if (res.name().endsWith(".js")) {
+                    head.append("<script src=\"").append(escape(url)).append("\"></script>");
+                }
+            }
+        }
+        String productName = jira ? "Jira" : "Confluence";
+        String nav = jira
+                ? "<li><a href=\"" + ctx + "/issues/\">Issues</a></li><li><a id=\"admin-menu-link\" href=\"" + ctx + "/secure/admin\">Administration</a></li>"
+                : "<li><a href=\"" + ctx + "/\">Spaces</a></li><li><a id=\"admin-menu-link\" href=\"" + ctx + "/admin/console.action\">General configuration</a></li>";
+        String userHtml = user == null
+                ? "<a class=\"aui-button aui-button-primary\" id=\"login-link\" href=\"" + ctx + "/login.jsp\">Log in</a>"
+                : "<span id=\"header-details-user-fullname\" data-username=\"" + escape(user) + "\">"
+                  + escape(node.world().userByName(user).map(u -> u.displayName()).orElse(user))
+                  + "</span> <a class=\"aui-button aui-button-link\" id=\"log-out\" href=\"" + ctx + "/logout\">Log out</a>";
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + " - " + productName
+                + "</title>" + head + "</head><body class=\"aui-page-fixed\"><div id=\"page\">"
+                + "<header id=\"header\" role=\"banner\"><nav class=\"aui-header\" role=\"navigation\"><div class=\"aui-header-inner\">"
+                + "<div class=\"aui-header-primary\"><span id=\"logo\" class=\"aui-header-logo\"><a href=\"" + ctx + "/\">"
+                + "<span class=\"aui-header-logo-device\" style=\"color:#fff;font-weight:600;padding:0 8px\">" + productName
+                + " <small>(Mandate reference host)</small></span></a></span><ul class=\"aui-nav\">" + nav + "</ul></div>"
+                + "<div class=\"aui-header-secondary\"><ul class=\"aui-nav\"><li>" + userHtml + "</li></ul></div>"
+                + "</div></nav></header><section id=\"content\" role=\"main\">" + bodyHtml + "</section>"
+                + "<footer id=\"footer\" role=\"contentinfo\"><section class=\"footer-body\">Mandate reference host — not an Atlassian product</section></footer>"
+                + "</div></body></html>";
+    }
+
+    /** A simple message page (errors, empty states) inside the chrome. */
+    public static void message(HttpServletResponse response, ProductNode node, int status, String title, String message)
+            throws IOException {
+        response.setStatus(status);
+        write(response, node, title, "<div class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\"><section class=\"aui-page-panel-content\">"
+                + "<h1>" + escape(title) + "</h1><div class=\"aui-message aui-message-warning\"><p>" + escape(message)
+                + "</p></div></section></div></div>", List.of());
+    }
+}

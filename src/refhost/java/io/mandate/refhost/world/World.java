@@ -1,0 +1,498 @@
+package io.mandate.refhost.world;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The reference host's world — users, groups, Jira projects, issues and permissions, Confluence
+ * spaces and pages — kept in the host's own {@code HOST_*} tables and read with plain JDBC.
+ *
+ * <p>Thread-safe and stateless apart from the {@link DataSource}: every answer comes from the
+ * database, so two host nodes on one PostgreSQL always agree (the Data Center rule). Usernames and
+ * group names are case-insensitive, project and issue keys are matched in upper case, space keys
+ * exactly. Inactive users cannot log in and hold no permissions.
+ */
+public final class World {
+
+    /** Jira permission: see the project and its issues. */
+    public static final String BROWSE_PROJECTS = "BROWSE_PROJECTS";
+    /** Jira permission: edit the project's issues. */
+    public static final String EDIT_ISSUES = "EDIT_ISSUES";
+    /** Jira permission: administer the project. */
+    public static final String ADMINISTER_PROJECTS = "ADMINISTER_PROJECTS";
+    /** Confluence space permission names as stored in HOST_SPACE_GRANT (Confluence's own names). */
+    static final String VIEW_SPACE = "VIEWSPACE";
+    static final String EDIT_SPACE = "EDITSPACE";
+
+    private static final Set<String> PROJECT_PERMISSIONS = Set.of(BROWSE_PROJECTS, EDIT_ISSUES, ADMINISTER_PROJECTS);
+    private static final String JIRA_ADMINISTRATORS = "jira-administrators";
+    /*
+     * Nodes starting together on one PostgreSQL race twice: on CREATE TABLE (the loser fails once the
+     * winner's DDL commits) and on seeding (the loser fails once the winner's rows commit). Each lost
+     * race means the winner's work is now visible, so the third attempt finds everything and adds nothing.
+     */
+    private static final int OPEN_ATTEMPTS = 3;
+
+    private static final String USER_COLUMNS = "ID, USER_KEY, USERNAME, DISPLAY_NAME, EMAIL, ACTIVE";
+    private static final String ISSUE_SELECT = "SELECT i.ID, i.ISSUE_KEY, p.PROJECT_KEY, i.ISSUE_NUM, i.SUMMARY,"
+            + " i.DESCRIPTION, i.ISSUE_TYPE, i.ISSUE_STATUS, i.REPORTER, i.ASSIGNEE, i.CREATED, i.UPDATED"
+            + " FROM HOST_ISSUE i JOIN HOST_PROJECT p ON p.ID = i.PROJECT_ID";
+    private static final String PAGE_SELECT = "SELECT pg.ID, s.SPACE_KEY, pg.TITLE, pg.BODY"
+            + " FROM HOST_PAGE pg JOIN HOST_SPACE s ON s.ID = pg.SPACE_ID";
+    /*
+     * A grant matches the user directly or through any group the user is in. The holder-type
+     * literals are constants of this class, never input.
+     */
+    private static final String HOLDER_MATCH = " AND ((g.HOLDER_TYPE = 'USER' AND g.HOLDER = ?)"
+            + " OR (g.HOLDER_TYPE = 'GROUP' AND g.HOLDER IN"
+            + " (SELECT m.GROUP_NAME FROM HOST_MEMBERSHIP m WHERE m.LOWER_USERNAME = ?)))";
+
+    private final DataSource dataSource;
+
+    private World(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /**
+     * Opens the world in the given database: creates the {@code HOST_*} tables that are missing and, when
+     * there are no users yet, seeds the {@link SampleOrganisation} in one transaction.
+     *
+     * @throws WorldException when the database cannot be prepared
+     */
+    public static World open(DataSource dataSource) {
+        World world = new World(dataSource);
+        SQLException failure = null;
+        for (int attempt = 1; attempt <= OPEN_ATTEMPTS; attempt++) {
+            try {
+                world.createAndSeed();
+                return world;
+            } catch (SQLException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                failure = e;
+            }
+        }
+        throw new WorldException("Could not create or seed the host's tables", failure);
+    }
+
+    private void createAndSeed() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Schema.create(connection);
+                connection.commit();
+                if (!hasUsers(connection)) {
+                    SampleOrganisation.seed(new Seeder(connection));
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static boolean hasUsers(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM HOST_USER")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- users
+
+    public Optional<HostUser> userByName(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return first(query("SELECT " + USER_COLUMNS + " FROM HOST_USER WHERE LOWER_USERNAME = ?",
+                World::user, lower(username)));
+    }
+
+    public Optional<HostUser> userByKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return first(query("SELECT " + USER_COLUMNS + " FROM HOST_USER WHERE USER_KEY = ?", World::user, key));
+    }
+
+    /** All users, inactive ones included, ordered by username. */
+    public List<HostUser> users() {
+        return query("SELECT " + USER_COLUMNS + " FROM HOST_USER ORDER BY LOWER_USERNAME", World::user);
+    }
+
+    /** True only for an active user whose password matches; inactive users cannot log in. */
+    public boolean checkPassword(String username, String password) {
+        if (username == null || password == null) {
+            return false;
+        }
+        List<String[]> rows = query("SELECT PASSWORD_SALT, PASSWORD_HASH FROM HOST_USER"
+                        + " WHERE LOWER_USERNAME = ? AND ACTIVE = TRUE",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, lower(username));
+        return !rows.isEmpty() && Passwords.matches(password, rows.get(0)[0], rows.get(0)[1]);
+    }
+
+    public boolean isSystemAdmin(String username) {
+        return username != null && exists("SELECT 1 FROM HOST_USER"
+                + " WHERE LOWER_USERNAME = ? AND ACTIVE = TRUE AND SYSTEM_ADMIN = TRUE", lower(username));
+    }
+
+    /** System administrators and active members of jira-administrators. */
+    public boolean isAdmin(String username) {
+        return username != null && exists("SELECT 1 FROM HOST_USER u WHERE u.LOWER_USERNAME = ? AND u.ACTIVE = TRUE"
+                        + " AND (u.SYSTEM_ADMIN = TRUE OR EXISTS (SELECT 1 FROM HOST_MEMBERSHIP m"
+                        + " WHERE m.LOWER_USERNAME = u.LOWER_USERNAME AND m.GROUP_NAME = ?))",
+                lower(username), JIRA_ADMINISTRATORS);
+    }
+
+    /**
+     * Active users whose username or display name starts with {@code prefix}, ignoring case, ordered by
+     * username — what a user picker offers. Inactive users are left out because they cannot act.
+     */
+    public List<HostUser> findUsers(String prefix, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String pattern = likePrefix(prefix);
+        return query("SELECT " + USER_COLUMNS + " FROM HOST_USER WHERE ACTIVE = TRUE"
+                        + " AND (LOWER_USERNAME LIKE ? ESCAPE '!' OR LOWER_DISPLAY_NAME LIKE ? ESCAPE '!')"
+                        + " ORDER BY LOWER_USERNAME OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY",
+                World::user, pattern, pattern, limit);
+    }
+
+    // ---------------------------------------------------------------- groups
+
+    public boolean groupExists(String group) {
+        return group != null && exists("SELECT 1 FROM HOST_GROUP WHERE GROUP_NAME = ?", lower(group));
+    }
+
+    /** All group names (lower case), sorted. */
+    public List<String> groups() {
+        return query("SELECT GROUP_NAME FROM HOST_GROUP ORDER BY GROUP_NAME", rs -> rs.getString(1));
+    }
+
+    public List<String> groupsOf(String username) {
+        if (username == null) {
+            return List.of();
+        }
+        return query("SELECT GROUP_NAME FROM HOST_MEMBERSHIP WHERE LOWER_USERNAME = ? ORDER BY GROUP_NAME",
+                rs -> rs.getString(1), lower(username));
+    }
+
+    public boolean isUserInGroup(String username, String group) {
+        return username != null && group != null
+                && exists("SELECT 1 FROM HOST_MEMBERSHIP WHERE LOWER_USERNAME = ? AND GROUP_NAME = ?",
+                lower(username), lower(group));
+    }
+
+    /** Usernames of the group's members, inactive ones included, sorted. */
+    public List<String> membersOf(String group) {
+        if (group == null) {
+            return List.of();
+        }
+        return query("SELECT u.USERNAME FROM HOST_MEMBERSHIP m JOIN HOST_USER u ON u.LOWER_USERNAME = m.LOWER_USERNAME"
+                + " WHERE m.GROUP_NAME = ? ORDER BY u.LOWER_USERNAME", rs -> rs.getString(1), lower(group));
+    }
+
+    /** Group names starting with {@code prefix} (ignoring case), sorted, skipping {@code start}, at most {@code limit}. */
+    public List<String> findGroups(String prefix, int start, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return query("SELECT GROUP_NAME FROM HOST_GROUP WHERE GROUP_NAME LIKE ? ESCAPE '!'"
+                        + " ORDER BY GROUP_NAME OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                rs -> rs.getString(1), likePrefix(prefix), Math.max(0, start), limit);
+    }
+
+    // ---------------------------------------------------------------- Jira
+
+    /** All projects, ordered by key. */
+    public List<HostProject> projects() {
+        return projects("", new Object[0]);
+    }
+
+    public Optional<HostProject> project(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return first(projects(" WHERE p.PROJECT_KEY = ?", new Object[] {upper(key)}));
+    }
+
+    /** The issue with this key, ignoring case ({@code demo-1} finds {@code DEMO-1}). */
+    public Optional<HostIssue> issue(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return first(issues(" WHERE i.ISSUE_KEY = ?", upper(key)));
+    }
+
+    public Optional<HostIssue> issue(long id) {
+        return first(issues(" WHERE i.ID = ?", id));
+    }
+
+    /** The project's issues ordered by number; empty for an unknown project. */
+    public List<HostIssue> issuesOfProject(String projectKey) {
+        if (projectKey == null) {
+            return List.of();
+        }
+        return issues(" WHERE p.PROJECT_KEY = ?", upper(projectKey));
+    }
+
+    /**
+     * Whether the user holds the permission in the project, directly or through a group. Anonymous
+     * (null) and inactive users hold none; active system administrators hold all.
+     *
+     * @param permission one of {@link #BROWSE_PROJECTS}, {@link #EDIT_ISSUES}, {@link #ADMINISTER_PROJECTS}
+     * @throws IllegalArgumentException for any other permission name, so a typo fails loudly instead of denying
+     */
+    public boolean hasProjectPermission(String usernameOrNull, String projectKey, String permission) {
+        if (!PROJECT_PERMISSIONS.contains(permission)) {
+            throw new IllegalArgumentException("Unknown project permission: " + permission);
+        }
+        if (usernameOrNull == null || projectKey == null) {
+            return false;
+        }
+        String user = lower(usernameOrNull);
+        return exists("SELECT 1 FROM HOST_USER u WHERE u.LOWER_USERNAME = ? AND u.ACTIVE = TRUE AND (u.SYSTEM_ADMIN = TRUE"
+                        + " OR EXISTS (SELECT 1 FROM HOST_PROJECT_GRANT g JOIN HOST_PROJECT p ON p.ID = g.PROJECT_ID"
+                        + " WHERE p.PROJECT_KEY = ? AND g.PERMISSION_NAME = ?" + HOLDER_MATCH + "))",
+                user, upper(projectKey), permission, user, user);
+    }
+
+    // ---------------------------------------------------------------- Confluence
+
+    /** All spaces, ordered by key. */
+    public List<HostSpace> spaces() {
+        return query("SELECT ID, SPACE_KEY, SPACE_NAME FROM HOST_SPACE ORDER BY SPACE_KEY", World::space);
+    }
+
+    public Optional<HostSpace> space(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return first(query("SELECT ID, SPACE_KEY, SPACE_NAME FROM HOST_SPACE WHERE SPACE_KEY = ?", World::space, key));
+    }
+
+    public Optional<HostPage> page(long id) {
+        return first(query(PAGE_SELECT + " WHERE pg.ID = ?", World::page, id));
+    }
+
+    /** The space's pages ordered by title; empty for an unknown space. */
+    public List<HostPage> pagesOfSpace(String spaceKey) {
+        if (spaceKey == null) {
+            return List.of();
+        }
+        return query(PAGE_SELECT + " WHERE s.SPACE_KEY = ? ORDER BY pg.TITLE, pg.ID", World::page, spaceKey);
+    }
+
+    /** Anonymous and inactive users see nothing; active system administrators see every space. */
+    public boolean canViewSpace(String usernameOrNull, String spaceKey) {
+        return hasSpacePermission(usernameOrNull, spaceKey, VIEW_SPACE);
+    }
+
+    /** Editing needs both grants, as in Confluence: nobody edits a space they cannot see. */
+    public boolean canEditSpace(String usernameOrNull, String spaceKey) {
+        return hasSpacePermission(usernameOrNull, spaceKey, VIEW_SPACE)
+                && hasSpacePermission(usernameOrNull, spaceKey, EDIT_SPACE);
+    }
+
+    /**
+     * Replaces a page's body (Confluence storage format).
+     *
+     * @throws IllegalArgumentException when there is no page with this id
+     */
+    public void updatePageBody(long pageId, String storageFormatBody) {
+        Objects.requireNonNull(storageFormatBody, "storageFormatBody");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("UPDATE HOST_PAGE SET BODY = ? WHERE ID = ?")) {
+            bind(statement, storageFormatBody, pageId);
+            int rows = statement.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            if (rows == 0) {
+                throw new IllegalArgumentException("No page with id " + pageId);
+            }
+        } catch (SQLException e) {
+            throw new WorldException("Could not update page " + pageId, e);
+        }
+    }
+
+    private boolean hasSpacePermission(String usernameOrNull, String spaceKey, String permission) {
+        if (usernameOrNull == null || spaceKey == null) {
+            return false;
+        }
+        String user = lower(usernameOrNull);
+        return exists("SELECT 1 FROM HOST_USER u WHERE u.LOWER_USERNAME = ? AND u.ACTIVE = TRUE AND (u.SYSTEM_ADMIN = TRUE"
+                        + " OR EXISTS (SELECT 1 FROM HOST_SPACE_GRANT g JOIN HOST_SPACE s ON s.ID = g.SPACE_ID"
+                        + " WHERE s.SPACE_KEY = ? AND g.PERMISSION_NAME = ?" + HOLDER_MATCH + "))",
+                user, spaceKey, permission, user, user);
+    }
+
+    // ---------------------------------------------------------------- loading projects and issues
+
+    /** {@code where} is a constant fragment of this class; values go through {@code params}. */
+    private List<HostProject> projects(String where, Object[] params) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Object[]> rows = query(connection, "SELECT p.ID, p.PROJECT_KEY, p.PROJECT_NAME, p.LEAD_USERNAME"
+                    + " FROM HOST_PROJECT p" + where + " ORDER BY p.PROJECT_KEY", rs -> new Object[] {
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)}, params);
+            Map<Long, List<String>> types = grouped(connection, "SELECT t.PROJECT_ID, t.ISSUE_TYPE"
+                    + " FROM HOST_PROJECT_ISSUE_TYPE t JOIN HOST_PROJECT p ON p.ID = t.PROJECT_ID" + where
+                    + " ORDER BY t.PROJECT_ID, t.SEQ", params);
+            Map<Long, List<String>> components = grouped(connection, "SELECT c.PROJECT_ID, c.COMPONENT_NAME"
+                    + " FROM HOST_PROJECT_COMPONENT c JOIN HOST_PROJECT p ON p.ID = c.PROJECT_ID" + where
+                    + " ORDER BY c.PROJECT_ID, c.SEQ", params);
+            List<HostProject> projects = new ArrayList<>();
+            for (Object[] row : rows) {
+                long id = (Long) row[0];
+                projects.add(new HostProject(id, (String) row[1], (String) row[2], (String) row[3],
+                        types.getOrDefault(id, List.of()), components.getOrDefault(id, List.of())));
+            }
+            return List.copyOf(projects);
+        } catch (SQLException e) {
+            throw new WorldException("Could not read projects", e);
+        }
+    }
+
+    /** Three queries whatever the number of issues: the rows, then all their components and labels. */
+    private List<HostIssue> issues(String where, Object... params) {
+        String issueIds = " WHERE x.ISSUE_ID IN (SELECT i.ID FROM HOST_ISSUE i JOIN HOST_PROJECT p ON p.ID = i.PROJECT_ID"
+                + where + ")";
+        try (Connection connection = dataSource.getConnection()) {
+            List<IssueRow> rows = query(connection, ISSUE_SELECT + where + " ORDER BY p.PROJECT_KEY, i.ISSUE_NUM",
+                    World::issueRow, params);
+            Map<Long, List<String>> components = grouped(connection, "SELECT x.ISSUE_ID, x.COMPONENT_NAME"
+                    + " FROM HOST_ISSUE_COMPONENT x" + issueIds + " ORDER BY x.ISSUE_ID, x.SEQ", params);
+            Map<Long, List<String>> labels = grouped(connection, "SELECT x.ISSUE_ID, x.LABEL"
+                    + " FROM HOST_ISSUE_LABEL x" + issueIds + " ORDER BY x.ISSUE_ID, x.LABEL", params);
+            return rows.stream().map(row -> row.toIssue(
+                    components.getOrDefault(row.id(), List.of()), labels.getOrDefault(row.id(), List.of())))
+                    .toList();
+        } catch (SQLException e) {
+            throw new WorldException("Could not read issues", e);
+        }
+    }
+
+    /** An issue row before its components and labels are attached. */
+    private record IssueRow(long id, String key, String projectKey, long number, String summary, String description,
+                            String issueType, String status, String reporter, String assignee,
+                            LocalDateTime created, LocalDateTime updated) {
+
+        HostIssue toIssue(List<String> components, List<String> labels) {
+            return new HostIssue(id, key, projectKey, number, summary, description, issueType, components, labels,
+                    status, reporter, assignee, created.toInstant(ZoneOffset.UTC), updated.toInstant(ZoneOffset.UTC));
+        }
+    }
+
+    private static IssueRow issueRow(ResultSet rs) throws SQLException {
+        return new IssueRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getObject(11, LocalDateTime.class), rs.getObject(12, LocalDateTime.class));
+    }
+
+    private static Map<Long, List<String>> grouped(Connection connection, String sql, Object[] params)
+            throws SQLException {
+        Map<Long, List<String>> grouped = new LinkedHashMap<>();
+        for (Object[] row : query(connection, sql, rs -> new Object[] {rs.getLong(1), rs.getString(2)}, params)) {
+            grouped.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        return grouped;
+    }
+
+    // ---------------------------------------------------------------- mapping and JDBC plumbing
+
+    private static HostUser user(ResultSet rs) throws SQLException {
+        return new HostUser(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBoolean(6));
+    }
+
+    private static HostSpace space(ResultSet rs) throws SQLException {
+        return new HostSpace(rs.getLong(1), rs.getString(2), rs.getString(3));
+    }
+
+    private static HostPage page(ResultSet rs) throws SQLException {
+        return new HostPage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    }
+
+    /** Reads one row into a value; may throw SQLException, unlike {@link java.util.function.Function}. */
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, sql, mapper, params);
+        } catch (SQLException e) {
+            throw new WorldException("Could not read the host's world", e);
+        }
+    }
+
+    private static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private boolean exists(String sql, Object... params) {
+        return !query(sql, rs -> Boolean.TRUE, params).isEmpty();
+    }
+
+    /** Binds values in order; a null is bound as a VARCHAR null, the only nullable column type here. */
+    static void bind(PreparedStatement statement, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] == null) {
+                statement.setNull(i + 1, Types.VARCHAR);
+            } else {
+                statement.setObject(i + 1, params[i]);
+            }
+        }
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** A LIKE pattern matching values that start with the lower-cased prefix, taken literally. */
+    private static String likePrefix(String prefix) {
+        String literal = prefix == null ? "" : lower(prefix);
+        return literal.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    private static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    private static String upper(String value) {
+        return value.toUpperCase(Locale.ROOT);
+    }
+}
