@@ -1,7 +1,6 @@
 package io.mandate.refhost.db;
 
 import net.java.ao.DatabaseProvider;
-import net.java.ao.DefaultSchemaConfiguration;
 import net.java.ao.DisposableDataSource;
 import net.java.ao.EntityManager;
 import net.java.ao.EntityManagerConfiguration;
@@ -36,8 +35,14 @@ public final class AoEntityManagers {
             case HSQLDB -> new HSQLDatabaseProvider(dataSource);
             case POSTGRESQL -> new PostgreSQLDatabaseProvider(dataSource, database.schema());
         };
+        AoTablePrefix prefix = new AoTablePrefix(namespace);
+        // Like Atlassian's PrefixedSchemaConfiguration: AO manages its own tables and never
+        // touches the host's (or another plugin's) tables in the same schema.
+        SchemaConfiguration onlyOwnTables = (tableName, caseSensitive) -> caseSensitive
+                ? tableName.startsWith(prefix.value())
+                : tableName.toUpperCase(java.util.Locale.ROOT).startsWith(prefix.value());
         NameConverters converters = new SimpleNameConverters(
-                new AtlassianTableNameConverter(new AoTablePrefix(namespace)),
+                new AtlassianTableNameConverter(prefix),
                 new AtlassianFieldNameConverter(),
                 new AtlassianSequenceNameConverter(),
                 new AtlassianTriggerNameConverter(),
@@ -56,7 +61,7 @@ public final class AoEntityManagers {
 
             @Override
             public SchemaConfiguration getSchemaConfiguration() {
-                return new DefaultSchemaConfiguration();
+                return onlyOwnTables;
             }
 
             @Override

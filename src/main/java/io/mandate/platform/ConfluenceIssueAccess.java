@@ -1,0 +1,23 @@
+package io.mandate.platform;
+
+import com.atlassian.plugin.spring.scanner.annotation.component.ConfluenceComponent;
+
+import java.util.Optional;
+
+/**
+ * {@link IssueAccess} inside Confluence: there are no Jira issues in Confluence's own database, so
+ * every lookup is "not found". Confluence reads decisions from the linked Jira over REST instead.
+ */
+@ConfluenceComponent
+public class ConfluenceIssueAccess implements IssueAccess {
+
+    @Override
+    public Optional<IssueRef> browsable(String issueKey, Optional<Person> user) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean canEdit(IssueRef issue, Person user) {
+        return false;
+    }
+}
