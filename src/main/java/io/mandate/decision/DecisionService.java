@@ -165,7 +165,7 @@ public class DecisionService {
             // No domain exists until the authority matrix defines them.
             errors.putIfAbsent("domain", "Unknown domain: " + in.domain() + ".");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant decidedAt = null;
         if (status == DecisionStatus.DECIDED) {
             decidedAt = current.filter(d -> d.status() == DecisionStatus.DECIDED).map(Decision::decidedAt).orElse(now);

@@ -1,0 +1,195 @@
+package io.mandate.decision;
+
+import io.mandate.testing.AoTestSupport;
+import io.mandate.testing.TestDatabases;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+/** The decision store on real databases: HSQLDB and PostgreSQL (started by the test itself). */
+@RunWith(Parameterized.class)
+public class DecisionStoreTest {
+
+    @Parameterized.Parameters(name = "{0}")
+    public static List<Object[]> databases() {
+        return TestDatabases.all();
+    }
+
+    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+
+    private final String kind;
+    private AoTestSupport ao;
+    private DecisionStore store;
+
+    public DecisionStoreTest(String kind) {
+        this.kind = kind;
+    }
+
+    @Before
+    public void setUp() {
+        ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class);
+        store = new DecisionStore(ao.entities());
+    }
+
+    @After
+    public void tearDown() {
+        ao.close();
+    }
+
+    private static Decision decision(long issueId, DecisionStatus status, List<String> contributors, List<Informed> informed) {
+        return new Decision(issueId, "DEMO-" + issueId, "DEMO", status, "k-alice", "k-carol", contributors, informed,
+                LocalDate.parse("2026-12-01"), status == DecisionStatus.DECIDED ? "Kafka" : null, null,
+                status == DecisionStatus.DECIDED ? T0 : null, T0, T0, 1);
+    }
+
+    private static AuditEntry audit(String field, String before, String after) {
+        return new AuditEntry("DEMO-1", "k-alice", T0, field, before, after);
+    }
+
+    @Test
+    public void createdDecisionIsReadBackWithItsPeopleInOrder() {
+        List<Informed> informed = List.of(new Informed(Informed.Kind.GROUP, "developers"), new Informed(Informed.Kind.USER, "k-dave"));
+        store.save(decision(1, DecisionStatus.IN_PROGRESS, List.of("k-erin", "k-bob"), informed), null, List.of());
+
+        Decision read = store.find(1).orElseThrow();
+        assertEquals(DecisionStatus.IN_PROGRESS, read.status());
+        assertEquals("k-carol", read.approverKey());
+        assertEquals(List.of("k-erin", "k-bob"), read.contributorKeys());
+        assertEquals(informed, read.informed());
+        assertEquals(LocalDate.parse("2026-12-01"), read.dueDate());
+        assertEquals(1, read.version());
+        assertEquals(T0, read.created());
+    }
+
+    @Test
+    public void replacingWithTheCurrentVersionIncrementsItAndReplacesThePeople() {
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-erin"), List.of()), null, List.of());
+        Decision saved = store.save(decision(1, DecisionStatus.DECIDED, List.of("k-bob"), List.of()), 1, List.of());
+
+        assertEquals(2, saved.version());
+        Decision read = store.find(1).orElseThrow();
+        assertEquals(2, read.version());
+        assertEquals(List.of("k-bob"), read.contributorKeys());
+        assertEquals("Kafka", read.outcome());
+        assertEquals(T0, read.decidedAt());
+    }
+
+    @Test
+    public void staleVersionChangesNothing() {
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-erin"), List.of()), null, List.of());
+        store.save(decision(1, DecisionStatus.IN_PROGRESS, List.of("k-erin"), List.of()), 1, List.of());
+        try {
+            store.save(decision(1, DecisionStatus.DECIDED, List.of(), List.of()), 1, List.of(audit("status", "x", "y")));
+            fail("a stale version must be refused");
+        } catch (StaleDecisionException e) {
+            assertEquals(2, e.currentVersion());
+        }
+        Decision read = store.find(1).orElseThrow();
+        assertEquals(DecisionStatus.IN_PROGRESS, read.status());
+        assertEquals(List.of("k-erin"), read.contributorKeys());
+        assertTrue("no audit entry for a refused write", store.history(1).isEmpty());
+    }
+
+    @Test
+    public void creatingWhenAVersionWasExpectedIsStale() {
+        try {
+            store.save(decision(1, DecisionStatus.OPEN, List.of(), List.of()), 3, List.of());
+            fail("replacing a decision that does not exist must be refused");
+        } catch (StaleDecisionException expected) {
+            assertFalse(store.find(1).isPresent());
+        }
+    }
+
+    @Test
+    public void historyIsNewestFirstAndOutlivesTheDecision() {
+        store.save(decision(1, DecisionStatus.OPEN, List.of(), List.of()), null, List.of(audit("status", null, "OPEN")));
+        store.save(decision(1, DecisionStatus.IN_PROGRESS, List.of(), List.of()), 1,
+                List.of(new AuditEntry("DEMO-1", "k-bob", T0.plusSeconds(60), "status", "OPEN", "IN_PROGRESS")));
+        assertTrue(store.delete(1, 2, List.of(new AuditEntry("DEMO-1", "k-bob", T0.plusSeconds(120), "decision", "IN_PROGRESS", null))));
+
+        assertEquals(Optional.empty(), store.find(1));
+        List<AuditEntry> history = store.history(1);
+        assertEquals(3, history.size());
+        assertEquals("decision", history.get(0).field());
+        assertNull(history.get(0).newValue());
+        assertEquals("IN_PROGRESS", history.get(1).newValue());
+        assertEquals("OPEN", history.get(2).newValue());
+    }
+
+    @Test
+    public void longOutcomeAndUnicodeAreKeptVerbatim() {
+        String outcome = "Kafka \uD83D\uDE80 \u2014 \"quoted\" <b>not html</b> ' ; DROP TABLE x; --\n" + "x".repeat(9_000);
+        Decision d = decision(7, DecisionStatus.DECIDED, List.of(), List.of());
+        d = new Decision(d.issueId(), d.issueKey(), d.projectKey(), d.status(), d.driverKey(), d.approverKey(),
+                d.contributorKeys(), d.informed(), d.dueDate(), outcome, null, d.decidedAt(), d.created(), d.updated(), 1);
+        store.save(d, null, List.of());
+        assertEquals(outcome, store.find(7).orElseThrow().outcome());
+    }
+
+    @Test
+    public void aFailureInsideTheTransactionLeavesNoPartialRows() {
+        List<AuditEntry> poisoned = new ArrayList<>();
+        poisoned.add(audit("status", null, "OPEN"));
+        poisoned.add(new AuditEntry("DEMO-1", null, T0, "status", null, "OPEN")); // author is NOT NULL
+        try {
+            store.save(decision(1, DecisionStatus.OPEN, List.of("k-erin"), List.of()), null, poisoned);
+            fail("a NOT NULL violation must fail the save");
+        } catch (RuntimeException expected) {
+            // the whole write is rolled back
+        }
+        assertFalse(store.find(1).isPresent());
+        assertTrue(store.history(1).isEmpty());
+    }
+
+    @Test
+    public void loadingOneDecisionTakesTwoStatementsWhateverTheNumberOfPeople() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add("k-user" + i);
+        }
+        store.save(decision(1, DecisionStatus.OPEN, many, List.of(new Informed(Informed.Kind.GROUP, "developers"))), null, List.of());
+        ao.sql().start();
+        Decision read = store.find(1).orElseThrow();
+        List<String> statements = ao.sql().stop();
+        assertEquals(40, read.contributorKeys().size());
+        assertEquals("statements: " + statements, 2, statements.size());
+    }
+
+    @Test
+    public void tablesFollowAtlassianNamingWithTheNamespacePrefix() throws Exception {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = ao.database().dataSource().getConnection();
+             ResultSet rs = c.getMetaData().getTables(null, null, null, new String[]{"TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT);
+                if (name.startsWith("AO_")) {
+                    tables.add(name);
+                }
+            }
+        }
+        String prefix = new io.mandate.refhost.db.AoTablePrefix(AoTestSupport.NAMESPACE).value();
+        assertTrue(tables.toString(), tables.contains(prefix + "DECISION"));
+        assertTrue(tables.toString(), tables.contains(prefix + "PARTICIPANT"));
+        assertTrue(tables.toString(), tables.contains(prefix + "AUDIT"));
+        for (String t : tables) {
+            assertTrue(t + " is longer than 30 characters", t.length() <= 30);
+        }
+    }
+}

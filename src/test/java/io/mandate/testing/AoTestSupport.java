@@ -1,0 +1,51 @@
+package io.mandate.testing;
+
+import io.mandate.platform.Entities;
+import io.mandate.platform.HostComponents;
+import io.mandate.refhost.db.AoEntityManagers;
+import io.mandate.refhost.db.Database;
+import io.mandate.refhost.db.RefActiveObjects;
+import io.mandate.refhost.db.SqlCounter;
+import net.java.ao.EntityManager;
+import net.java.ao.RawEntity;
+
+/** A real Active Objects over a fresh test database, with the plugin's namespace and Atlassian naming. */
+public final class AoTestSupport implements AutoCloseable {
+
+    public static final String NAMESPACE = "io.mandate";
+
+    private final Database database;
+    private final RefActiveObjects ao;
+    private final SqlCounter sql = new SqlCounter();
+
+    @SafeVarargs
+    public AoTestSupport(String kind, Class<? extends RawEntity<?>>... entities) {
+        database = TestDatabases.fresh(kind);
+        EntityManager em = AoEntityManagers.create(database, NAMESPACE);
+        em.getProvider().addSqlListener(sql);
+        ao = new RefActiveObjects(em, database);
+        ao.migrate(entities);
+    }
+
+    public RefActiveObjects activeObjects() {
+        return ao;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SqlCounter sql() {
+        return sql;
+    }
+
+    /** The plugin's door to AO, as wired in a product (other host services are not needed by stores). */
+    public Entities entities() {
+        return new Entities(new HostComponents(ao, null, null, null, null));
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,97 @@
+package io.mandate.testing;
+
+import io.mandate.refhost.RefHost;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * The reference host with the built plugin jar and a fresh sample organisation (a new, empty
+ * data folder), on a free port. Started once per test JVM and shared by the integration tests.
+ */
+public final class RunningHost {
+
+    private static RefHost host;
+
+    private RunningHost() {
+    }
+
+    public static synchronized RefHost get() {
+        if (host == null) {
+            try {
+                File data = Files.createTempDirectory("mandate-it").toFile();
+                File jar = new File(System.getProperty("mandate.jar", "target/mandate-0.1.0-SNAPSHOT.jar"));
+                host = RefHost.start(new RefHost.Settings(0, data, System.getProperty("mandate.db.url"),
+                        System.getProperty("mandate.db.user", "postgres"), System.getProperty("mandate.db.password", ""),
+                        jar, new File("target/aui")));
+            } catch (Exception e) {
+                throw new IllegalStateException("The reference host did not start: " + e.getMessage(), e);
+            }
+            RefHost started = host;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception ignored) {
+                    // the JVM is ending
+                }
+            }));
+        }
+        return host;
+    }
+
+    public static String jira() {
+        return get().baseUrl() + "/jira";
+    }
+
+    public static String confluence() {
+        return get().baseUrl() + "/confluence";
+    }
+
+    /** A small HTTP client for REST tests: Basic auth as the sample user (password = username). */
+    public static final class Http {
+        private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+        }
+
+        public static Reply send(String method, String url, String user, String contentType, String body) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (user != null) {
+                String password = user.contains(":") ? "" : user;
+                String credentials = user.contains(":") ? user : user + ":" + password;
+                b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            }
+            if (contentType != null) {
+                b.header("Content-Type", contentType);
+            }
+            b.header("Accept", "application/json");
+            try {
+                HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                return new Reply(r.statusCode(), r.body(), r.headers());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public static Reply get(String url, String user) {
+            return send("GET", url, user, null, null);
+        }
+
+        public static Reply putJson(String url, String user, String json) {
+            return send("PUT", url, user, "application/json", json);
+        }
+    }
+}
