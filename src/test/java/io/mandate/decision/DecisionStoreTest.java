@@ -192,4 +192,20 @@ public class DecisionStoreTest {
             assertTrue(t + " is longer than 30 characters", t.length() <= 30);
         }
     }
+
+    @Test
+    public void transactionsGiveTheirConnectionsBack() {
+        // the pool holds 8 (HSQLDB) or 16 (PostgreSQL) connections; a leak would block here
+        store.save(decision(1, DecisionStatus.OPEN, List.of(), List.of()), null, List.of());
+        for (int i = 0; i < 40; i++) {
+            try {
+                store.save(decision(1, DecisionStatus.OPEN, List.of(), List.of()), 99, List.of());
+                fail("stale");
+            } catch (StaleDecisionException expected) {
+                // rolled back
+            }
+            store.save(decision(1, DecisionStatus.OPEN, List.of(), List.of()), i + 1, List.of());
+        }
+        assertEquals(41, store.find(1).orElseThrow().version());
+    }
 }

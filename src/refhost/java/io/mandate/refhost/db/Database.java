@@ -45,6 +45,7 @@ public final class Database implements AutoCloseable {
         config.setUsername("SA");
         config.setPassword("");
         config.setMaximumPoolSize(8);
+        config.setConnectionTimeout(5_000);
         config.setPoolName("hsqldb");
         return new Database(new HikariDataSource(config), Kind.HSQLDB, null);
     }
@@ -56,6 +57,7 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(16);
+        config.setConnectionTimeout(5_000);
         config.setPoolName("pg-" + schema);
         config.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS " + schema);
         config.setSchema(schema);

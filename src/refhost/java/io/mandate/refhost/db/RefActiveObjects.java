@@ -10,6 +10,7 @@ import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
 import net.java.ao.DatabaseProvider;
+import net.java.ao.DelegateConnection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -173,11 +174,19 @@ public final class RefActiveObjects implements ActiveObjects {
             return result;
         } finally {
             inTransaction.remove();
-            if (!committed) {
-                sql(() -> { provider.rollbackTransaction(connection); return null; });
+            try {
+                if (!committed) {
+                    sql(() -> { provider.rollbackTransaction(connection); return null; });
+                }
+            } finally {
+                // AO leaves the transaction's connection unclosable and hands it back to the caller
+                if (connection instanceof DelegateConnection delegate) {
+                    delegate.setCloseable(true);
+                }
+                sql(() -> { connection.close(); return null; });
+                // the AO entity cache may hold values written by the rolled-back or committed work
+                em.flushAll();
             }
-            // the AO entity cache may hold values written by the rolled-back or committed work
-            em.flushAll();
         }
     }
 
