@@ -1,0 +1,159 @@
+package io.mandate.it;
+
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.annotation.Annotation;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * What ships: the built plugin jar as Jira and Confluence would receive it. Descriptor at the
+ * root, OSGi headers, no Atlassian classes, no bundled libraries, and a Spring Scanner index
+ * that lists exactly the annotated components and imports.
+ */
+public class PluginJarIT {
+
+    private static File jarFile;
+    private static List<String> entries;
+
+    @BeforeClass
+    public static void openJar() throws IOException {
+        jarFile = new File(System.getProperty("mandate.jar", "target/mandate-0.1.0-SNAPSHOT.jar"));
+        assertTrue("build the jar first: " + jarFile, jarFile.isFile());
+        entries = new ArrayList<>();
+        try (JarFile jar = new JarFile(jarFile)) {
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                entries.add(e.nextElement().getName());
+            }
+        }
+    }
+
+    @Test
+    public void descriptorIsAtTheRootWithTheFilteredPluginKey() throws IOException {
+        assertTrue(entries.contains("atlassian-plugin.xml"));
+        String descriptor = read("atlassian-plugin.xml");
+        assertTrue(descriptor, descriptor.contains("key=\"io.mandate.mandate\""));
+        assertTrue("no unfiltered ${...} placeholders", !descriptor.contains("${"));
+    }
+
+    @Test
+    public void manifestHasTheOsgiHeadersOfATransformerlessPlugin() throws IOException {
+        try (JarFile jar = new JarFile(jarFile)) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertEquals("io.mandate.mandate", main.getValue("Atlassian-Plugin-Key"));
+            assertEquals("*", main.getValue("Spring-Context"));
+            assertEquals("io.mandate.mandate", main.getValue("Bundle-SymbolicName"));
+            String imports = main.getValue("Import-Package");
+            assertNotNull(imports);
+            assertTrue(imports, imports.contains("com.atlassian.activeobjects.external"));
+            assertTrue(imports, imports.contains("com.atlassian.jira.issue;resolution:=\"optional\""));
+            assertTrue("no blanket optional import", !imports.matches("(?s).*(^|,)\\*;resolution.*"));
+        }
+    }
+
+    @Test
+    public void noAtlassianClassesShip() {
+        List<String> atlassian = entries.stream().filter(e -> e.startsWith("com/atlassian/")).toList();
+        assertTrue("host-api declarations must never ship: " + atlassian, atlassian.isEmpty());
+    }
+
+    @Test
+    public void noThirdPartyLibraryIsBundled() {
+        List<String> foreign = entries.stream()
+                .filter(e -> e.endsWith(".class") || e.endsWith(".jar"))
+                .filter(e -> !e.startsWith("io/mandate/") || e.startsWith("io/mandate/refhost/") || e.startsWith("io/mandate/testing/"))
+                .toList();
+        assertTrue("only the plugin's own classes ship: " + foreign, foreign.isEmpty());
+        assertTrue(entries.stream().noneMatch(e -> e.startsWith("META-INF/lib/")));
+    }
+
+    @Test
+    public void springScannerIndexListsExactlyTheAnnotatedComponents() throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{jarFile.toURI().toURL()}, getClass().getClassLoader())) {
+            Set<String> common = new TreeSet<>();
+            Set<String> jira = new TreeSet<>();
+            Set<String> confluence = new TreeSet<>();
+            Set<String> imports = new TreeSet<>();
+            Set<String> jiraImports = new TreeSet<>();
+            for (String entry : entries) {
+                if (!entry.startsWith("io/mandate/") || !entry.endsWith(".class") || entry.contains("$")) {
+                    continue;
+                }
+                Class<?> c = Class.forName(entry.substring(0, entry.length() - 6).replace('/', '.'), false, loader);
+                if (c.isAnnotationPresent(javax.inject.Named.class)) {
+                    common.add(c.getName());
+                }
+                if (c.isAnnotationPresent(com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent.class)) {
+                    jira.add(c.getName());
+                }
+                if (c.isAnnotationPresent(com.atlassian.plugin.spring.scanner.annotation.component.ConfluenceComponent.class)) {
+                    confluence.add(c.getName());
+                }
+                for (java.lang.reflect.Constructor<?> constructor : c.getDeclaredConstructors()) {
+                    Annotation[][] params = constructor.getParameterAnnotations();
+                    for (int i = 0; i < params.length; i++) {
+                        for (Annotation a : params[i]) {
+                            String type = constructor.getParameterTypes()[i].getName();
+                            if (a instanceof com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport) {
+                                imports.add(type);
+                            } else if (a instanceof com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport) {
+                                jiraImports.add(type);
+                            }
+                        }
+                    }
+                }
+            }
+            assertEquals(common, index("component"));
+            assertEquals(jira, index("component-jira"));
+            assertEquals(confluence, index("component-confluence"));
+            assertEquals(imports, index("imports"));
+            assertEquals(jiraImports, index("imports-jira"));
+            assertTrue("the index is not empty", !common.isEmpty() && !jira.isEmpty());
+        }
+    }
+
+    @Test
+    public void springContextAsksForTheScannerIndexes() throws IOException {
+        String context = read("META-INF/spring/plugin-context.xml");
+        assertTrue(context.contains("<atlassian-scanner:scan-indexes/>"));
+        assertTrue(context.contains("http://www.atlassian.com/schema/atlassian-scanner/2"));
+    }
+
+    private static Set<String> index(String name) throws IOException {
+        String text = read("META-INF/plugin-components/" + name);
+        return text.lines().map(String::trim).filter(l -> !l.isEmpty())
+                .map(l -> l.contains("#") ? l.substring(0, l.indexOf('#')) : l)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String read(String entry) throws IOException {
+        try (JarFile jar = new JarFile(jarFile)) {
+            JarEntry e = jar.getJarEntry(entry);
+            assertNotNull("missing in the jar: " + entry, e);
+            try (InputStream in = jar.getInputStream(e);
+                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                return r.lines().collect(Collectors.joining("\n"));
+            }
+        }
+    }
+}
