@@ -86,6 +86,11 @@ public class DecisionService {
         if (current.isPresent() && current.get().version() != input.version()) {
             throw stale(current.get().version());
         }
+        if (current.isEmpty() && input.version() != null) {
+            // the caller edits a decision that someone has deleted meanwhile: do not resurrect it silently
+            throw ApiException.conflict("The decision no longer exists; reload the issue before recording a new one.",
+                    Map.of("version", "stale: there is no decision any more"));
+        }
         List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated(), this::username);
         try {
             return store.save(next, current.map(Decision::version).orElse(null), audit);

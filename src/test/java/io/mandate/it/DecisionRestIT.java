@@ -130,6 +130,13 @@ public class DecisionRestIT {
     }
 
     @Test
+    public void aVersionForADecisionThatNoLongerExistsIsAConflict() {
+        Reply reply = put("DEMO-12", "alice", "{\"status\":\"OPEN\",\"version\":3}");
+        assertEquals(409, reply.status());
+        assertEquals(404, Http.get(api + "/decisions/DEMO-12", "alice").status());
+    }
+
+    @Test
     public void historyListsEveryChangeNewestFirst() {
         assertEquals(200, put("DEMO-7", "alice", IN_PROGRESS).status());
         String decided = "{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"carol\",\"outcome\":\"Kafka\",\"version\":1}";

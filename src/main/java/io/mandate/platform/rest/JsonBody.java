@@ -1,6 +1,7 @@
 package io.mandate.platform.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,10 +15,11 @@ import java.util.Map;
  */
 public final class JsonBody {
 
-    /** Decision, domain and grant bodies are small; a megabyte is generous and bounds memory. */
+    /** Decision, domain and grant bodies are small; 256 KiB is generous and bounds memory. */
     public static final int MAX_BYTES = 256 * 1024;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Trailing content after the object is an error, not silently ignored. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonBody() {
     }
@@ -34,8 +36,10 @@ public final class JsonBody {
         try {
             node = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid(Map.of("body", "Malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "."));
+            // Jackson's limits (nesting depth, number length) report no location
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw ApiException.invalid(Map.of("body", "Malformed JSON" + where + "."));
         }
         if (node == null || !node.isObject()) {
             throw ApiException.invalid(Map.of("body", "A JSON object is required."));

@@ -33,8 +33,15 @@ public final class HtmlEscapingPolicy implements ReferenceInsertionEventHandler 
     static String lastName(String reference) {
         StringBuilder stripped = new StringBuilder();
         int depth = 0;
+        char quote = 0;
         for (char c : reference.toCharArray()) {
-            if (c == '(' || c == '[') {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0; // string literals inside arguments never count as structure
+                }
+            } else if (depth > 0 && (c == '"' || c == '\'')) {
+                quote = c;
+            } else if (c == '(' || c == '[') {
                 depth++;
             } else if (c == ')' || c == ']') {
                 depth--;

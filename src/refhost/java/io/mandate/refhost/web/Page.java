@@ -47,17 +47,16 @@ public final class Page {
                 ? "<li><a href=\"" + ctx + "/issues/\">Issues</a></li><li><a id=\"admin-menu-link\" href=\"" + ctx + "/secure/admin\">Administration</a></li>"
                 : "<li><a href=\"" + ctx + "/\">Spaces</a></li><li><a id=\"admin-menu-link\" href=\"" + ctx + "/admin/console.action\">General configuration</a></li>";
         String userHtml = user == null
-                ? "<a class=\"aui-button aui-button-primary\" id=\"login-link\" href=\"" + ctx + "/login.jsp\">Log in</a>"
-                : "<span id=\"header-details-user-fullname\" data-username=\"" + escape(user) + "\">"
+                ? "<li><a id=\"login-link\" href=\"" + ctx + "/login.jsp\">Log in</a></li>"
+                : "<li><a id=\"header-details-user-fullname\" data-username=\"" + escape(user) + "\" href=\"" + ctx + "/\">"
                   + escape(node.world().userByName(user).map(u -> u.displayName()).orElse(user))
-                  + "</span> <a class=\"aui-button aui-button-link\" id=\"log-out\" href=\"" + ctx + "/logout\">Log out</a>";
+                  + "</a></li><li><a id=\"log-out\" href=\"" + ctx + "/logout\">Log out</a></li>";
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + " - " + productName
                 + "</title>" + head + "</head><body class=\"aui-page-fixed\"><div id=\"page\">"
                 + "<header id=\"header\" role=\"banner\"><nav class=\"aui-header\" role=\"navigation\"><div class=\"aui-header-inner\">"
-                + "<div class=\"aui-header-primary\"><span id=\"logo\" class=\"aui-header-logo\"><a href=\"" + ctx + "/\">"
-                + "<span class=\"aui-header-logo-device\" style=\"color:#fff;font-weight:600;padding:0 8px\">" + productName
-                + " <small>(Mandate reference host)</small></span></a></span><ul class=\"aui-nav\">" + nav + "</ul></div>"
-                + "<div class=\"aui-header-secondary\"><ul class=\"aui-nav\"><li>" + userHtml + "</li></ul></div>"
+                + "<div class=\"aui-header-primary\"><span id=\"logo\" class=\"aui-header-logo aui-header-logo-textonly\"><a href=\"" + ctx + "/\">"
+                + "<span class=\"aui-header-logo-device\">" + productName + " · Mandate reference host</span></a></span><ul class=\"aui-nav\">" + nav + "</ul></div>"
+                + "<div class=\"aui-header-secondary\"><ul class=\"aui-nav\">" + userHtml + "</ul></div>"
                 + "</div></nav></header><section id=\"content\" role=\"main\">" + bodyHtml + "</section>"
                 + "<footer id=\"footer\" role=\"contentinfo\"><section class=\"footer-body\">Mandate reference host — not an Atlassian product</section></footer>"
                 + "</div></body></html>";

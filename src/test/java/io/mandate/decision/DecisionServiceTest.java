@@ -1,0 +1,396 @@
+package io.mandate.decision;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mandate.platform.IssueAccess;
+import io.mandate.platform.IssueRef;
+import io.mandate.platform.Person;
+import io.mandate.platform.UserDirectory;
+import io.mandate.platform.rest.ApiException;
+import org.junit.Before;
+import org.junit.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** The rules of decision ownership (product brief, "Decision"; REST contract, decision rules), without a database. */
+public class DecisionServiceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Instant EARLIER = Instant.parse("2026-11-01T08:30:00Z");
+
+    private static final Person ALICE = new Person("k-alice", "alice", "Alice Adams");
+    private static final Person BOB = new Person("k-bob", "bob", "Bob Brown");
+    private static final Person CAROL = new Person("k-carol", "carol", "Carol Clark");
+    private static final Person DAVE = new Person("k-dave", "dave", "Dave Dormant");
+    private static final Map<String, Person> BY_NAME = Stream.of(ALICE, BOB, CAROL, DAVE)
+            .collect(Collectors.toMap(Person::name, Function.identity()));
+    private static final Map<String, Person> BY_KEY = Stream.of(ALICE, BOB, CAROL, DAVE)
+            .collect(Collectors.toMap(Person::key, Function.identity()));
+
+    private static final IssueRef ISSUE = new IssueRef(10L, "DEMO-1", "Choose the message broker", "DEMO", "Task",
+            List.of(), List.of());
+
+    private DecisionStore store;
+    private IssueAccess issues;
+    private UserDirectory users;
+    private DecisionService service;
+
+    @Before
+    public void setUp() {
+        store = mock(DecisionStore.class);
+        issues = mock(IssueAccess.class);
+        users = mock(UserDirectory.class);
+        service = new DecisionService(store, issues, users, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        when(users.currentUser()).thenReturn(Optional.of(ALICE));
+        when(users.byName(anyString())).thenAnswer(i -> Optional.ofNullable(BY_NAME.get(i.<String>getArgument(0))));
+        when(users.byKey(anyString())).thenAnswer(i -> Optional.ofNullable(BY_KEY.get(i.<String>getArgument(0))));
+        when(users.isActive(any())).thenAnswer(i -> !DAVE.equals(i.getArgument(0)));
+        when(users.groupExists(anyString())).thenAnswer(i -> "developers".equals(i.getArgument(0)));
+
+        when(issues.browsable(anyString(), any())).thenReturn(Optional.empty());
+        when(issues.browsable(eq("DEMO-1"), any())).thenReturn(Optional.of(ISSUE));
+        when(issues.canEdit(eq(ISSUE), any())).thenReturn(true);
+
+        when(store.find(ISSUE.id())).thenReturn(Optional.empty());
+        when(store.save(any(), any(), anyList())).thenAnswer(i -> i.getArgument(0));
+    }
+
+    // ----- who may read and change -----
+
+    @Test
+    public void getOnIssueTheUserCannotBrowseIs404() {
+        assertStatus(404, () -> service.get("HIDDEN-1"));
+    }
+
+    @Test
+    public void getOnIssueWithoutDecisionIs404() {
+        assertStatus(404, () -> service.get("DEMO-1"));
+    }
+
+    @Test
+    public void getReturnsTheStoredDecision() {
+        Decision stored = stored(DecisionStatus.OPEN, null, null, null, 2);
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored));
+        assertEquals(stored, service.get("DEMO-1"));
+    }
+
+    @Test
+    public void putOnIssueTheUserCannotBrowseIs404AndSavesNothing() {
+        assertStatus(404, () -> service.put("HIDDEN-1", body("{}")));
+        verify(store, never()).save(any(), any(), anyList());
+    }
+
+    @Test
+    public void browseOnlyUserGets403OnPutAndNothingIsSaved() {
+        when(issues.canEdit(eq(ISSUE), any())).thenReturn(false);
+        assertStatus(403, () -> service.put("DEMO-1", body("{}")));
+        verify(store, never()).save(any(), any(), anyList());
+    }
+
+    @Test
+    public void anonymousPutIs401AndNothingIsSaved() {
+        when(users.currentUser()).thenReturn(Optional.empty());
+        assertStatus(401, () -> service.put("DEMO-1", body("{}")));
+        verify(store, never()).save(any(), any(), anyList());
+    }
+
+    @Test
+    public void browseOnlyUserGets403OnDeleteAndNothingIsDeleted() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 1)));
+        when(issues.canEdit(eq(ISSUE), any())).thenReturn(false);
+        assertStatus(403, () -> service.delete("DEMO-1", 1));
+        verify(store, never()).delete(any(Long.class), any(Integer.class), anyList());
+    }
+
+    // ----- what a valid decision is -----
+
+    @Test
+    public void openDecisionNeedsNeitherDriverNorApprover() {
+        Decision saved = service.put("DEMO-1", body("{\"status\":\"OPEN\"}"));
+        assertEquals(DecisionStatus.OPEN, saved.status());
+        assertNull(saved.approverKey());
+        assertNull(saved.driverKey());
+    }
+
+    @Test
+    public void newDecisionWithoutStatusIsOpen() {
+        assertEquals(DecisionStatus.OPEN, service.put("DEMO-1", body("{}")).status());
+    }
+
+    @Test
+    public void approverIsRequiredUnlessOpen() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1",
+                body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\"}")));
+        assertEquals(List.of("approver"), List.copyOf(e.errors().keySet()));
+        verify(store, never()).save(any(), any(), anyList());
+    }
+
+    @Test
+    public void driverIsRequiredUnlessOpen() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1",
+                body("{\"status\":\"DEFERRED\",\"approver\":\"bob\"}")));
+        assertEquals(List.of("driver"), List.copyOf(e.errors().keySet()));
+    }
+
+    @Test
+    public void outcomeIsRequiredForDecided() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1",
+                body("{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"bob\"}")));
+        assertEquals(List.of("outcome"), List.copyOf(e.errors().keySet()));
+    }
+
+    @Test
+    public void blankOutcomeDoesNotCountForDecided() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1",
+                body("{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"bob\",\"outcome\":\"   \"}")));
+        assertTrue(e.errors().containsKey("outcome"));
+    }
+
+    @Test
+    public void unknownApproverIs400NamingFieldAndName() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"approver\":\"zed\"}")));
+        assertTrue(e.errors().get("approver"), e.errors().get("approver").contains("zed"));
+    }
+
+    @Test
+    public void unknownDriverIs400NamingFieldAndName() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"driver\":\"zed\"}")));
+        assertTrue(e.errors().get("driver"), e.errors().get("driver").contains("zed"));
+    }
+
+    @Test
+    public void unknownContributorIs400NamingFieldAndName() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"contributors\":[\"bob\",\"zed\"]}")));
+        String message = e.errors().get("contributors");
+        assertTrue(message, message.contains("zed"));
+        assertTrue(message, !message.contains("bob"));
+    }
+
+    @Test
+    public void unknownInformedUserIs400NamingFieldAndName() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1",
+                body("{\"informed\":[{\"type\":\"user\",\"name\":\"zed\"}]}")));
+        assertTrue(e.errors().get("informed"), e.errors().get("informed").contains("zed"));
+    }
+
+    @Test
+    public void unknownInformedGroupIs400NamingFieldAndName() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1",
+                body("{\"informed\":[{\"type\":\"group\",\"name\":\"developers\"},{\"type\":\"group\",\"name\":\"ghosts\"}]}")));
+        String message = e.errors().get("informed");
+        assertTrue(message, message.contains("ghosts"));
+        assertTrue(message, !message.contains("developers"));
+    }
+
+    @Test
+    public void inactiveApproverIsRejected() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"approver\":\"dave\"}")));
+        assertTrue(e.errors().get("approver"), e.errors().get("approver").contains("dave"));
+    }
+
+    @Test
+    public void inactiveContributorIsRejected() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"contributors\":[\"dave\"]}")));
+        assertTrue(e.errors().get("contributors"), e.errors().get("contributors").contains("dave"));
+    }
+
+    @Test
+    public void inactiveInformedUserIsRejected() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1",
+                body("{\"informed\":[{\"type\":\"user\",\"name\":\"dave\"}]}")));
+        assertTrue(e.errors().get("informed"), e.errors().get("informed").contains("dave"));
+    }
+
+    @Test
+    public void everyInvalidFieldIsReportedAtOnce() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"DECIDED\","
+                + "\"driver\":\"nobody\",\"approver\":\"dave\",\"contributors\":[\"zed\"],"
+                + "\"informed\":[{\"type\":\"group\",\"name\":\"ghosts\"}],\"domain\":\"ARCH\",\"dueDate\":\"soon\"}")));
+        assertEquals(Set.of("driver", "approver", "contributors", "informed", "outcome", "domain", "dueDate"),
+                e.errors().keySet());
+    }
+
+    @Test
+    public void anyDomainIsRejectedWhileNoneExist() {
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"domain\":\"ARCH\"}")));
+        assertTrue(e.errors().get("domain"), e.errors().get("domain").contains("ARCH"));
+        verify(store, never()).save(any(), any(), anyList());
+    }
+
+    @Test
+    public void savedDecisionRefersToPeopleByKey() {
+        Decision saved = service.put("DEMO-1", body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\","
+                + "\"approver\":\"bob\",\"contributors\":[\"carol\"],"
+                + "\"informed\":[{\"type\":\"user\",\"name\":\"carol\"},{\"type\":\"group\",\"name\":\"developers\"}],"
+                + "\"dueDate\":\"2026-12-01\"}"));
+        assertEquals("k-alice", saved.driverKey());
+        assertEquals("k-bob", saved.approverKey());
+        assertEquals(List.of("k-carol"), saved.contributorKeys());
+        assertEquals(List.of(new Informed(Informed.Kind.USER, "k-carol"), new Informed(Informed.Kind.GROUP, "developers")),
+                saved.informed());
+        assertEquals(LocalDate.parse("2026-12-01"), saved.dueDate());
+        verify(store).save(any(), isNull(), anyList());
+    }
+
+    // ----- versions -----
+
+    @Test
+    public void replacingWithoutVersionIs400NamingVersion() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\"}")));
+        assertTrue(e.errors().containsKey("version"));
+        verify(store, never()).save(any(), any(), anyList());
+    }
+
+    @Test
+    public void staleVersionIs409AndNothingIsSaved() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
+        ApiException e = assertStatus(409, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"version\":2}")));
+        assertTrue(e.errors().get("version"), e.errors().get("version").contains("3"));
+        verify(store, never()).save(any(), any(), anyList());
+    }
+
+    @Test
+    public void replacingWithCurrentVersionSavesExpectingThatVersion() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
+        Decision saved = service.put("DEMO-1", body("{\"status\":\"OPEN\",\"version\":3}"));
+        verify(store).save(any(), eq(3), anyList());
+        assertEquals(4, saved.version());
+    }
+
+    @Test
+    public void saveThatFindsAStaleVersionBecomes409() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
+        when(store.save(any(), any(), anyList())).thenThrow(new StaleDecisionException(4));
+        ApiException e = assertStatus(409, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"version\":3}")));
+        assertTrue(e.errors().get("version"), e.errors().get("version").contains("4"));
+    }
+
+    // ----- status moves and decidedAt -----
+
+    @Test
+    public void decidedAtIsSetToTheClockWhenBecomingDecided() {
+        Decision saved = service.put("DEMO-1", body(
+                "{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"bob\",\"outcome\":\"Kafka\"}"));
+        assertEquals(NOW, saved.decidedAt());
+    }
+
+    @Test
+    public void decidedAtIsKeptWhenTheDecisionStaysDecided() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 5)));
+        Decision saved = service.put("DEMO-1", body("{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"bob\","
+                + "\"outcome\":\"Kafka, with two brokers\",\"version\":5}"));
+        assertEquals(EARLIER, saved.decidedAt());
+    }
+
+    @Test
+    public void openDecisionHasNoDecidedAt() {
+        assertNull(service.put("DEMO-1", body("{\"status\":\"OPEN\"}")).decidedAt());
+    }
+
+    @Test
+    public void decidedDecisionCannotGoBackToOpen() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 5)));
+        ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"version\":5}")));
+        assertTrue(e.errors().containsKey("status"));
+        verify(store, never()).save(any(), any(), anyList());
+    }
+
+    @Test
+    public void decidedDecisionCanBeReversed() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 5)));
+        Decision saved = service.put("DEMO-1", body("{\"status\":\"REVERSED\",\"driver\":\"alice\",\"approver\":\"bob\","
+                + "\"outcome\":\"Kafka\",\"version\":5}"));
+        assertEquals(DecisionStatus.REVERSED, saved.status());
+    }
+
+    // ----- audit -----
+
+    @Test
+    public void auditHasOneEntryPerChangedFieldWithUsernames() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(new Decision(ISSUE.id(), "DEMO-1", "DEMO",
+                DecisionStatus.IN_PROGRESS, "k-alice", "k-bob", List.of("k-carol"), List.of(), null, null, null, null,
+                EARLIER, EARLIER, 2)));
+        service.put("DEMO-1", body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"carol\","
+                + "\"contributors\":[\"bob\",\"carol\"],\"version\":2}"));
+        assertEquals(List.of(
+                new AuditEntry("DEMO-1", "k-alice", NOW, "approver", "bob", "carol"),
+                new AuditEntry("DEMO-1", "k-alice", NOW, "contributors", "carol", "bob, carol")), savedAudit());
+    }
+
+    @Test
+    public void auditOfANewDecisionStartsFromNothing() {
+        service.put("DEMO-1", body("{\"status\":\"OPEN\",\"informed\":[{\"type\":\"group\",\"name\":\"developers\"},"
+                + "{\"type\":\"user\",\"name\":\"carol\"}]}"));
+        assertEquals(List.of(
+                new AuditEntry("DEMO-1", "k-alice", NOW, "status", null, "OPEN"),
+                new AuditEntry("DEMO-1", "k-alice", NOW, "informed", null, "group:developers, carol")), savedAudit());
+    }
+
+    @Test
+    public void unchangedDecisionWritesNoAuditEntries() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.IN_PROGRESS, "k-alice", "k-bob", null, 2)));
+        service.put("DEMO-1", body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"bob\",\"version\":2}"));
+        assertEquals(List.of(), savedAudit());
+    }
+
+    // ----- helpers -----
+
+    @SuppressWarnings("unchecked")
+    private List<AuditEntry> savedAudit() {
+        ArgumentCaptor<List<AuditEntry>> audit = ArgumentCaptor.forClass(List.class);
+        verify(store).save(any(), any(), audit.capture());
+        return audit.getValue();
+    }
+
+    private static Decision stored(DecisionStatus status, String driverKey, String approverKey, String outcome, int version) {
+        return new Decision(ISSUE.id(), ISSUE.key(), ISSUE.projectKey(), status, driverKey, approverKey, List.of(),
+                List.of(), null, outcome, null, status == DecisionStatus.DECIDED ? EARLIER : null, EARLIER, EARLIER, version);
+    }
+
+    private static ObjectNode body(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ApiException assertStatus(int status, Runnable call) {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            assertEquals(e.getMessage() + " " + e.errors(), status, e.status());
+            return e;
+        }
+        fail("expected ApiException " + status);
+        return null;
+    }
+}
