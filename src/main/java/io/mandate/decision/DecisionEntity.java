@@ -34,6 +34,11 @@ public interface DecisionEntity extends Entity {
     String getProjectKey();
     void setProjectKey(String projectKey);
 
+    /** The number in the issue key (DEMO-12 → 12), so lists sort DEMO-2 before DEMO-10. */
+    @NotNull
+    long getIssueNumber();
+    void setIssueNumber(long issueNumber);
+
     @NotNull
     @Indexed
     String getStatus();

@@ -34,6 +34,26 @@ public class DecisionResource {
         this.decisions = decisions;
     }
 
+    /** {@code GET /decisions?project=&domain=&approver=&driver=&status=&overdue=true&startAt=&maxResults=}. */
+    @GET
+    public PageJson<DecisionJson> list(@QueryParam("project") String project, @QueryParam("domain") String domain,
+                                       @QueryParam("approver") String approver, @QueryParam("driver") String driver,
+                                       @QueryParam("status") String status, @QueryParam("overdue") String overdue,
+                                       @QueryParam("startAt") String startAt, @QueryParam("maxResults") String maxResults) {
+        DecisionPage page = decisions.list(new DecisionService.ListFilter(project, domain, approver, driver, status,
+                overdue, startAt, maxResults));
+        java.time.LocalDate today = decisions.today();
+        List<DecisionJson> values = page.values().stream()
+                .map(d -> decisions.issueOf(d).map(issue -> DecisionJson.of(d, issue, decisions::person, today)))
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        return new PageJson<>(page.startAt(), page.maxResults(), page.total(), values);
+    }
+
+    /** The contract's page shape: {"startAt","maxResults","total","values"}. */
+    public record PageJson<T>(int startAt, int maxResults, int total, List<T> values) {
+    }
+
     @GET
     @Path("{issueKey}")
     public DecisionJson get(@PathParam("issueKey") String issueKey) {

@@ -115,6 +115,79 @@ public class DecisionService {
         }
     }
 
+    /** The raw list filters of {@code GET /decisions}, as strings from the query. */
+    public record ListFilter(String project, String domain, String approver, String driver, String status,
+                             String overdue, String startAt, String maxResults) {
+    }
+
+    /**
+     * {@code GET /decisions}: decisions in projects the caller may browse, filtered and paged.
+     * Every invalid parameter is named at once (400).
+     */
+    public DecisionPage list(ListFilter f) {
+        Person caller = users.currentUser().orElseThrow(() -> new ApiException(401, "Log in to list decisions.", Map.of()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        String approverKey = filterUser("approver", f.approver(), errors);
+        String driverKey = filterUser("driver", f.driver(), errors);
+        DecisionStatus status = null;
+        if (f.status() != null && !f.status().isBlank()) {
+            status = DecisionStatus.parse(f.status()).orElse(null);
+            if (status == null) {
+                errors.put("status", "Must be one of OPEN, IN_PROGRESS, DECIDED, DEFERRED, REVERSED.");
+            }
+        }
+        boolean overdue = false;
+        if (f.overdue() != null && !f.overdue().isBlank()) {
+            if (!f.overdue().equals("true") && !f.overdue().equals("false")) {
+                errors.put("overdue", "Must be true or false.");
+            }
+            overdue = f.overdue().equals("true");
+        }
+        int startAt = paging("startAt", f.startAt(), 0, Integer.MAX_VALUE, errors);
+        int maxResults = paging("maxResults", f.maxResults(), 50, 1000, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        String project = f.project() == null || f.project().isBlank() ? null : f.project().trim().toUpperCase(java.util.Locale.ROOT);
+        String domain = f.domain() == null || f.domain().isBlank() ? null : f.domain().trim().toUpperCase(java.util.Locale.ROOT);
+        return store.search(new DecisionQuery(issues.browsableProjects(Optional.of(caller)), project, domain,
+                approverKey, driverKey, status, overdue ? today() : null, startAt, maxResults));
+    }
+
+    /** The issue of a listed decision, for its summary; empty if it has become invisible meanwhile. */
+    public Optional<IssueRef> issueOf(Decision decision) {
+        return issues.browsable(decision.issueKey(), users.currentUser());
+    }
+
+    private String filterUser(String field, String username, Map<String, String> errors) {
+        if (username == null || username.isBlank()) {
+            return null;
+        }
+        Optional<Person> person = users.byName(username.trim());
+        if (person.isEmpty()) {
+            errors.put(field, "Unknown user: " + username + ".");
+            return null;
+        }
+        return person.get().key();
+    }
+
+    private static int paging(String field, String value, int fallback, int max, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 0 || n > max) {
+                errors.put(field, "Must be between 0 and " + max + ".");
+                return fallback;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.put(field, "Must be a whole number.");
+            return fallback;
+        }
+    }
+
     public List<AuditEntry> history(String issueKey) {
         IssueRef issue = browsableIssue(issueKey);
         return store.history(issue.id());
@@ -139,7 +212,8 @@ public class DecisionService {
 
     private static ApiException stale(int currentVersion) {
         return ApiException.conflict("The decision was changed by someone else; reload it and apply your change again.",
-                Map.of("version", "stale: the current version is " + currentVersion));
+                Map.of("version", currentVersion < 0 ? "stale: someone else saved this decision at the same moment"
+                        : "stale: the current version is " + currentVersion));
     }
 
     private Decision validate(IssueRef issue, Optional<Decision> current, DecisionInput in, Map<String, String> errors) {

@@ -51,7 +51,7 @@ public class DecisionStore {
      * otherwise nothing changes and {@link StaleDecisionException} is thrown.
      */
     public Decision save(Decision next, Integer expectedVersion, List<AuditEntry> audit) {
-        return entities.inTransaction(() -> {
+        return staleOnConflict(() -> entities.inTransaction(() -> {
             DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", next.issueId()));
             DecisionEntity row;
             int version;
@@ -63,11 +63,12 @@ public class DecisionStore {
                 values.put("ISSUE_ID", next.issueId());
                 values.put("ISSUE_KEY", next.issueKey());
                 values.put("PROJECT_KEY", next.projectKey());
+                values.put("ISSUE_NUMBER", issueNumber(next.issueKey()));
                 values.put("STATUS", next.status().name());
                 values.put("CREATED_AT", Date.from(next.created()));
                 values.put("UPDATED_AT", Date.from(next.updated()));
                 values.put("VERSION", 1);
-                row = entities.create(DecisionEntity.class, values);
+                row = createOrStale(DecisionEntity.class, values); // ISSUE_ID is unique: a concurrent create loses
                 version = 1;
             } else {
                 row = rows[0];
@@ -75,10 +76,14 @@ public class DecisionStore {
                     throw new StaleDecisionException(row.getVersion());
                 }
                 version = row.getVersion() + 1;
+            }
+            claimRevision(row.getID(), version, next.updated(), audit);
+            if (version > 1) {
                 entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", row.getID());
             }
             row.setIssueKey(next.issueKey());
             row.setProjectKey(next.projectKey());
+            row.setIssueNumber(issueNumber(next.issueKey()));
             row.setStatus(next.status().name());
             row.setDriverKey(next.driverKey());
             row.setApproverKey(next.approverKey());
@@ -100,12 +105,12 @@ public class DecisionStore {
             return new Decision(next.issueId(), next.issueKey(), next.projectKey(), next.status(), next.driverKey(),
                     next.approverKey(), next.contributorKeys(), next.informed(), next.dueDate(), next.outcome(),
                     next.domain(), next.decidedAt(), row.getCreatedAt().toInstant(), next.updated(), version);
-        });
+        }));
     }
 
     /** Removes the decision and its people, keeps (and appends to) the audit trail. */
     public boolean delete(long issueId, int expectedVersion, List<AuditEntry> audit) {
-        return entities.inTransaction(() -> {
+        return staleOnConflict(() -> entities.inTransaction(() -> {
             DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", issueId));
             if (rows.length == 0) {
                 return false;
@@ -113,11 +118,25 @@ public class DecisionStore {
             if (rows[0].getVersion() != expectedVersion) {
                 throw new StaleDecisionException(rows[0].getVersion());
             }
+            claimRevision(rows[0].getID(), rows[0].getVersion() + 1, audit.isEmpty() ? Instant.now() : audit.get(0).changedAt(), audit);
             entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", rows[0].getID());
+            entities.deleteWithSQL(RevisionEntity.class, "DECISION_ID = ?", rows[0].getID());
             entities.delete(rows[0]);
             appendAudit(issueId, audit);
             return true;
-        });
+        }));
+    }
+
+    /** A write the database aborted in favour of a concurrent one (e.g. HSQLDB's MVCC) is stale, not an error. */
+    private static <T> T staleOnConflict(java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            if (!(e instanceof StaleDecisionException) && Entities.isConcurrencyConflict(e)) {
+                throw new StaleDecisionException(-1);
+            }
+            throw e;
+        }
     }
 
     /** The audit trail of an issue's decision, newest first. */
@@ -128,6 +147,113 @@ public class DecisionStore {
                 .map(r -> new AuditEntry(r.getIssueKey(), r.getAuthorKey(), r.getChangedAt().toInstant(),
                         r.getField(), r.getOldValue(), r.getNewValue()))
                 .toList();
+    }
+
+    /**
+     * Records revision {@code version} of the decision row; the unique revision key makes the
+     * database refuse a second writer of the same version, even one that read before the first
+     * committed. Must be the first write of the transaction, so a loser has changed nothing.
+     */
+    private void claimRevision(int decisionId, int version, Instant at, List<AuditEntry> audit) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("REVISION_KEY", decisionId + ":" + version);
+        values.put("DECISION_ID", decisionId);
+        values.put("VERSION", version);
+        values.put("AUTHOR_KEY", audit.isEmpty() ? "-" : audit.get(0).authorKey());
+        values.put("CHANGED_AT", Date.from(at));
+        createOrStale(RevisionEntity.class, values);
+    }
+
+    private <T extends net.java.ao.RawEntity<Integer>> T createOrStale(Class<T> type, Map<String, Object> values) {
+        try {
+            return entities.create(type, values);
+        } catch (RuntimeException e) {
+            if (Entities.isConstraintViolation(e)) {
+                throw new StaleDecisionException(-1);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * One page of decisions matching the query, ordered by project and issue number, with their
+     * people: three statements (count, page, participants of the page) whatever the page size.
+     */
+    public DecisionPage search(DecisionQuery q) {
+        if (q.visibleProjects().isEmpty()) {
+            return new DecisionPage(q.startAt(), q.maxResults(), 0, List.of());
+        }
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        where.append("PROJECT_KEY IN (").append(placeholders(q.visibleProjects().size())).append(')');
+        params.addAll(new java.util.TreeSet<>(q.visibleProjects()));
+        if (q.project() != null) {
+            where.append(" AND PROJECT_KEY = ?");
+            params.add(q.project());
+        }
+        if (q.domain() != null) {
+            where.append(" AND DOMAIN_KEY = ?");
+            params.add(q.domain());
+        }
+        if (q.approverKey() != null) {
+            where.append(" AND APPROVER_KEY = ?");
+            params.add(q.approverKey());
+        }
+        if (q.driverKey() != null) {
+            where.append(" AND DRIVER_KEY = ?");
+            params.add(q.driverKey());
+        }
+        if (q.status() != null) {
+            where.append(" AND STATUS = ?");
+            params.add(q.status().name());
+        }
+        if (q.overdueOn() != null) {
+            where.append(" AND STATUS IN (?, ?) AND DUE_DATE < ?");
+            params.add(DecisionStatus.OPEN.name());
+            params.add(DecisionStatus.IN_PROGRESS.name());
+            params.add(q.overdueOn().toString());
+        }
+        Object[] args = params.toArray();
+        int total = entities.count(DecisionEntity.class, Query.select().where(where.toString(), args));
+        if (total == 0 || q.startAt() >= total) {
+            return new DecisionPage(q.startAt(), q.maxResults(), total, List.of());
+        }
+        DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where(where.toString(), args)
+                .order("PROJECT_KEY, ISSUE_NUMBER").offset(q.startAt()).limit(q.maxResults()));
+        return new DecisionPage(q.startAt(), q.maxResults(), total, withPeople(rows));
+    }
+
+    /** The decisions of the rows, with all their participants read in one statement. */
+    private List<Decision> withPeople(DecisionEntity[] rows) {
+        if (rows.length == 0) {
+            return List.of();
+        }
+        Object[] ids = Arrays.stream(rows).map(DecisionEntity::getID).toArray();
+        ParticipantEntity[] people = entities.find(ParticipantEntity.class,
+                Query.select().where("DECISION_ID IN (" + placeholders(ids.length) + ")", ids));
+        Map<Integer, List<ParticipantEntity>> byDecision = new HashMap<>();
+        for (ParticipantEntity p : people) {
+            byDecision.computeIfAbsent(p.getDecisionId(), k -> new ArrayList<>()).add(p);
+        }
+        List<Decision> result = new ArrayList<>(rows.length);
+        for (DecisionEntity row : rows) {
+            result.add(toDecision(row, byDecision.getOrDefault(row.getID(), List.of()).toArray(new ParticipantEntity[0])));
+        }
+        return result;
+    }
+
+    /** "?, ?, ?" — only ever a count of placeholders, never caller text. */
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    static long issueNumber(String issueKey) {
+        int dash = issueKey.lastIndexOf('-');
+        try {
+            return dash < 0 ? 0 : Long.parseLong(issueKey.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private void addParticipant(int decisionId, String role, String kind, String ref, int position) {

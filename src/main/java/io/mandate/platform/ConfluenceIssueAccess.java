@@ -17,6 +17,11 @@ public class ConfluenceIssueAccess implements IssueAccess {
     }
 
     @Override
+    public java.util.Set<String> browsableProjects(Optional<Person> user) {
+        return java.util.Set.of();
+    }
+
+    @Override
     public boolean canEdit(IssueRef issue, Person user) {
         return false;
     }

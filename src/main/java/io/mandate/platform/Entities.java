@@ -30,6 +30,31 @@ public class Entities {
         return ao.executeInTransaction(work::get);
     }
 
+    /**
+     * Whether a failure was the database refusing a write because of a constraint (SQL state class
+     * 23: unique key, not null, foreign key) rather than being unavailable.
+     */
+    public static boolean isConstraintViolation(Throwable failure) {
+        return hasSqlStateClass(failure, "23");
+    }
+
+    /**
+     * Whether a failure was the database resolving two concurrent transactions by aborting one
+     * (SQL state class 40: serialization failure, deadlock) — the caller may retry with fresh data.
+     */
+    public static boolean isConcurrencyConflict(Throwable failure) {
+        return hasSqlStateClass(failure, "40");
+    }
+
+    private static boolean hasSqlStateClass(Throwable failure, String stateClass) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(stateClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query) {
         return ao.find(type, query);
     }

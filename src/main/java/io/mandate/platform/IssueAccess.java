@@ -11,6 +11,9 @@ public interface IssueAccess {
     /** The issue, if it exists and the user (empty = anonymous) may browse it. */
     Optional<IssueRef> browsable(String issueKey, Optional<Person> user);
 
+    /** Keys of the projects the user (empty = anonymous) may browse: the filter of every list and report. */
+    java.util.Set<String> browsableProjects(Optional<Person> user);
+
     /** Whether the user may edit the issue (Jira's "Edit issues" project permission). */
     boolean canEdit(IssueRef issue, Person user);
 }

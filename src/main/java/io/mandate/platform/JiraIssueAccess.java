@@ -4,6 +4,7 @@ import com.atlassian.jira.bc.project.component.ProjectComponent;
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.jira.issue.label.Label;
 import com.atlassian.jira.permission.ProjectPermissions;
+import com.atlassian.jira.project.Project;
 import com.atlassian.jira.security.PermissionManager;
 import com.atlassian.jira.security.plugin.ProjectPermissionKey;
 import com.atlassian.jira.user.ApplicationUser;
@@ -13,6 +14,8 @@ import javax.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** {@link IssueAccess} over Jira's IssueManager and PermissionManager. */
 @JiraComponent
@@ -39,6 +42,16 @@ public class JiraIssueAccess implements IssueAccess {
             return Optional.empty();
         }
         return Optional.of(toRef(issue));
+    }
+
+    @Override
+    public Set<String> browsableProjects(Optional<Person> user) {
+        ApplicationUser appUser = user.map(p -> jira.userManager().getUserByKey(p.key())).orElse(null);
+        Set<String> keys = new TreeSet<>();
+        for (Project project : jira.permissionManager().getProjects(ProjectPermissions.BROWSE_PROJECTS, appUser)) {
+            keys.add(project.getKey());
+        }
+        return keys;
     }
 
     @Override

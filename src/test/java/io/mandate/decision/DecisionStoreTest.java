@@ -44,7 +44,7 @@ public class DecisionStoreTest {
 
     @Before
     public void setUp() {
-        ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class);
+        ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class);
         store = new DecisionStore(ao.entities());
     }
 
@@ -207,5 +207,85 @@ public class DecisionStoreTest {
             store.save(decision(1, DecisionStatus.OPEN, List.of(), List.of()), i + 1, List.of());
         }
         assertEquals(41, store.find(1).orElseThrow().version());
+    }
+
+    @Test
+    public void concurrentWritersNeverLoseAnUpdate() throws Exception {
+        store.save(decision(1, DecisionStatus.OPEN, List.of(), List.of()), null, List.of());
+        int writers = 8;
+        int attemptsEach = 25;
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            String author = "k-writer" + w;
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < attemptsEach; i++) {
+                    int seen = store.find(1).orElseThrow().version();
+                    try {
+                        store.save(decision(1, DecisionStatus.OPEN, List.of(author), List.of()), seen,
+                                List.of(new AuditEntry("DEMO-1", author, T0, "contributors", null, author)));
+                        accepted.incrementAndGet();
+                    } catch (StaleDecisionException e) {
+                        refused.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : futures) {
+            f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertEquals(writers * attemptsEach, accepted.get() + refused.get());
+        assertTrue("some writes must succeed", accepted.get() > 0);
+        Decision last = store.find(1).orElseThrow();
+        assertEquals("every accepted write made exactly one new version", 1 + accepted.get(), last.version());
+        assertEquals("every accepted write is in the audit trail", accepted.get(), store.history(1).size());
+        assertEquals(1, last.contributorKeys().size());
+    }
+
+    @Test
+    public void listsAreFilteredByVisibleProjectsAndSortedByIssueNumber() {
+        for (long n : new long[]{10, 2, 1}) {
+            store.save(decision(n, DecisionStatus.IN_PROGRESS, List.of("k-erin"), List.of()), null, List.of());
+        }
+        Decision ops = decision(50, DecisionStatus.OPEN, List.of(), List.of());
+        store.save(new Decision(50, "OPS-1", "OPS", ops.status(), null, null, List.of(), List.of(), null, null, null,
+                null, T0, T0, 1), null, List.of());
+
+        ao.sql().start();
+        DecisionPage page = store.search(new DecisionQuery(java.util.Set.of("DEMO"), null, null, null, null, null, null, 0, 50));
+        List<String> statements = ao.sql().stop();
+        assertEquals(3, page.total());
+        assertEquals(List.of("DEMO-1", "DEMO-2", "DEMO-10"), page.values().stream().map(Decision::issueKey).toList());
+        assertEquals(List.of("k-erin"), page.values().get(2).contributorKeys());
+        assertEquals("count, page, people: " + statements, 3, statements.size());
+
+        DecisionPage second = store.search(new DecisionQuery(java.util.Set.of("DEMO", "OPS"), null, null, null, null, null, null, 1, 2));
+        assertEquals(4, second.total());
+        assertEquals(List.of("DEMO-2", "DEMO-10"), second.values().stream().map(Decision::issueKey).toList());
+
+        assertEquals(0, store.search(new DecisionQuery(java.util.Set.of(), null, null, null, null, null, null, 0, 50)).total());
+    }
+
+    @Test
+    public void listsFilterByApproverStatusAndOverdue() {
+        store.save(decision(1, DecisionStatus.IN_PROGRESS, List.of(), List.of()), null, List.of()); // due 2026-12-01
+        store.save(decision(2, DecisionStatus.DECIDED, List.of(), List.of()), null, List.of());
+        java.util.Set<String> demo = java.util.Set.of("DEMO");
+        assertEquals(2, store.search(new DecisionQuery(demo, "DEMO", null, "k-carol", null, null, null, 0, 50)).total());
+        assertEquals(0, store.search(new DecisionQuery(demo, null, null, "k-bob", null, null, null, 0, 50)).total());
+        assertEquals(1, store.search(new DecisionQuery(demo, null, null, null, null, DecisionStatus.DECIDED, null, 0, 50)).total());
+        LocalDate after = LocalDate.parse("2026-12-02");
+        LocalDate onDueDay = LocalDate.parse("2026-12-01");
+        assertEquals(List.of("DEMO-1"), store.search(new DecisionQuery(demo, null, null, null, null, null, after, 0, 50))
+                .values().stream().map(Decision::issueKey).toList());
+        assertEquals("due today is not overdue", 0, store.search(new DecisionQuery(demo, null, null, null, null, null, onDueDay, 0, 50)).total());
     }
 }

@@ -181,4 +181,34 @@ public class DecisionRestIT {
         assertEquals(404, Http.get(RunningHost.jira() + "/rest/api/2/issue/HR-1", "frank").status());
         assertEquals(200, Http.get(RunningHost.jira() + "/rest/api/2/issue/HR-1", "heidi").status());
     }
+
+    @Test
+    public void theListShowsOnlyDecisionsInProjectsTheCallerCanBrowse() {
+        assertEquals(200, put("HR-3", "heidi", "{\"status\":\"OPEN\"}").status());
+        assertEquals(200, put("DEMO-14", "alice", IN_PROGRESS).status());
+        JsonNode asHeidi = json(Http.get(api + "/decisions?project=HR&maxResults=1000", "heidi"));
+        assertTrue(asHeidi.toString(), asHeidi.get("total").asInt() >= 1);
+        JsonNode asFrank = json(Http.get(api + "/decisions?maxResults=1000", "frank"));
+        for (JsonNode d : asFrank.get("values")) {
+            assertFalse("frank cannot browse HR: " + d, d.get("issueKey").asText().startsWith("HR-"));
+        }
+        assertEquals(0, json(Http.get(api + "/decisions?project=HR", "frank")).get("total").asInt());
+        JsonNode byApprover = json(Http.get(api + "/decisions?approver=carol&project=DEMO&maxResults=1000", "bob"));
+        assertTrue(byApprover.get("total").asInt() >= 1);
+        for (JsonNode d : byApprover.get("values")) {
+            assertEquals("carol", d.get("approver").get("name").asText());
+        }
+        assertEquals(50, json(Http.get(api + "/decisions", "bob")).get("maxResults").asInt());
+    }
+
+    @Test
+    public void badListParametersAreA400NamingEachOne() {
+        Reply reply = Http.get(api + "/decisions?status=MAYBE&overdue=yes&maxResults=5000&startAt=-1&approver=nobody", "alice");
+        assertEquals(400, reply.status());
+        JsonNode errors = json(reply).get("errors");
+        for (String field : new String[]{"status", "overdue", "maxResults", "startAt", "approver"}) {
+            assertTrue(errors.toString(), errors.has(field));
+        }
+        assertEquals(401, Http.get(api + "/decisions", null).status());
+    }
 }

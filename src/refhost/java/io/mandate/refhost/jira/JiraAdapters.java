@@ -59,6 +59,18 @@ public final class JiraAdapters {
             }
 
             @Override
+            public Collection<Project> getProjects(ProjectPermissionKey permissionKey, ApplicationUser user) {
+                if (user != null && !user.isActive()) {
+                    return List.of();
+                }
+                return world.projects().stream()
+                        .filter(p -> world.hasProjectPermission(user == null ? null : user.getUsername(), p.key(),
+                                permissionKey.permissionKey()))
+                        .map(JiraAdapters::project)
+                        .toList();
+            }
+
+            @Override
             public boolean hasPermission(ProjectPermissionKey permissionKey, Project project, ApplicationUser user) {
                 if (project == null || (user != null && !user.isActive())) {
                     return false;
@@ -94,6 +106,25 @@ public final class JiraAdapters {
             @Override
             public boolean isLoggedInUser() {
                 return getLoggedInUser() != null;
+            }
+        };
+    }
+
+    static Project project(HostProject p) {
+        return new Project() {
+            @Override
+            public Long getId() {
+                return p.id();
+            }
+
+            @Override
+            public String getKey() {
+                return p.key();
+            }
+
+            @Override
+            public String getName() {
+                return p.name();
             }
         };
     }
@@ -165,23 +196,7 @@ public final class JiraAdapters {
 
         @Override
         public Project getProjectObject() {
-            HostProject p = world.project(issue.projectKey()).orElseThrow();
-            return new Project() {
-                @Override
-                public Long getId() {
-                    return p.id();
-                }
-
-                @Override
-                public String getKey() {
-                    return p.key();
-                }
-
-                @Override
-                public String getName() {
-                    return p.name();
-                }
-            };
+            return project(world.project(issue.projectKey()).orElseThrow());
         }
 
         @Override
