@@ -6,6 +6,8 @@ import io.mandate.platform.IssueRef;
 import io.mandate.platform.Person;
 import io.mandate.platform.UserDirectory;
 import io.mandate.platform.rest.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -28,21 +30,24 @@ public class DecisionService {
 
     static final int MAX_OUTCOME = 10_000;
     static final int MAX_PEOPLE = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
 
     private final DecisionStore store;
     private final IssueAccess issues;
     private final UserDirectory users;
+    private final DecisionNotifier notifier;
     private final Clock clock;
 
     @Inject
-    public DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users) {
-        this(store, issues, users, Clock.systemDefaultZone());
+    public DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, DecisionNotifier notifier) {
+        this(store, issues, users, notifier, Clock.systemDefaultZone());
     }
 
-    DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, Clock clock) {
+    DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, DecisionNotifier notifier, Clock clock) {
         this.store = store;
         this.issues = issues;
         this.users = users;
+        this.notifier = notifier;
         this.clock = clock;
     }
 
@@ -92,10 +97,22 @@ public class DecisionService {
                     Map.of("version", "stale: there is no decision any more"));
         }
         List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated(), this::username);
+        Decision saved;
         try {
-            return store.save(next, current.map(Decision::version).orElse(null), audit);
+            saved = store.save(next, current.map(Decision::version).orElse(null), audit);
         } catch (StaleDecisionException e) {
             throw stale(e.currentVersion());
+        }
+        notifyCommitted(issue, current.map(Decision::status), saved, author);
+        return saved;
+    }
+
+    /** Runs after the save has committed: a notification that fails is logged, never a failed save. */
+    private void notifyCommitted(IssueRef issue, Optional<DecisionStatus> before, Decision saved, Person author) {
+        try {
+            notifier.decisionSaved(issue, before, saved, author);
+        } catch (RuntimeException e) {
+            LOG.warn("Decision {} was saved as {}, but its notifications could not be sent", issue.key(), saved.status(), e);
         }
     }
 

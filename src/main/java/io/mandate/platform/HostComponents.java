@@ -1,6 +1,8 @@
 package io.mandate.platform;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.message.LocaleResolver;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
@@ -22,18 +24,24 @@ public class HostComponents {
     private final I18nResolver i18n;
     private final TemplateRenderer templateRenderer;
     private final LoginUriProvider loginUriProvider;
+    private final ApplicationProperties applicationProperties;
+    private final LocaleResolver localeResolver;
 
     @Inject
     public HostComponents(@ComponentImport ActiveObjects activeObjects,
                           @ComponentImport UserManager userManager,
                           @ComponentImport I18nResolver i18n,
                           @ComponentImport TemplateRenderer templateRenderer,
-                          @ComponentImport LoginUriProvider loginUriProvider) {
+                          @ComponentImport LoginUriProvider loginUriProvider,
+                          @ComponentImport ApplicationProperties applicationProperties,
+                          @ComponentImport LocaleResolver localeResolver) {
         this.activeObjects = activeObjects;
         this.userManager = userManager;
         this.i18n = i18n;
         this.templateRenderer = templateRenderer;
         this.loginUriProvider = loginUriProvider;
+        this.applicationProperties = applicationProperties;
+        this.localeResolver = localeResolver;
     }
 
     public ActiveObjects activeObjects() {
@@ -54,5 +62,13 @@ public class HostComponents {
 
     public LoginUriProvider loginUriProvider() {
         return loginUriProvider;
+    }
+
+    public ApplicationProperties applicationProperties() {
+        return applicationProperties;
+    }
+
+    public LocaleResolver localeResolver() {
+        return localeResolver;
     }
 }

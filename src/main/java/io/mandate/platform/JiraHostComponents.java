@@ -1,6 +1,8 @@
 package io.mandate.platform;
 
 import com.atlassian.jira.issue.IssueManager;
+import com.atlassian.jira.security.groups.GroupManager;
+import com.atlassian.mail.queue.MailQueue;
 import com.atlassian.jira.security.PermissionManager;
 import com.atlassian.jira.user.util.UserManager;
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
@@ -15,14 +17,20 @@ public class JiraHostComponents {
     private final IssueManager issueManager;
     private final PermissionManager permissionManager;
     private final UserManager jiraUserManager;
+    private final MailQueue mailQueue;
+    private final GroupManager groupManager;
 
     @Inject
     public JiraHostComponents(@JiraImport IssueManager issueManager,
                               @JiraImport PermissionManager permissionManager,
-                              @JiraImport UserManager jiraUserManager) {
+                              @JiraImport UserManager jiraUserManager,
+                              @JiraImport MailQueue mailQueue,
+                              @JiraImport GroupManager groupManager) {
         this.issueManager = issueManager;
         this.permissionManager = permissionManager;
         this.jiraUserManager = jiraUserManager;
+        this.mailQueue = mailQueue;
+        this.groupManager = groupManager;
     }
 
     public IssueManager issueManager() {
@@ -35,5 +43,13 @@ public class JiraHostComponents {
 
     public UserManager userManager() {
         return jiraUserManager;
+    }
+
+    public MailQueue mailQueue() {
+        return mailQueue;
+    }
+
+    public GroupManager groupManager() {
+        return groupManager;
     }
 }

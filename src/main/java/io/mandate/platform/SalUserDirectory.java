@@ -13,10 +13,12 @@ import java.util.Optional;
 public class SalUserDirectory implements UserDirectory {
 
     private final UserManager userManager;
+    private final HostComponents host;
 
     @Inject
     public SalUserDirectory(HostComponents host) {
         this.userManager = host.userManager();
+        this.host = host;
     }
 
     @Override
@@ -67,6 +69,19 @@ public class SalUserDirectory implements UserDirectory {
     @Override
     public boolean isInGroup(Person person, String group) {
         return userManager.isUserInGroup(new UserKey(person.key()), group);
+    }
+
+    @Override
+    public Optional<String> emailAddress(Person person) {
+        return Optional.ofNullable(userManager.getUserProfile(new UserKey(person.key())))
+                .map(UserProfile::getEmail)
+                .map(String::trim)
+                .filter(email -> !email.isEmpty());
+    }
+
+    @Override
+    public java.util.Locale locale(Person person) {
+        return host.localeResolver().getLocale(new UserKey(person.key()));
     }
 
     private static Person toPerson(UserProfile profile) {

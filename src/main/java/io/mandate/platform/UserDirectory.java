@@ -22,4 +22,10 @@ public interface UserDirectory {
     boolean groupExists(String group);
 
     boolean isInGroup(Person person, String group);
+
+    /** The user's e-mail address; empty when the host has none (blank counts as none). */
+    Optional<String> emailAddress(Person person);
+
+    /** The language the user reads in (the host's default when they chose none). */
+    java.util.Locale locale(Person person);
 }

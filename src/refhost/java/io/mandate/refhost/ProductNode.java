@@ -4,6 +4,10 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.jira.issue.IssueManager;
 import com.atlassian.jira.security.JiraAuthenticationContext;
 import com.atlassian.jira.security.PermissionManager;
+import com.atlassian.jira.security.groups.GroupManager;
+import com.atlassian.mail.queue.MailQueue;
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.message.LocaleResolver;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
@@ -13,10 +17,13 @@ import io.mandate.refhost.db.Database;
 import io.mandate.refhost.db.RefActiveObjects;
 import io.mandate.refhost.db.SqlCounter;
 import io.mandate.refhost.jira.JiraAdapters;
+import io.mandate.refhost.mail.Outbox;
 import io.mandate.refhost.plugin.HostServices;
 import io.mandate.refhost.plugin.PluginDescriptor;
 import io.mandate.refhost.plugin.PluginInstance;
+import io.mandate.refhost.sal.RefApplicationProperties;
 import io.mandate.refhost.sal.RefI18nResolver;
+import io.mandate.refhost.sal.RefLocaleResolver;
 import io.mandate.refhost.sal.RefLoginUriProvider;
 import io.mandate.refhost.sal.RefTemplateRenderer;
 import io.mandate.refhost.sal.RefUserManager;
@@ -58,10 +65,13 @@ public final class ProductNode implements AutoCloseable {
     private final RefActiveObjects activeObjects;
     private final JiraAdapters jira;
     private final long startMillis;
+    private final RefApplicationProperties applicationProperties;
+    private final Outbox outbox;
 
     private ProductNode(Product product, Database database, World world, PluginInstance plugin,
                         RefTemplateRenderer templates, RefI18nResolver i18n, RefUserManager users,
-                        SqlCounter sqlCounter, RefActiveObjects activeObjects, JiraAdapters jira, long startMillis) {
+                        SqlCounter sqlCounter, RefActiveObjects activeObjects, JiraAdapters jira, long startMillis,
+                        RefApplicationProperties applicationProperties, Outbox outbox) {
         this.product = product;
         this.database = database;
         this.world = world;
@@ -73,6 +83,8 @@ public final class ProductNode implements AutoCloseable {
         this.activeObjects = activeObjects;
         this.jira = jira;
         this.startMillis = startMillis;
+        this.applicationProperties = applicationProperties;
+        this.outbox = outbox;
     }
 
     /**
@@ -97,17 +109,25 @@ public final class ProductNode implements AutoCloseable {
                 .add(I18nResolver.class, i18n)
                 .add(TemplateRenderer.class, templates)
                 .add(LoginUriProvider.class, new RefLoginUriProvider(product.contextPath()));
+        RefApplicationProperties applicationProperties = new RefApplicationProperties(product.contextPath());
+        services.add(ApplicationProperties.class, applicationProperties)
+                .add(LocaleResolver.class, new RefLocaleResolver());
         JiraAdapters jira = null;
+        Outbox outbox = null;
         if (product == Product.JIRA) {
             jira = new JiraAdapters(world);
             services.add(IssueManager.class, jira.issueManager())
                     .add(PermissionManager.class, jira.permissionManager())
                     .add(com.atlassian.jira.user.util.UserManager.class, jira.userManager())
                     .add(JiraAuthenticationContext.class, jira.authenticationContext());
+            outbox = Outbox.open(database.dataSource());
+            services.add(MailQueue.class, outbox)
+                    .add(GroupManager.class, jira.groupManager());
         }
         PluginInstance plugin = PluginInstance.start(product.id(), pluginLoader, descriptor, services, ao);
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis);
+        return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis,
+                applicationProperties, outbox);
     }
 
     public Product product() {
@@ -154,6 +174,16 @@ public final class ProductNode implements AutoCloseable {
     /** Milliseconds the plugin took to start here (AO migrate + wiring). */
     public long startMillis() {
         return startMillis;
+    }
+
+    /** SAL's application properties here; {@link RefHost} sets the base URL once Jetty listens. */
+    public RefApplicationProperties applicationProperties() {
+        return applicationProperties;
+    }
+
+    /** Jira's mail queue (the outbox); null in Confluence. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     @Override

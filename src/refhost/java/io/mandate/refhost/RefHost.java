@@ -10,6 +10,8 @@ import io.mandate.refhost.web.HomeServlet;
 import io.mandate.refhost.web.IssueViewServlet;
 import io.mandate.refhost.web.JiraRestApiServlet;
 import io.mandate.refhost.web.LoginServlet;
+import io.mandate.refhost.web.OutboxRestServlet;
+import io.mandate.refhost.web.OutboxServlet;
 import io.mandate.refhost.web.PluginRest;
 import io.mandate.refhost.web.PluginServletDispatcher;
 import io.mandate.refhost.web.StaticServlet;
@@ -94,6 +96,8 @@ public final class RefHost implements AutoCloseable {
         server.setHandler(contexts);
         server.start();
         RefHost refHost = new RefHost(server, jira, confluence, jiraDb, confluenceDb);
+        jira.applicationProperties().setBaseUrl(refHost.baseUrl() + jira.product().contextPath());
+        confluence.applicationProperties().setBaseUrl(refHost.baseUrl() + confluence.product().contextPath());
         LOG.info(() -> String.format("Reference host ready in %d ms at %s/jira and %s/confluence (plugin start: Jira %d ms, Confluence %d ms)",
                 (System.nanoTime() - t0) / 1_000_000, refHost.baseUrl(), refHost.baseUrl(), jira.startMillis(), confluence.startMillis()));
         return refHost;
@@ -117,6 +121,8 @@ public final class RefHost implements AutoCloseable {
             handler.addServlet(new ServletHolder(new IssueViewServlet(node)), "/browse/*");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/secure/admin");
             handler.addServlet(new ServletHolder(new JiraRestApiServlet(node)), "/rest/api/2/*");
+            handler.addServlet(new ServletHolder(new OutboxServlet(node)), "/secure/admin/outbox");
+            handler.addServlet(new ServletHolder(new OutboxRestServlet(node)), "/rest/refhost/1.0/outbox");
         } else {
             handler.addServlet(new ServletHolder(new ConfluencePageServlet(node)), "/pages/viewpage.action");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/admin/console.action");

@@ -59,6 +59,7 @@ public class DecisionServiceTest {
     private DecisionStore store;
     private IssueAccess issues;
     private UserDirectory users;
+    private DecisionNotifier notifier;
     private DecisionService service;
 
     @Before
@@ -66,7 +67,8 @@ public class DecisionServiceTest {
         store = mock(DecisionStore.class);
         issues = mock(IssueAccess.class);
         users = mock(UserDirectory.class);
-        service = new DecisionService(store, issues, users, Clock.fixed(NOW, ZoneOffset.UTC));
+        notifier = mock(DecisionNotifier.class);
+        service = new DecisionService(store, issues, users, notifier, Clock.fixed(NOW, ZoneOffset.UTC));
 
         when(users.currentUser()).thenReturn(Optional.of(ALICE));
         when(users.byName(anyString())).thenAnswer(i -> Optional.ofNullable(BY_NAME.get(i.<String>getArgument(0))));

@@ -9,6 +9,7 @@ import com.atlassian.jira.issue.label.Label;
 import com.atlassian.jira.project.Project;
 import com.atlassian.jira.security.JiraAuthenticationContext;
 import com.atlassian.jira.security.PermissionManager;
+import com.atlassian.jira.security.groups.GroupManager;
 import com.atlassian.jira.security.plugin.ProjectPermissionKey;
 import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.user.util.UserManager;
@@ -93,6 +94,15 @@ public final class JiraAdapters {
                 return userKey == null ? null : world.userByKey(userKey).map(RefUser::new).orElse(null);
             }
         };
+    }
+
+    /** Group members as Jira lists them: every member, inactive ones included (callers filter). */
+    public GroupManager groupManager() {
+        return groupName -> groupName == null ? List.of() : world.membersOf(groupName).stream()
+                .map(world::userByName)
+                .flatMap(java.util.Optional::stream)
+                .map(u -> (ApplicationUser) new RefUser(u))
+                .toList();
     }
 
     public JiraAuthenticationContext authenticationContext() {

@@ -1,0 +1,16 @@
+// Checked against https://docs.atlassian.com/jira/server/com/atlassian/jira/security/groups/GroupManager.html
+// (the Jira 7+ interface: ApplicationUser-based, getUsersInGroup / getUserNamesInGroup / getDirectUsersInGroup ...).
+// unverified: the retrieved excerpt ends before the getUsersInGroup rows; Collection<ApplicationUser>
+// getUsersInGroup(String groupName) is the form public plugin code calls (ComponentAccessor.getGroupManager()
+// .getUsersInGroup(name), reading getKey()/getDisplayName() of the results). Members include nested groups' users and,
+// depending on the version, inactive users; callers filter on ApplicationUser.isActive().
+package com.atlassian.jira.security.groups;
+
+import com.atlassian.jira.user.ApplicationUser;
+
+import java.util.Collection;
+
+/** Jira's group service; the plugin uses it only to expand a group into its members. */
+public interface GroupManager {
+    Collection<ApplicationUser> getUsersInGroup(String groupName);
+}

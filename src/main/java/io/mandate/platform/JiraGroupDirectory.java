@@ -1,0 +1,32 @@
+package io.mandate.platform;
+
+import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
+
+import javax.inject.Inject;
+import java.util.Collection;
+import java.util.List;
+
+/** {@link GroupDirectory} over Jira's GroupManager (nested groups are expanded by Jira). */
+@JiraComponent
+public class JiraGroupDirectory implements GroupDirectory {
+
+    private final JiraHostComponents jira;
+
+    @Inject
+    public JiraGroupDirectory(JiraHostComponents jira) {
+        this.jira = jira;
+    }
+
+    @Override
+    public List<Person> membersOf(String group) {
+        if (group == null || group.isBlank()) {
+            return List.of();
+        }
+        Collection<ApplicationUser> users = jira.groupManager().getUsersInGroup(group);
+        if (users == null) {
+            return List.of();
+        }
+        return users.stream().map(u -> new Person(u.getKey(), u.getUsername(), u.getDisplayName())).toList();
+    }
+}
