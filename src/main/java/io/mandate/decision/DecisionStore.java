@@ -183,8 +183,44 @@ public class DecisionStore {
         if (q.visibleProjects().isEmpty()) {
             return new DecisionPage(q.startAt(), q.maxResults(), 0, List.of());
         }
-        StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
+        String where = where(q, params);
+        Object[] args = params.toArray();
+        int total = entities.count(DecisionEntity.class, Query.select().where(where, args));
+        if (total == 0 || q.startAt() >= total) {
+            return new DecisionPage(q.startAt(), q.maxResults(), total, List.of());
+        }
+        DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where(where, args)
+                .order("PROJECT_KEY, ISSUE_NUMBER").offset(q.startAt()).limit(q.maxResults()));
+        return new DecisionPage(q.startAt(), q.maxResults(), total, withPeople(rows));
+    }
+
+    /**
+     * The issue ids of all decisions matching the query (paging ignored), in one statement that reads
+     * only the id columns and streams them, so a JQL function over many decisions holds no entities.
+     */
+    public List<Long> issueIds(DecisionQuery q) {
+        if (q.visibleProjects().isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        String where = where(q, params);
+        List<Long> ids = new ArrayList<>();
+        entities.stream(DecisionEntity.class, Query.select("ID, ISSUE_ID").where(where, params.toArray()),
+                row -> ids.add(row.getIssueId()));
+        return ids;
+    }
+
+    /** The user key of the approver of the issue's decision; empty when there is no decision or no approver. */
+    public Optional<String> approverKey(long issueId) {
+        DecisionEntity[] rows = entities.find(DecisionEntity.class,
+                Query.select("ID, APPROVER_KEY").where("ISSUE_ID = ?", issueId));
+        return rows.length == 0 ? Optional.empty() : Optional.ofNullable(rows[0].getApproverKey());
+    }
+
+    /** The WHERE clause of a query: column names and placeholders only, every value goes into {@code params}. */
+    private static String where(DecisionQuery q, List<Object> params) {
+        StringBuilder where = new StringBuilder();
         where.append("PROJECT_KEY IN (").append(placeholders(q.visibleProjects().size())).append(')');
         params.addAll(new java.util.TreeSet<>(q.visibleProjects()));
         if (q.project() != null) {
@@ -213,14 +249,7 @@ public class DecisionStore {
             params.add(DecisionStatus.IN_PROGRESS.name());
             params.add(q.overdueOn().toString());
         }
-        Object[] args = params.toArray();
-        int total = entities.count(DecisionEntity.class, Query.select().where(where.toString(), args));
-        if (total == 0 || q.startAt() >= total) {
-            return new DecisionPage(q.startAt(), q.maxResults(), total, List.of());
-        }
-        DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where(where.toString(), args)
-                .order("PROJECT_KEY, ISSUE_NUMBER").offset(q.startAt()).limit(q.maxResults()));
-        return new DecisionPage(q.startAt(), q.maxResults(), total, withPeople(rows));
+        return where.toString();
     }
 
     /** The decisions of the rows, with all their participants read in one statement. */

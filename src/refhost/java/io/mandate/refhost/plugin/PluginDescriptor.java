@@ -19,7 +19,9 @@ import java.util.Locale;
 public record PluginDescriptor(String key, String name, String version, List<String> i18nBundles,
                                Ao ao, List<Rest> rests, List<Servlet> servlets, List<WebPanel> webPanels,
                                List<WebSection> webSections, List<WebItem> webItems,
-                               List<WebResource> webResources, List<XhtmlMacro> macros) {
+                               List<WebResource> webResources, List<XhtmlMacro> macros,
+                               List<JqlFunction> jqlFunctions, List<CustomFieldType> customFieldTypes,
+                               List<CustomFieldSearcher> customFieldSearchers) {
 
     public record Ao(String key, String namespace, List<String> entities, List<String> upgradeTasks) { }
 
@@ -40,6 +42,22 @@ public record PluginDescriptor(String key, String name, String version, List<Str
 
     public record XhtmlMacro(String key, String name, String className, String bodyType, String outputType,
                              List<String> parameters) { }
+
+    /**
+     * A {@code <jql-function>}: {@code fname} and {@code list} are read from CHILD ELEMENTS only, as
+     * Jira's JqlFunctionModuleDescriptor does ({@code list} is false unless the element says true).
+     */
+    public record JqlFunction(String key, String className, String fname, boolean list) { }
+
+    /** A {@code <customfield-type>} and its velocity resources by name ({@code view}, {@code column-view}, {@code xml}, ...). */
+    public record CustomFieldType(String key, String name, String className, java.util.Map<String, String> templates) { }
+
+    /** A {@code <customfield-searcher>}: its class, velocity resources and the custom field types it serves. */
+    public record CustomFieldSearcher(String key, String className, java.util.Map<String, String> templates,
+                                      List<ValidCustomFieldType> validTypes) { }
+
+    /** {@code <valid-customfield-type package="plugin key" key="module key"/>}. */
+    public record ValidCustomFieldType(String pluginKey, String key) { }
 
     public static PluginDescriptor read(InputStream xml, String product) {
         try {
@@ -69,6 +87,9 @@ public record PluginDescriptor(String key, String name, String version, List<Str
             List<WebItem> items = new ArrayList<>();
             List<WebResource> resources = new ArrayList<>();
             List<XhtmlMacro> macros = new ArrayList<>();
+            List<JqlFunction> jqlFunctions = new ArrayList<>();
+            List<CustomFieldType> customFieldTypes = new ArrayList<>();
+            List<CustomFieldSearcher> customFieldSearchers = new ArrayList<>();
             for (Element e : children(root, null)) {
                 String application = e.getAttribute("application");
                 if (!application.isEmpty() && !application.toLowerCase(Locale.ROOT).equals(product)) {
@@ -127,18 +148,52 @@ public record PluginDescriptor(String key, String name, String version, List<Str
                                 required(e, "class", "xhtml-macro"), e.getAttribute("body-type"), e.getAttribute("output-type"),
                                 params));
                     }
+                    case "jql-function" -> {
+                        String moduleKey = required(e, "key", "jql-function");
+                        Element fname = child(e, "fname");
+                        if (fname == null || fname.getTextContent().isBlank()) {
+                            throw new PluginStartException("atlassian-plugin.xml: <jql-function> module " + moduleKey
+                                    + " needs a <fname> child element" + (e.hasAttribute("fname")
+                                    ? " (an fname attribute is ignored by Jira)" : ""));
+                        }
+                        Element list = child(e, "list");
+                        jqlFunctions.add(new JqlFunction(moduleKey, required(e, "class", "jql-function"),
+                                fname.getTextContent().trim(), list != null && Boolean.parseBoolean(list.getTextContent().trim())));
+                    }
+                    case "customfield-type" -> customFieldTypes.add(new CustomFieldType(required(e, "key", "customfield-type"),
+                            e.getAttribute("name").isBlank() ? e.getAttribute("key") : e.getAttribute("name").trim(),
+                            required(e, "class", "customfield-type"), velocityResources(e, "customfield-type")));
+                    case "customfield-searcher" -> {
+                        List<ValidCustomFieldType> valid = new ArrayList<>();
+                        for (Element v : children(e, "valid-customfield-type")) {
+                            valid.add(new ValidCustomFieldType(required(v, "package", "valid-customfield-type"),
+                                    required(v, "key", "valid-customfield-type")));
+                        }
+                        customFieldSearchers.add(new CustomFieldSearcher(required(e, "key", "customfield-searcher"),
+                                required(e, "class", "customfield-searcher"), velocityResources(e, "customfield-searcher"), valid));
+                    }
                     default -> {
                         // plugin-info, resource, rest-migration, velocity-allowlist, other products' modules
                     }
                 }
             }
             return new PluginDescriptor(key, root.getAttribute("name"), version, i18n, ao, rests, servlets, panels,
-                    sections, items, resources, macros);
+                    sections, items, resources, macros, jqlFunctions, customFieldTypes, customFieldSearchers);
         } catch (PluginStartException e) {
             throw e;
         } catch (Exception e) {
             throw new PluginStartException("atlassian-plugin.xml cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static java.util.Map<String, String> velocityResources(Element module, String what) {
+        java.util.Map<String, String> templates = new java.util.LinkedHashMap<>();
+        for (Element r : children(module, "resource")) {
+            if ("velocity".equals(r.getAttribute("type"))) {
+                templates.put(required(r, "name", what + " resource"), required(r, "location", what + " resource"));
+            }
+        }
+        return templates;
     }
 
     private static int weight(Element e) {

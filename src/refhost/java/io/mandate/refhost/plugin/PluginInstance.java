@@ -176,6 +176,7 @@ public final class PluginInstance implements AutoCloseable {
             }
         }
         d.macros().forEach(m -> loadClass(loader, m.className(), "xhtml-macro module " + m.key()));
+        JiraModuleChecks.check(loader, d);
     }
 
     private static void requireResource(ClassLoader loader, String location, String what) {

@@ -2,6 +2,7 @@ package io.mandate.refhost.web;
 
 import com.atlassian.jira.issue.MutableIssue;
 import io.mandate.refhost.ProductNode;
+import io.mandate.refhost.jira.CustomFields;
 import io.mandate.refhost.world.HostIssue;
 
 import javax.servlet.http.HttpServlet;
@@ -24,9 +25,11 @@ import static io.mandate.refhost.sal.HtmlEscapingPolicy.escape;
 public final class IssueViewServlet extends HttpServlet {
 
     private final ProductNode node;
+    private final CustomFields customFields;
 
     public IssueViewServlet(ProductNode node) {
         this.node = node;
+        this.customFields = new CustomFields(node);
     }
 
     @Override
@@ -62,6 +65,7 @@ public final class IssueViewServlet extends HttpServlet {
                 + row("Components", String.join(", ", h.components()), "components-val")
                 + row("Labels", String.join(", ", h.labels()), "labels-val")
                 + row("Reporter", name(h.reporter()), "reporter-val") + row("Assignee", name(h.assignee()), "assignee-val")
+                + customFields.viewRows(issue)
                 + "</tbody></table><h3>Description</h3><div id=\"description-val\" class=\"user-content-block\">"
                 + escape(h.description() == null ? "" : h.description()) + "</div></div>"
                 + "<div id=\"viewissuesidebar\" style=\"flex:1;min-width:300px\">" + panels + "</div>"

@@ -1,6 +1,8 @@
 package io.mandate.refhost.web;
 
 import io.mandate.refhost.ProductNode;
+import io.mandate.refhost.jira.CustomFields;
+import io.mandate.refhost.jira.JqlSupport;
 import io.mandate.refhost.world.HostIssue;
 import io.mandate.refhost.world.HostUser;
 
@@ -11,23 +13,23 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The few Jira REST calls scripts and tests need, with Jira's paths and shapes:
- * {@code GET /rest/api/2/myself}, {@code /issue/{key}}, {@code /search?jql=project = KEY}.
+ * {@code GET /rest/api/2/myself}, {@code /issue/{key}}, {@code /search?jql=…} (the JQL subset of
+ * {@link JqlSupport}, including the plugin's JQL functions and custom fields).
  */
 public final class JiraRestApiServlet extends HttpServlet {
 
-    private static final Pattern PROJECT_JQL = Pattern.compile("(?i)^\\s*project\\s*=\\s*\"?([A-Za-z][A-Za-z0-9_]*)\"?\\s*(order\\s+by\\s+key(\\s+asc)?)?\\s*$");
-
     private final ProductNode node;
+    private final CustomFields customFields;
+    private final JqlSupport jqlSupport;
 
     public JiraRestApiServlet(ProductNode node) {
         this.node = node;
+        this.customFields = new CustomFields(node);
+        this.jqlSupport = new JqlSupport(node, customFields);
     }
 
     @Override
@@ -60,19 +62,13 @@ public final class JiraRestApiServlet extends HttpServlet {
         String jql = request.getParameter("jql") == null ? "" : request.getParameter("jql");
         int startAt = intParam(request, "startAt", 0);
         int maxResults = Math.min(intParam(request, "maxResults", 50), 1000);
-        Matcher m = PROJECT_JQL.matcher(jql);
-        if (!m.matches()) {
-            Json.write(response, 400, Map.of("errorMessages",
-                    List.of("The reference host understands only: project = KEY"), "errors", Map.of()));
+        List<HostIssue> all;
+        try {
+            all = jqlSupport.search(jql, user);
+        } catch (JqlSupport.JqlException e) {
+            Json.write(response, 400, Map.of("errorMessages", e.messages(), "errors", Map.of()));
             return;
         }
-        String projectKey = m.group(1).toUpperCase(Locale.ROOT);
-        if (node.world().project(projectKey).isEmpty() || !node.world().hasProjectPermission(user, projectKey, "BROWSE_PROJECTS")) {
-            Json.write(response, 400, Map.of("errorMessages",
-                    List.of("The value '" + projectKey + "' does not exist for the field 'project'."), "errors", Map.of()));
-            return;
-        }
-        List<HostIssue> all = node.world().issuesOfProject(projectKey);
         List<Object> page = new ArrayList<>();
         for (int i = startAt; i < Math.min(all.size(), startAt + maxResults); i++) {
             page.add(issue(all.get(i), request));
@@ -106,6 +102,7 @@ public final class JiraRestApiServlet extends HttpServlet {
         fields.put("assignee", i.assignee() == null ? null : node.world().userByName(i.assignee()).map(this::user).orElse(null));
         fields.put("created", i.created().toString());
         fields.put("updated", i.updated().toString());
+        fields.putAll(customFields.restValues(node.jira().issueManager().getIssueObject(i.id())));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", String.valueOf(i.id()));
         body.put("key", i.key());

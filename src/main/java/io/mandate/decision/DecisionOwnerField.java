@@ -1,0 +1,53 @@
+package io.mandate.decision;
+
+import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.customfields.impl.CalculatedCFType;
+import com.atlassian.jira.issue.customfields.impl.FieldValidationException;
+import com.atlassian.jira.issue.fields.CustomField;
+import com.atlassian.jira.user.ApplicationUser;
+import io.mandate.platform.JiraHostComponents;
+
+import javax.inject.Inject;
+
+/**
+ * Custom field type "Decision owner": the approver of the issue's decision, read from Mandate's
+ * store (nothing is stored by Jira), so issue views, columns and the searcher can show it. Empty
+ * when the issue has no decision or the decision has no approver yet.
+ */
+public class DecisionOwnerField extends CalculatedCFType<ApplicationUser, ApplicationUser> {
+
+    private final DecisionStore store;
+    private final JiraHostComponents jira;
+
+    @Inject
+    public DecisionOwnerField(DecisionStore store, JiraHostComponents jira) {
+        this.store = store;
+        this.jira = jira;
+    }
+
+    @Override
+    public ApplicationUser getValueFromIssue(CustomField field, Issue issue) {
+        if (issue == null || issue.getId() == null) {
+            return null; // an issue being created has no decision yet
+        }
+        return store.approverKey(issue.getId()).map(jira.userManager()::getUserByKey).orElse(null);
+    }
+
+    /** The username, as Jira's user fields write users in text (searches, imports, change history). */
+    @Override
+    public String getStringFromSingularObject(ApplicationUser user) {
+        return user == null ? null : user.getUsername();
+    }
+
+    @Override
+    public ApplicationUser getSingularObjectFromString(String username) throws FieldValidationException {
+        if (username == null || username.isBlank()) {
+            return null;
+        }
+        ApplicationUser user = jira.userManager().getUserByName(username.trim());
+        if (user == null) {
+            throw new FieldValidationException("No user " + username.trim());
+        }
+        return user;
+    }
+}
