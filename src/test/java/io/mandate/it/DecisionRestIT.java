@@ -211,4 +211,26 @@ public class DecisionRestIT {
         }
         assertEquals(401, Http.get(api + "/decisions", null).status());
     }
+
+    @Test
+    public void anOversizedBodyIs413AndChangesNothing() {
+        String huge = "{\"status\":\"OPEN\",\"outcome\":\"" + "x".repeat(300 * 1024) + "\"}";
+        Reply reply = put("DEMO-5", "alice", huge);
+        assertEquals(413, reply.status());
+        assertTrue(json(reply).get("errors").has("body"));
+        assertEquals(404, Http.get(api + "/decisions/DEMO-5", "alice").status());
+    }
+
+    @Test
+    public void everyErrorHasTheContractsShape() {
+        for (Reply reply : new Reply[]{
+                Http.get(api + "/decisions/DEMO-1", null),                       // 401
+                put("DEMO-4", "bob", "{\"status\":\"OPEN\"}"),                   // 403
+                Http.get(api + "/decisions/NOPE-1", "alice"),                     // 404
+                put("DEMO-5", "alice", "[]")}) {                                  // 400
+            JsonNode body = json(reply);
+            assertTrue(reply.status() + " " + reply.body(), body.get("message").isTextual());
+            assertTrue(reply.status() + " " + reply.body(), body.get("errors").isObject());
+        }
+    }
 }
