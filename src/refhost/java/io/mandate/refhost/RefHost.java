@@ -8,6 +8,7 @@ import io.mandate.refhost.web.AuthFilter;
 import io.mandate.refhost.web.ConfluencePageServlet;
 import io.mandate.refhost.web.HomeServlet;
 import io.mandate.refhost.web.IssueViewServlet;
+import io.mandate.refhost.web.JiraPickerServlet;
 import io.mandate.refhost.web.JiraRestApiServlet;
 import io.mandate.refhost.web.LoginServlet;
 import io.mandate.refhost.web.PluginRest;
@@ -107,6 +108,7 @@ public final class RefHost implements AutoCloseable {
         handler.addServlet(new ServletHolder(new LoginServlet(node)), "/logout");
         handler.addServlet(new ServletHolder(new HomeServlet(node)), "");
         handler.addServlet(new ServletHolder(new StaticServlet(node, aui)), "/static/aui/*");
+        handler.addServlet(new ServletHolder(new StaticServlet(node, aui)), "/static/jquery/*");
         handler.addServlet(new ServletHolder(new StaticServlet(node, aui)), "/download/resources/*");
         handler.addServlet(new ServletHolder(new PluginServletDispatcher(node)), "/plugins/servlet/*");
         for (PluginDescriptor.Rest rest : node.plugin().descriptor().rests()) {
@@ -117,6 +119,8 @@ public final class RefHost implements AutoCloseable {
             handler.addServlet(new ServletHolder(new IssueViewServlet(node)), "/browse/*");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/secure/admin");
             handler.addServlet(new ServletHolder(new JiraRestApiServlet(node)), "/rest/api/2/*");
+            handler.addServlet(new ServletHolder(new JiraPickerServlet(node)), "/rest/api/2/user/picker");
+            handler.addServlet(new ServletHolder(new JiraPickerServlet(node)), "/rest/api/2/groups/picker");
         } else {
             handler.addServlet(new ServletHolder(new ConfluencePageServlet(node)), "/pages/viewpage.action");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/admin/console.action");
