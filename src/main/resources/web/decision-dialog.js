@@ -563,8 +563,23 @@
         });
     }
 
+    /** Once per dialog: when it closes, the focus goes back to the button that opened it. */
+    function returnFocusOnHide(dialog, buttonId) {
+        if (dialog.getAttribute('data-mandate-bound') === 'true') {
+            return;
+        }
+        dialog.setAttribute('data-mandate-bound', 'true');
+        AJS.dialog2(dialog).on('hide', function () {
+            var button = document.getElementById(buttonId);
+            if (button) {
+                button.focus();
+            }
+        });
+    }
+
     function openEditor() {
         initPickers();
+        returnFocusOnHide(editDialog(), 'mandate-decision-edit');
         AJS.dialog2(editDialog()).show();
         load();
     }
@@ -650,7 +665,10 @@
     /** Replaces the panel with the server's fresh rendering of it (no full page reload). */
     function refreshPanel() {
         var key = issueKey();
-        return fetch(contextPath() + '/browse/' + encodeURIComponent(key), {
+        var issuePath = contextPath() + '/browse/' + encodeURIComponent(key);
+        // on the issue's own page ask for the same address, so the panel keeps the page's parameters
+        var url = window.location.pathname === issuePath ? issuePath + window.location.search : issuePath;
+        return fetch(url, {
             credentials: 'same-origin',
             headers: {'Accept': 'text/html'}
         }).then(function (response) {
@@ -714,6 +732,7 @@
         status.hidden = false;
         status.textContent = text('history-loading');
         dialog.setAttribute('aria-busy', 'true');
+        returnFocusOnHide(dialog, 'mandate-decision-history');
         AJS.dialog2(dialog).show();
         request('GET', decisionUrl('/history')).then(function (reply) {
             dialog.setAttribute('aria-busy', 'false');

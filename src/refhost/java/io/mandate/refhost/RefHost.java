@@ -118,9 +118,9 @@ public final class RefHost implements AutoCloseable {
             handler.addServlet(new ServletHolder(new HomeServlet(node)), "/issues/*");
             handler.addServlet(new ServletHolder(new IssueViewServlet(node)), "/browse/*");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/secure/admin");
-            handler.addServlet(new ServletHolder(new JiraRestApiServlet(node)), "/rest/api/2/*");
             handler.addServlet(new ServletHolder(new JiraPickerServlet(node)), "/rest/api/2/user/picker");
             handler.addServlet(new ServletHolder(new JiraPickerServlet(node)), "/rest/api/2/groups/picker");
+            handler.addServlet(new ServletHolder(new JiraRestApiServlet(node)), "/rest/api/2/*");
         } else {
             handler.addServlet(new ServletHolder(new ConfluencePageServlet(node)), "/pages/viewpage.action");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/admin/console.action");

@@ -176,6 +176,7 @@ public class DecisionDialogIT {
         // Escape closes the dialog; the panel is unchanged
         active().sendKeys(Keys.ESCAPE);
         waitUntil("Escape closes the dialog", d -> !dialog.isDisplayed());
+        waitUntil("the focus returns to the edit button", d -> "mandate-decision-edit".equals(active().getAttribute("id")));
         assertEquals("In progress", text("#mandate-decision-panel .mandate-status"));
     }
 
@@ -262,6 +263,7 @@ public class DecisionDialogIT {
 
         driver.findElement(By.id("mandate-history-close")).click();
         waitUntil("the history closes", d -> !dialog.isDisplayed());
+        waitUntil("the focus returns to History", d -> "mandate-decision-history".equals(active().getAttribute("id")));
     }
 
     // --- helpers ---------------------------------------------------------------------------
