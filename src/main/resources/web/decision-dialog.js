@@ -302,12 +302,13 @@
             li.setAttribute('data-name', option.name);
             li.appendChild(avatar(option));
             var label = el('span', 'mandate-option-label');
-            var label0 = option.label;
-            if (query && label0.toLowerCase().indexOf(query.toLowerCase()) === 0) {
-                label.appendChild(el('strong', null, label0.substring(0, query.length)));
-                label.appendChild(document.createTextNode(label0.substring(query.length)));
+            var full = option.label;
+            if (query && full.toLowerCase().indexOf(query.toLowerCase()) === 0) {
+                // the typed start in bold, built from text nodes (the pickers' html field is not used)
+                label.appendChild(el('strong', null, full.substring(0, query.length)));
+                label.appendChild(document.createTextNode(full.substring(query.length)));
             } else {
-                label.textContent = label0;
+                label.textContent = full;
             }
             li.appendChild(label);
             li.appendChild(option.type === 'group'
@@ -457,7 +458,7 @@
         }
     }
 
-    /** The message area at the top of the dialog (role="alert": screen readers announce it). */
+    /** The message at the top of the dialog; screen readers announce it as it appears. */
     function showMessage(type, message, action) {
         var area = document.getElementById('mandate-decision-dialog-message');
         clear(area);
@@ -465,6 +466,8 @@
             return;
         }
         var box = el('div', 'aui-message aui-message-' + type);
+        // problems interrupt (alert); progress is announced politely (status)
+        box.setAttribute('role', type === 'info' ? 'status' : 'alert');
         box.appendChild(el('p', null, message));
         if (action) {
             var actions = el('p', 'mandate-message-actions');

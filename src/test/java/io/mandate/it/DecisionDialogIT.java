@@ -15,6 +15,7 @@ import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -164,7 +165,7 @@ public class DecisionDialogIT {
         assertEquals("true", outcome.getAttribute("aria-invalid"));
         assertTrue("the error is tied to the field",
                 outcome.getAttribute("aria-describedby").contains("mandate-decision-outcome-error"));
-        WebElement alert = waitFor(By.cssSelector("#mandate-decision-dialog-message[role=alert] .aui-message-error"));
+        WebElement alert = waitFor(By.cssSelector("#mandate-decision-dialog-message .aui-message-error[role=alert]"));
         assertTrue(alert.getText(), alert.getText().startsWith("Nothing was saved."));
         waitUntil("the focus moves to the field in error", d -> "mandate-decision-outcome".equals(active().getAttribute("id")));
         assertTrue("the dialog stays open", dialog.isDisplayed());
@@ -196,7 +197,7 @@ public class DecisionDialogIT {
 
         pick("contributors", "gr", "grace");
         driver.findElement(By.id("mandate-decision-save")).click();
-        WebElement conflict = waitFor(By.cssSelector("#mandate-decision-dialog-message .aui-message-warning"));
+        WebElement conflict = waitFor(By.cssSelector("#mandate-decision-dialog-message .aui-message-warning[role=alert]"));
         assertTrue(conflict.getText(), conflict.getText().contains("changed by someone else"));
         WebElement reload = driver.findElement(By.id("mandate-decision-reload"));
         waitUntil("the focus is on Reload", d -> "mandate-decision-reload".equals(active().getAttribute("id")));
@@ -322,7 +323,9 @@ public class DecisionDialogIT {
         driver.findElement(By.id("login-form-password")).sendKeys(username);
         WebElement submit = driver.findElement(By.id("login-form-submit"));
         submit.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(submit));
+        // read the header only once the page after the login has loaded (not while it replaces the form)
+        waitUntil("the login leads on", d -> !d.getCurrentUrl().contains("/login.jsp")
+                && "complete".equals(js("return document.readyState;")));
         assertEquals(username, waitFor(By.id("header-details-user-fullname")).getAttribute("data-username"));
     }
 
@@ -331,7 +334,9 @@ public class DecisionDialogIT {
     }
 
     private void waitUntil(String what, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).withMessage(what).until(condition::apply);
+        // the panel is replaced after a save: an element found a moment ago may be gone, so look again
+        new WebDriverWait(driver, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     private String text(String css) {
