@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * The decision panel in the issue view's right column: gives the template plain values (the
  * host's Velocity escapes every one of them). Loads the decision with its people in two
- * statements (see {@link DecisionStore#find}).
+ * statements (see {@link DecisionStore#find}). The template also holds the edit and history
+ * dialogs (web/decision-dialog.js), which only editors get the edit part of.
  */
 public class DecisionPanel implements ContextProvider {
 
@@ -48,6 +49,8 @@ public class DecisionPanel implements ContextProvider {
         Optional<Decision> decision = decisions.find(issue);
         result.put("issueKey", issue.key());
         result.put("canEdit", decisions.canEdit(issue));
+        // the dialog's status choices and the history's status names, in the enum's order
+        result.put("statuses", java.util.Arrays.stream(DecisionStatus.values()).map(Enum::name).toList());
         result.put("decision", decision.map(d -> view(d, decisions.today())).orElse(null));
         return result;
     }

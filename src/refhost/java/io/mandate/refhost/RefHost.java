@@ -8,6 +8,7 @@ import io.mandate.refhost.web.AuthFilter;
 import io.mandate.refhost.web.ConfluencePageServlet;
 import io.mandate.refhost.web.HomeServlet;
 import io.mandate.refhost.web.IssueViewServlet;
+import io.mandate.refhost.web.JiraPickerServlet;
 import io.mandate.refhost.web.JiraRestApiServlet;
 import io.mandate.refhost.web.LoginServlet;
 import io.mandate.refhost.web.OutboxRestServlet;
@@ -111,6 +112,7 @@ public final class RefHost implements AutoCloseable {
         handler.addServlet(new ServletHolder(new LoginServlet(node)), "/logout");
         handler.addServlet(new ServletHolder(new HomeServlet(node)), "");
         handler.addServlet(new ServletHolder(new StaticServlet(node, aui)), "/static/aui/*");
+        handler.addServlet(new ServletHolder(new StaticServlet(node, aui)), "/static/jquery/*");
         handler.addServlet(new ServletHolder(new StaticServlet(node, aui)), "/download/resources/*");
         handler.addServlet(new ServletHolder(new PluginServletDispatcher(node)), "/plugins/servlet/*");
         for (PluginDescriptor.Rest rest : node.plugin().descriptor().rests()) {
@@ -120,6 +122,8 @@ public final class RefHost implements AutoCloseable {
             handler.addServlet(new ServletHolder(new HomeServlet(node)), "/issues/*");
             handler.addServlet(new ServletHolder(new IssueViewServlet(node)), "/browse/*");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/secure/admin");
+            handler.addServlet(new ServletHolder(new JiraPickerServlet(node)), "/rest/api/2/user/picker");
+            handler.addServlet(new ServletHolder(new JiraPickerServlet(node)), "/rest/api/2/groups/picker");
             handler.addServlet(new ServletHolder(new JiraRestApiServlet(node)), "/rest/api/2/*");
             handler.addServlet(new ServletHolder(new OutboxServlet(node)), "/secure/admin/outbox");
             handler.addServlet(new ServletHolder(new OutboxRestServlet(node)), "/rest/refhost/1.0/outbox");

@@ -27,7 +27,10 @@ public final class Page {
         String user = RequestContext.current().username();
         boolean jira = node.product() == ProductNode.Product.JIRA;
         StringBuilder head = new StringBuilder();
+        // as Jira and Confluence do: scripts find the context path here (AJS.contextPath())
+        head.append("<meta name=\"ajs-context-path\" content=\"").append(escape(ctx)).append("\">");
         head.append("<link rel=\"stylesheet\" href=\"").append(ctx).append("/static/aui/aui-prototyping.css\">");
+        head.append("<script src=\"").append(ctx).append("/static/jquery/jquery.min.js\"></script>");
         head.append("<script src=\"").append(ctx).append("/static/aui/aui-prototyping.js\"></script>");
         for (PluginDescriptor.WebResource r : node.plugin().descriptor().webResources()) {
             if (r.contexts().stream().noneMatch(webResourceContexts::contains)) {

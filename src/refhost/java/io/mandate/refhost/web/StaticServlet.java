@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Static files: AUI from the npm package ({@code /static/aui/...}) and the plugin's declared
+ * Static files: AUI and jQuery from the npm packages ({@code /static/aui/...}, {@code /static/jquery/...}) and the plugin's declared
  * web-resource files ({@code /download/resources/<plugin>:<module>/<name>}). Nothing else of the
  * plugin jar is served.
  */
@@ -21,18 +21,23 @@ public final class StaticServlet extends HttpServlet {
 
     private final ProductNode node;
     private final Path auiDist;
+    private final Path jqueryDist;
 
     public StaticServlet(ProductNode node, File auiDir) {
         this.node = node;
         this.auiDist = auiDir.toPath().resolve("node_modules/@atlassian/aui/dist/aui").normalize();
+        this.jqueryDist = auiDir.toPath().resolve("node_modules/jquery/dist").normalize();
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        if (request.getServletPath().equals("/static/aui")) {
-            Path file = auiDist.resolve(path.replaceFirst("^/+", "")).normalize();
-            if (!file.startsWith(auiDist) || !Files.isRegularFile(file)) {
+        boolean jquery = request.getServletPath().equals("/static/jquery");
+        if (jquery || request.getServletPath().equals("/static/aui")) {
+            // aui-prototyping.js expects the global jQuery that Jira and Confluence load before it
+            Path dist = jquery ? jqueryDist : auiDist;
+            Path file = dist.resolve(path.replaceFirst("^/+", "")).normalize();
+            if (!file.startsWith(dist) || !Files.isRegularFile(file)) {
                 response.sendError(404);
                 return;
             }
