@@ -2,6 +2,7 @@ package io.mandate.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mandate.platform.rest.Message;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -32,11 +33,11 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** Reads the body; problems go into {@code errors} (field → message), the rest is returned. */
-    public static DecisionInput read(ObjectNode body, Map<String, String> errors) {
+    public static DecisionInput read(ObjectNode body, Map<String, Message> errors) {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!FIELDS.contains(field)) {
-                errors.put(field, "Unknown field.");
+                errors.put(field, Message.of("mandate.error.field.unknown"));
             }
         }
         DecisionStatus status = null;
@@ -44,7 +45,7 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
         if (statusText != null) {
             status = DecisionStatus.parse(statusText).orElse(null);
             if (status == null) {
-                errors.put("status", "Must be one of OPEN, IN_PROGRESS, DECIDED, DEFERRED, REVERSED.");
+                errors.put("status", Message.of("mandate.error.status.values"));
             }
         }
         String driver = name(body, "driver", errors);
@@ -54,7 +55,7 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
         LocalDate due = date(body, "dueDate", errors);
         String outcome = text(body, "outcome", errors);
         if (outcome != null && outcome.length() > DecisionService.MAX_OUTCOME) {
-            errors.put("outcome", "At most " + DecisionService.MAX_OUTCOME + " characters.");
+            errors.put("outcome", Message.of("mandate.error.maxChars", DecisionService.MAX_OUTCOME));
         }
         String domain = name(body, "domain", errors);
         Integer version = null;
@@ -63,55 +64,55 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
             if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
                 version = v.intValue();
             } else {
-                errors.put("version", "Must be a non-negative whole number.");
+                errors.put("version", Message.of("mandate.error.version.format"));
             }
         }
         return new DecisionInput(status, driver, approver, contributors, informed, due, outcome, domain, version);
     }
 
-    private static String text(ObjectNode body, String field, Map<String, String> errors) {
+    private static String text(ObjectNode body, String field, Map<String, Message> errors) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isTextual()) {
-            errors.put(field, "Must be a string.");
+            errors.put(field, Message.of("mandate.error.string"));
             return null;
         }
         String value = node.textValue();
         if (value.indexOf('\0') >= 0) {
-            errors.put(field, "Must not contain NUL characters.");
+            errors.put(field, Message.of("mandate.error.nul"));
             return null;
         }
         return value;
     }
 
-    private static String name(ObjectNode body, String field, Map<String, String> errors) {
+    private static String name(ObjectNode body, String field, Map<String, Message> errors) {
         String value = text(body, field, errors);
         if (value == null || value.isBlank()) {
             return null;
         }
         if (value.length() > MAX_NAME) {
-            errors.put(field, "At most " + MAX_NAME + " characters.");
+            errors.put(field, Message.of("mandate.error.maxChars", MAX_NAME));
             return null;
         }
         return value.trim();
     }
 
-    private static List<String> names(ObjectNode body, String field, Map<String, String> errors) {
+    private static List<String> names(ObjectNode body, String field, Map<String, Message> errors) {
         JsonNode node = body.get(field);
         List<String> result = new ArrayList<>();
         if (node == null || node.isNull()) {
             return result;
         }
         if (!node.isArray() || node.size() > DecisionService.MAX_PEOPLE) {
-            errors.put(field, "Must be a list of at most " + DecisionService.MAX_PEOPLE + " usernames.");
+            errors.put(field, Message.of("mandate.error.usernames", DecisionService.MAX_PEOPLE));
             return result;
         }
         for (JsonNode item : node) {
             if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > MAX_NAME
                     || item.textValue().indexOf('\0') >= 0) {
-                errors.put(field, "Every entry must be a username.");
+                errors.put(field, Message.of("mandate.error.username.entry"));
                 return List.of();
             }
             result.add(item.textValue().trim());
@@ -119,14 +120,14 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
         return result;
     }
 
-    private static List<InformedName> informed(ObjectNode body, Map<String, String> errors) {
+    private static List<InformedName> informed(ObjectNode body, Map<String, Message> errors) {
         JsonNode node = body.get("informed");
         List<InformedName> result = new ArrayList<>();
         if (node == null || node.isNull()) {
             return result;
         }
         if (!node.isArray() || node.size() > DecisionService.MAX_PEOPLE) {
-            errors.put("informed", "Must be a list of at most " + DecisionService.MAX_PEOPLE + " {\"type\",\"name\"} entries.");
+            errors.put("informed", Message.of("mandate.error.informed.list", DecisionService.MAX_PEOPLE));
             return result;
         }
         for (JsonNode item : node) {
@@ -135,12 +136,12 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
             if (!item.isObject() || type == null || !type.isTextual() || name == null || !name.isTextual()
                     || name.textValue().isBlank() || name.textValue().length() > MAX_NAME
                     || name.textValue().indexOf('\0') >= 0) {
-                errors.put("informed", "Every entry must be {\"type\": \"user\"|\"group\", \"name\": \"...\"}.");
+                errors.put("informed", Message.of("mandate.error.informed.entry"));
                 return List.of();
             }
             String t = type.textValue().toLowerCase(Locale.ROOT);
             if (!t.equals("user") && !t.equals("group")) {
-                errors.put("informed", "type must be \"user\" or \"group\", not \"" + type.textValue() + "\".");
+                errors.put("informed", Message.of("mandate.error.informed.type", type.textValue()));
                 return List.of();
             }
             result.add(new InformedName(t.equals("user") ? Informed.Kind.USER : Informed.Kind.GROUP, name.textValue().trim()));
@@ -148,19 +149,19 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
         return result;
     }
 
-    private static LocalDate date(ObjectNode body, String field, Map<String, String> errors) {
+    private static LocalDate date(ObjectNode body, String field, Map<String, Message> errors) {
         String value = text(body, field, errors);
         if (value == null || value.isBlank()) {
             return null;
         }
         if (!DATE.matcher(value).matches()) {
-            errors.put(field, "Must be a date YYYY-MM-DD.");
+            errors.put(field, Message.of("mandate.error.date.format"));
             return null;
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.put(field, "Not a calendar date: " + value + ".");
+            errors.put(field, Message.of("mandate.error.date.calendar", value));
             return null;
         }
     }

@@ -59,7 +59,7 @@ public class DecisionResource {
     public DecisionJson get(@PathParam("issueKey") String issueKey) {
         IssueRef issue = decisions.browsableIssue(issueKey);
         Decision decision = decisions.find(issue)
-                .orElseThrow(() -> ApiException.notFound("Issue " + issue.key() + " has no decision."));
+                .orElseThrow(() -> ApiException.notFound(io.mandate.platform.rest.Message.of("mandate.error.decision.none", issue.key())));
         return DecisionJson.of(decision, issue, decisions::person, decisions.today());
     }
 
@@ -79,7 +79,7 @@ public class DecisionResource {
             try {
                 expected = Integer.valueOf(version);
             } catch (NumberFormatException e) {
-                throw ApiException.invalid(Map.of("version", "Must be a whole number."));
+                throw ApiException.invalid("version", io.mandate.platform.rest.Message.of("mandate.error.wholeNumber"));
             }
         }
         decisions.delete(issueKey, expected);

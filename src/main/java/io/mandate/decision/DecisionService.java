@@ -6,6 +6,7 @@ import io.mandate.platform.IssueRef;
 import io.mandate.platform.Person;
 import io.mandate.platform.UserDirectory;
 import io.mandate.platform.rest.ApiException;
+import io.mandate.platform.rest.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public class DecisionService {
     /** The issue if the current user may browse it; 404 otherwise (unknown and hidden look alike). */
     public IssueRef browsableIssue(String issueKey) {
         return issues.browsable(issueKey, users.currentUser())
-                .orElseThrow(() -> ApiException.notFound("No issue " + issueKey + " that you can see."));
+                .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.issue.notFound", issueKey)));
     }
 
     public Optional<Decision> find(IssueRef issue) {
@@ -74,7 +75,7 @@ public class DecisionService {
     public Decision get(String issueKey) {
         IssueRef issue = browsableIssue(issueKey);
         return store.find(issue.id())
-                .orElseThrow(() -> ApiException.notFound("Issue " + issue.key() + " has no decision."));
+                .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.decision.none", issue.key())));
     }
 
     /** PUT: creates or replaces the decision of an issue the current user may edit. */
@@ -82,7 +83,7 @@ public class DecisionService {
         IssueRef issue = browsableIssue(issueKey);
         Person author = requireEditor(issue);
         Optional<Decision> current = store.find(issue.id());
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Message> errors = new LinkedHashMap<>();
         DecisionInput input = DecisionInput.read(body, errors);
         Decision next = validate(issue, current, input, errors);
         if (!errors.isEmpty()) {
@@ -93,8 +94,8 @@ public class DecisionService {
         }
         if (current.isEmpty() && input.version() != null) {
             // the caller edits a decision that someone has deleted meanwhile: do not resurrect it silently
-            throw ApiException.conflict("The decision no longer exists; reload the issue before recording a new one.",
-                    Map.of("version", "stale: there is no decision any more"));
+            throw ApiException.conflict(Message.of("mandate.error.decision.vanished"),
+                    Map.of("version", Message.of("mandate.error.version.vanished")));
         }
         List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated(), this::username);
         Decision saved;
@@ -121,7 +122,7 @@ public class DecisionService {
         IssueRef issue = browsableIssue(issueKey);
         Person author = requireEditor(issue);
         Decision current = store.find(issue.id())
-                .orElseThrow(() -> ApiException.notFound("Issue " + issue.key() + " has no decision."));
+                .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.decision.none", issue.key())));
         int expected = version == null ? current.version() : version;
         AuditEntry entry = new AuditEntry(issue.key(), author.key(), clock.instant(), "decision",
                 current.status().name(), null);
@@ -142,21 +143,21 @@ public class DecisionService {
      * Every invalid parameter is named at once (400).
      */
     public DecisionPage list(ListFilter f) {
-        Person caller = users.currentUser().orElseThrow(() -> new ApiException(401, "Log in to list decisions.", Map.of()));
-        Map<String, String> errors = new LinkedHashMap<>();
+        Person caller = users.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.list")));
+        Map<String, Message> errors = new LinkedHashMap<>();
         String approverKey = filterUser("approver", f.approver(), errors);
         String driverKey = filterUser("driver", f.driver(), errors);
         DecisionStatus status = null;
         if (f.status() != null && !f.status().isBlank()) {
             status = DecisionStatus.parse(f.status()).orElse(null);
             if (status == null) {
-                errors.put("status", "Must be one of OPEN, IN_PROGRESS, DECIDED, DEFERRED, REVERSED.");
+                errors.put("status", Message.of("mandate.error.status.values"));
             }
         }
         boolean overdue = false;
         if (f.overdue() != null && !f.overdue().isBlank()) {
             if (!f.overdue().equals("true") && !f.overdue().equals("false")) {
-                errors.put("overdue", "Must be true or false.");
+                errors.put("overdue", Message.of("mandate.error.boolean"));
             }
             overdue = f.overdue().equals("true");
         }
@@ -176,31 +177,31 @@ public class DecisionService {
         return issues.browsable(decision.issueKey(), users.currentUser());
     }
 
-    private String filterUser(String field, String username, Map<String, String> errors) {
+    private String filterUser(String field, String username, Map<String, Message> errors) {
         if (username == null || username.isBlank()) {
             return null;
         }
         Optional<Person> person = users.byName(username.trim());
         if (person.isEmpty()) {
-            errors.put(field, "Unknown user: " + username + ".");
+            errors.put(field, Message.of("mandate.error.user.unknown", username));
             return null;
         }
         return person.get().key();
     }
 
-    private static int paging(String field, String value, int fallback, int max, Map<String, String> errors) {
+    private static int paging(String field, String value, int fallback, int max, Map<String, Message> errors) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
             int n = Integer.parseInt(value.trim());
             if (n < 0 || n > max) {
-                errors.put(field, "Must be between 0 and " + max + ".");
+                errors.put(field, Message.of("mandate.error.range", max));
                 return fallback;
             }
             return n;
         } catch (NumberFormatException e) {
-            errors.put(field, "Must be a whole number.");
+            errors.put(field, Message.of("mandate.error.wholeNumber"));
             return fallback;
         }
     }
@@ -220,46 +221,46 @@ public class DecisionService {
     }
 
     private Person requireEditor(IssueRef issue) {
-        Person user = users.currentUser().orElseThrow(() -> new ApiException(401, "Log in to change decisions.", Map.of()));
+        Person user = users.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.change")));
         if (!issues.canEdit(issue, user)) {
-            throw ApiException.forbidden("You may read but not change the decision on " + issue.key() + ".");
+            throw ApiException.forbidden(Message.of("mandate.error.readOnly", issue.key()));
         }
         return user;
     }
 
     private static ApiException stale(int currentVersion) {
-        return ApiException.conflict("The decision was changed by someone else; reload it and apply your change again.",
-                Map.of("version", currentVersion < 0 ? "stale: someone else saved this decision at the same moment"
-                        : "stale: the current version is " + currentVersion));
+        return ApiException.conflict(Message.of("mandate.error.stale"),
+                Map.of("version", currentVersion < 0 ? Message.of("mandate.error.version.staleConcurrent")
+                        : Message.of("mandate.error.version.stale", currentVersion)));
     }
 
-    private Decision validate(IssueRef issue, Optional<Decision> current, DecisionInput in, Map<String, String> errors) {
+    private Decision validate(IssueRef issue, Optional<Decision> current, DecisionInput in, Map<String, Message> errors) {
         if (current.isPresent() && in.version() == null && !errors.containsKey("version")) {
-            errors.put("version", "Required when replacing a decision (the current version is " + current.get().version() + ").");
+            errors.put("version", Message.of("mandate.error.version.required", current.get().version()));
         }
         DecisionStatus status = in.status() == null ? current.map(Decision::status).orElse(DecisionStatus.OPEN) : in.status();
         if (current.isPresent() && current.get().status() == DecisionStatus.DECIDED
                 && status != DecisionStatus.DECIDED && status != DecisionStatus.REVERSED) {
-            errors.put("status", "A decided decision can only be reversed (REVERSED), not moved to " + status + ".");
+            errors.put("status", Message.of("mandate.error.status.decided", status));
         }
         String driverKey = resolveUser("driver", in.driver(), errors);
         String approverKey = resolveUser("approver", in.approver(), errors);
         if (status != DecisionStatus.OPEN) {
             if (in.driver() == null && !errors.containsKey("driver")) {
-                errors.put("driver", "Required once the decision is " + status + ".");
+                errors.put("driver", Message.of("mandate.error.driver.required", status));
             }
             if (in.approver() == null && !errors.containsKey("approver")) {
-                errors.put("approver", "Exactly one approver is required once the decision is " + status + ".");
+                errors.put("approver", Message.of("mandate.error.approver.required", status));
             }
         }
         List<String> contributorKeys = resolveUsers("contributors", in.contributors(), errors);
         List<Informed> informed = resolveInformed(in.informed(), errors);
         if (status == DecisionStatus.DECIDED && (in.outcome() == null || in.outcome().isBlank())) {
-            errors.putIfAbsent("outcome", "Required when the decision is DECIDED.");
+            errors.putIfAbsent("outcome", Message.of("mandate.error.outcome.required"));
         }
         if (in.domain() != null) {
             // No domain exists until the authority matrix defines them.
-            errors.putIfAbsent("domain", "Unknown domain: " + in.domain() + ".");
+            errors.putIfAbsent("domain", Message.of("mandate.error.domain.unknown", in.domain()));
         }
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant decidedAt = null;
@@ -271,23 +272,23 @@ public class DecisionService {
                 current.map(Decision::created).orElse(now), now, current.map(d -> d.version() + 1).orElse(1));
     }
 
-    private String resolveUser(String field, String username, Map<String, String> errors) {
+    private String resolveUser(String field, String username, Map<String, Message> errors) {
         if (username == null || errors.containsKey(field)) {
             return null;
         }
         Optional<Person> person = users.byName(username);
         if (person.isEmpty()) {
-            errors.put(field, "Unknown user: " + username + ".");
+            errors.put(field, Message.of("mandate.error.user.unknown", username));
             return null;
         }
         if (!users.isActive(person.get())) {
-            errors.put(field, "User " + username + " is not active.");
+            errors.put(field, Message.of("mandate.error.user.inactive", username));
             return null;
         }
         return person.get().key();
     }
 
-    private List<String> resolveUsers(String field, List<String> usernames, Map<String, String> errors) {
+    private List<String> resolveUsers(String field, List<String> usernames, Map<String, Message> errors) {
         if (errors.containsKey(field)) {
             return List.of();
         }
@@ -302,12 +303,12 @@ public class DecisionService {
             }
         }
         if (!unknown.isEmpty()) {
-            errors.put(field, "Unknown or inactive users: " + String.join(", ", unknown) + ".");
+            errors.put(field, Message.of("mandate.error.users.unknown", String.join(", ", unknown)));
         }
         return keys;
     }
 
-    private List<Informed> resolveInformed(List<DecisionInput.InformedName> names, Map<String, String> errors) {
+    private List<Informed> resolveInformed(List<DecisionInput.InformedName> names, Map<String, Message> errors) {
         if (errors.containsKey("informed")) {
             return List.of();
         }
@@ -318,19 +319,19 @@ public class DecisionService {
                 if (users.groupExists(n.name())) {
                     result.add(new Informed(Informed.Kind.GROUP, n.name()));
                 } else {
-                    unknown.add("group " + n.name());
+                    unknown.add(n.name());
                 }
             } else {
                 Optional<Person> p = users.byName(n.name()).filter(users::isActive);
                 if (p.isPresent()) {
                     result.add(new Informed(Informed.Kind.USER, p.get().key()));
                 } else {
-                    unknown.add("user " + n.name());
+                    unknown.add(n.name());
                 }
             }
         }
         if (!unknown.isEmpty()) {
-            errors.put("informed", "Unknown: " + String.join(", ", unknown) + ".");
+            errors.put("informed", Message.of("mandate.error.informed.unknown", String.join(", ", unknown)));
         }
         return result;
     }

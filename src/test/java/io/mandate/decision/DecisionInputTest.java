@@ -21,10 +21,14 @@ public class DecisionInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Field → English text of the problem. */
     private final Map<String, String> errors = new LinkedHashMap<>();
 
     private DecisionInput read(ObjectNode body) {
-        return DecisionInput.read(body, errors);
+        Map<String, io.mandate.platform.rest.Message> problems = new LinkedHashMap<>();
+        DecisionInput input = DecisionInput.read(body, problems);
+        problems.forEach((field, message) -> errors.put(field, message.english()));
+        return input;
     }
 
     private static ObjectNode body() {

@@ -233,4 +233,15 @@ public class DecisionRestIT {
             assertTrue(reply.status() + " " + reply.body(), body.get("errors").isObject());
         }
     }
+
+    @Test
+    public void errorsAreInTheCallersLanguage() {
+        Reply reply = Http.putJson(api + "/decisions/DEMO-5?locale=de", "alice", "{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"carol\"}");
+        assertEquals(400, reply.status());
+        JsonNode body = json(reply);
+        assertEquals("Erforderlich, wenn die Entscheidung DECIDED ist.", body.get("errors").get("outcome").asText());
+        assertTrue(body.get("message").asText(), body.get("message").asText().startsWith("Die Anfrage enth\u00e4lt ung\u00fcltige Felder"));
+        Reply english = put("DEMO-5", "alice", "{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"carol\"}");
+        assertEquals("Required when the decision is DECIDED.", json(english).get("errors").get("outcome").asText());
+    }
 }

@@ -26,23 +26,22 @@ public final class JsonBody {
 
     public static ObjectNode parseObject(String body) {
         if (body == null || body.isBlank()) {
-            throw ApiException.invalid(Map.of("body", "A JSON object is required."));
+            throw ApiException.invalid("body", Message.of("mandate.error.body.object"));
         }
         if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new ApiException(413, "The request body is larger than " + MAX_BYTES + " bytes.",
-                    Map.of("body", "too large"));
+            throw new ApiException(413, Message.of("mandate.error.body.tooLarge", MAX_BYTES),
+                    Map.of("body", Message.of("mandate.error.body.tooLargeField", MAX_BYTES)));
         }
         JsonNode node;
         try {
             node = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             // Jackson's limits (nesting depth, number length) report no location
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ApiException.invalid(Map.of("body", "Malformed JSON" + where + "."));
+            throw ApiException.invalid("body", e.getLocation() == null ? Message.of("mandate.error.body.malformed")
+                    : Message.of("mandate.error.body.malformedAt", e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
         }
         if (node == null || !node.isObject()) {
-            throw ApiException.invalid(Map.of("body", "A JSON object is required."));
+            throw ApiException.invalid("body", Message.of("mandate.error.body.object"));
         }
         return (ObjectNode) node;
     }
