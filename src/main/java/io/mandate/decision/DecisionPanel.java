@@ -45,7 +45,14 @@ public class DecisionPanel implements ContextProvider {
             result.put("decision", null);
             return result;
         }
-        IssueRef issue = decisions.browsableIssue(jiraIssue.getKey());
+        Optional<IssueRef> visible = decisions.visibleIssue(jiraIssue.getKey());
+        if (visible.isEmpty()) {
+            // Jira shows the view only to people who may browse the issue; render nothing rather than fail
+            result.put("decision", null);
+            result.put("canEdit", false);
+            return result;
+        }
+        IssueRef issue = visible.get();
         Optional<Decision> decision = decisions.find(issue);
         result.put("issueKey", issue.key());
         result.put("canEdit", decisions.canEdit(issue));

@@ -57,6 +57,11 @@ public class DecisionService {
         return LocalDate.now(clock);
     }
 
+    /** The issue if the current user may browse it. */
+    public Optional<IssueRef> visibleIssue(String issueKey) {
+        return issues.browsable(issueKey, users.currentUser());
+    }
+
     /** The issue if the current user may browse it; 404 otherwise (unknown and hidden look alike). */
     public IssueRef browsableIssue(String issueKey) {
         return issues.browsable(issueKey, users.currentUser())

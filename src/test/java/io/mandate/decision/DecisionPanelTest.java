@@ -1,0 +1,61 @@
+package io.mandate.decision;
+
+import com.atlassian.jira.issue.Issue;
+import io.mandate.platform.HostComponents;
+import io.mandate.platform.IssueRef;
+import org.junit.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** The panel's context: the decision as plain values, and nothing for an issue the viewer cannot browse. */
+public class DecisionPanelTest {
+
+    private final DecisionService decisions = mock(DecisionService.class);
+    private final DecisionPanel panel = new DecisionPanel(decisions, mock(HostComponents.class));
+
+    private Map<String, Object> contextFor(String key) {
+        Issue issue = mock(Issue.class);
+        when(issue.getKey()).thenReturn(key);
+        Map<String, Object> context = new HashMap<>();
+        context.put("issue", issue);
+        return panel.getContextMap(context);
+    }
+
+    @Test
+    public void anIssueTheViewerCannotBrowseRendersNoDecisionInsteadOfFailing() {
+        when(decisions.visibleIssue("HR-1")).thenReturn(Optional.empty());
+        Map<String, Object> context = contextFor("HR-1");
+        assertNull(context.get("decision"));
+        assertEquals(false, context.get("canEdit"));
+    }
+
+    @Test
+    public void anOverdueOpenDecisionIsMarkedOverdueAndNamesItsPeople() {
+        IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", "DEMO", "Task", List.of(), List.of());
+        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
+        when(decisions.today()).thenReturn(LocalDate.parse("2026-11-24"));
+        when(decisions.canEdit(ref)).thenReturn(true);
+        when(decisions.person("k-carol")).thenReturn(Optional.of(new io.mandate.platform.Person("k-carol", "carol", "Carol Clark")));
+        Decision d = new Decision(1, "DEMO-1", "DEMO", DecisionStatus.IN_PROGRESS, null, "k-carol", List.of(), List.of(),
+                LocalDate.parse("2026-11-01"), null, null, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 4);
+        when(decisions.find(ref)).thenReturn(Optional.of(d));
+
+        Map<String, Object> context = contextFor("DEMO-1");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> view = (Map<String, Object>) context.get("decision");
+        assertEquals(true, view.get("overdue"));
+        assertEquals("Carol Clark", view.get("approver"));
+        assertNull(view.get("driver"));
+        assertEquals(4, view.get("version"));
+        assertEquals(true, context.get("canEdit"));
+    }
+}
