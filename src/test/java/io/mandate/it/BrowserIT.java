@@ -167,9 +167,14 @@ public class BrowserIT {
         WebElement pass = driver.findElement(By.id("login-form-password"));
         pass.clear();
         pass.sendKeys(password);
-        WebElement submit = driver.findElement(By.id("login-form-submit"));
-        submit.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(submit));
+        driver.findElement(By.id("login-form-submit")).click();
+        // Wait for the page the form leads to: the next page, or the form again with its error.
+        // (Not stalenessOf(submit): Chromium may answer for the replaced node with an "unknown error"
+        // rather than a stale-element error while the document is being swapped.)
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.WebDriverException.class)
+                .withMessage("the login form leads on")
+                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState;"))
+                        && (!d.getCurrentUrl().contains("/login.jsp") || !d.findElements(By.id("login-error")).isEmpty()));
     }
 
     private String loggedInUser() {
@@ -177,7 +182,9 @@ public class BrowserIT {
     }
 
     private WebElement waitFor(By locator) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        // a page being replaced can answer with an "unknown error" for a node it just dropped: look again
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     /** The element's text as written in the page, independent of CSS text-transform (lozenges are upper case). */

@@ -330,7 +330,9 @@ public class DecisionDialogIT {
     }
 
     private WebElement waitFor(By locator) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        // a page being replaced can answer with an "unknown error" for a node it just dropped: look again
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     private void waitUntil(String what, java.util.function.Function<WebDriver, Boolean> condition) {

@@ -55,15 +55,23 @@ public final class PluginClassLoader extends URLClassLoader {
         }
     }
 
+    /**
+     * The plugin's resources (descriptor, Spring Scanner index, templates, i18n, web resources) come
+     * from its jar only, as from an OSGi bundle: a file missing from the jar is missing, even if the
+     * host's class path has one of that name. Class files fall back to the host (Spring reads them).
+     */
     @Override
     public URL getResource(String name) {
         URL own = findResource(name);
-        return own != null ? own : super.getResource(name);
+        return own != null || !name.endsWith(".class") ? own : super.getResource(name);
     }
 
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
         URL own = findResource(name);
-        return own != null ? Collections.enumeration(Collections.singletonList(own)) : super.getResources(name);
+        if (own != null) {
+            return Collections.enumeration(Collections.singletonList(own));
+        }
+        return name.endsWith(".class") ? super.getResources(name) : Collections.emptyEnumeration();
     }
 }

@@ -1,0 +1,83 @@
+package io.mandate.refhost.web;
+
+import io.mandate.refhost.ProductNode;
+import io.mandate.refhost.db.Database;
+import io.mandate.refhost.plugin.PluginClassLoader;
+import io.mandate.refhost.world.HostPage;
+import io.mandate.refhost.world.World;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * The Confluence page view runs a plugin's xhtml-macro for each {@code ac:structured-macro} of its
+ * name, with the macro's parameters; other macros show Confluence's "unknown macro" placeholder.
+ */
+public class ConfluenceMacroRenderingTest {
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private Database database;
+    private ProductNode confluence;
+
+    @Before
+    public void startConfluenceWithATestPlugin() throws Exception {
+        File jar = folder.newFile("test-plugin.jar");
+        try (JarOutputStream out = new JarOutputStream(new FileOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("atlassian-plugin.xml"));
+            out.write(("<atlassian-plugin key=\"test.macros\" name=\"Test macros\">"
+                    + "<xhtml-macro name=\"echo\" key=\"echo\" class=\"io.mandate.refhost.web.EchoMacro\">"
+                    + "<parameters><parameter name=\"text\" type=\"string\"/></parameters></xhtml-macro>"
+                    + "</atlassian-plugin>").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        database = Database.hsqldbMemory("macros" + System.nanoTime());
+        World world = World.open(database.dataSource());
+        confluence = ProductNode.start(ProductNode.Product.CONFLUENCE, database, world,
+                PluginClassLoader.forJar(jar, getClass().getClassLoader()));
+    }
+
+    @After
+    public void stop() {
+        confluence.close();
+        database.close();
+    }
+
+    private String render(String body) {
+        return new ConfluencePageServlet(confluence).render(new HostPage(1, "TEAM", "t", body));
+    }
+
+    @Test
+    public void aPluginMacroIsExecutedWithItsParameters() {
+        String html = render("<p>before</p><ac:structured-macro ac:name=\"echo\"><ac:parameter ac:name=\"text\">"
+                + "hello &lt;b&gt;</ac:parameter></ac:structured-macro><p>after</p>");
+        assertTrue(html, html.contains("<span class=\"echo\">hello &lt;b&gt;</span>"));
+        assertTrue(html, html.indexOf("before") < html.indexOf("echo") && html.indexOf("echo") < html.indexOf("after"));
+    }
+
+    @Test
+    public void anUnknownMacroShowsThePlaceholder() {
+        String html = render("<ac:structured-macro ac:name=\"nope\"/>");
+        assertTrue(html, html.contains("Unknown macro: &#39;nope&#39;") || html.contains("Unknown macro: 'nope'"));
+    }
+
+    @Test
+    public void aFailingMacroShowsItsErrorInsteadOfBreakingThePage() {
+        String html = render("<ac:structured-macro ac:name=\"echo\"><ac:parameter ac:name=\"fail\">x</ac:parameter></ac:structured-macro><p>rest</p>");
+        assertTrue(html, html.contains("asked to fail"));
+        assertTrue(html, html.contains("rest"));
+        assertEquals(1, confluence.plugin().descriptor().macros().size());
+    }
+}
