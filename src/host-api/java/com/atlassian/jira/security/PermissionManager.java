@@ -1,5 +1,9 @@
 // Checked against https://docs.atlassian.com/jira/latest/com/atlassian/jira/security/PermissionManager.html
-// unverified: the two hasPermission overloads were not in the retrieved excerpt (they are the documented non-deprecated forms).
+// Review 2026-11-24: the two hasPermission overloads and getProjects are checked against Jira's public source of
+// com/atlassian/jira/security/PermissionManager.java (code corpus, @since v6.3 forms): boolean hasPermission(@Nonnull
+// ProjectPermissionKey, @Nonnull Issue, @Nullable ApplicationUser), boolean hasPermission(@Nonnull ProjectPermissionKey,
+// @Nonnull Project, @Nullable ApplicationUser), Collection<Project> getProjects(@Nonnull ProjectPermissionKey,
+// @Nullable ApplicationUser); no checked exceptions. The real interface extends JiraManager (omitted).
 package com.atlassian.jira.security;
 
 import com.atlassian.jira.issue.Issue;

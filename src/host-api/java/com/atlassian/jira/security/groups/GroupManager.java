@@ -1,6 +1,8 @@
 // Checked against https://docs.atlassian.com/jira/server/com/atlassian/jira/security/groups/GroupManager.html
 // (the Jira 7+ interface: ApplicationUser-based, getUsersInGroup / getUserNamesInGroup / getDirectUsersInGroup ...).
-// unverified: the retrieved excerpt ends before the getUsersInGroup rows; Collection<ApplicationUser>
+// Review 2026-11-24: the page lists Collection<ApplicationUser> getDirectUsersInGroup(Group) in the same family; the
+// String overload is what ScriptRunner REST endpoint examples call (groupManager.getUsersInGroup(GROUP_NAME), reading
+// key/displayName). unverified: the retrieved excerpt ends before the getUsersInGroup rows; Collection<ApplicationUser>
 // getUsersInGroup(String groupName) is the form public plugin code calls (ComponentAccessor.getGroupManager()
 // .getUsersInGroup(name), reading getKey()/getDisplayName() of the results). Members include nested groups' users and,
 // depending on the version, inactive users; callers filter on ApplicationUser.isActive().

@@ -1,7 +1,15 @@
 // Checked against https://docs.atlassian.com/jira/latest/com/atlassian/jira/issue/customfields/impl/CalculatedCFType.html
-// (CalculatedCFType<T,S> extends AbstractCustomFieldType<T,S>) and the CustomFieldType page. unverified: the
-// AbstractCustomFieldType page itself (its public no-argument constructor is assumed from CalculatedCFType's).
-// Its implemented members (getVelocityParameters, getDescriptor, init, ...) are omitted: the plugin calls none.
+// (CalculatedCFType<T,S> extends AbstractCustomFieldType<T,S>) and the CustomFieldType page; review 2026-11-24 also
+// against Jira's public source of com/atlassian/jira/issue/customfields/impl/AbstractCustomFieldType.java (code
+// corpus): "@PublicSpi public abstract class AbstractCustomFieldType<T, S> implements CustomFieldType<T, S>", no
+// explicit constructor (so the implicit public no-argument one), and it implements every CustomFieldType member except
+// getValueFromIssue, getSingularObjectFromString, getStringFromSingularObject and the persistence members that
+// CalculatedCFType implements.
+// Its implemented members are omitted: the plugin calls none. Because they are missing here, a subclass could
+// declare one of them and compile here but not against the real jar. Members a subclass must NOT declare:
+// final getKey(), getName(), getDescription(), getDescriptor(), getVelocityParameters(Issue); protected
+// getI18nBean() (returns I18nHelper) and assertObjectImplementsType(Class, Object). HostApiSubclassRulesTest checks this.
+// unverified: the Jira 10 AbstractCustomFieldType page (the sources read are of Jira 6/7 vintage).
 package com.atlassian.jira.issue.customfields.impl;
 
 import com.atlassian.jira.issue.customfields.CustomFieldType;

@@ -1,6 +1,7 @@
-// unverified: the FieldValidationException page was not found by the search. From Jira's public API as used by
-// plugins: com.atlassian.jira.issue.customfields.impl.FieldValidationException, thrown by
-// CustomFieldType.getSingularObjectFromString, constructed with a message; assumed to be a RuntimeException.
+// Checked (review 2026-11-24) against Jira's public source of com/atlassian/jira/issue/customfields/impl/
+// FieldValidationException.java (code corpus): "@PublicApi public class FieldValidationException extends
+// RuntimeException" with the single constructor FieldValidationException(String message). Unchecked, so callers of
+// CustomFieldType.getSingularObjectFromString need no catch; the javadoc page itself was not found by the search.
 package com.atlassian.jira.issue.customfields.impl;
 
 /** A custom field value that cannot be read from the given text. */
