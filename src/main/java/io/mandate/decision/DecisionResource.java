@@ -63,11 +63,16 @@ public class DecisionResource {
         return DecisionJson.of(decision, issue, decisions::person, decisions.today());
     }
 
+    /**
+     * The body is taken as bytes and read as UTF-8, the only encoding of JSON (RFC 8259; the
+     * contract says UTF-8): a {@code charset} parameter is ignored, as RFC 8259 tells recipients to,
+     * so an unknown one ({@code charset=nope}) cannot make the host's String reader fail with a 500.
+     */
     @PUT
     @Path("{issueKey}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DecisionJson put(@PathParam("issueKey") String issueKey, String body) {
-        Decision saved = decisions.put(issueKey, JsonBody.parseObject(body));
+    public DecisionJson put(@PathParam("issueKey") String issueKey, byte[] body) {
+        Decision saved = decisions.put(issueKey, JsonBody.parseObject(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
         return DecisionJson.of(saved, decisions.browsableIssue(issueKey), decisions::person, decisions.today());
     }
 

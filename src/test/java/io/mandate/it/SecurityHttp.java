@@ -1,0 +1,133 @@
+package io.mandate.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+/**
+ * HTTP for the security tests (access, fuzz, XSS set-up): raw bytes and any header, Basic auth as a
+ * sample user (password = username, or "user:password"), redirects never followed, and a count of
+ * every request sent so a test can report how much it tried.
+ */
+final class SecurityHttp {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    /** Every request sent through this class in this JVM. */
+    static final AtomicInteger SENT = new AtomicInteger();
+
+    private SecurityHttp() {
+    }
+
+    record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        boolean isJson() {
+            return contentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+        }
+
+        /** The body as JSON, or null when it is not JSON. */
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        String location() {
+            return headers.firstValue("Location").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            String shown = body.length() > 400 ? body.substring(0, 400) + "…(" + body.length() + " chars)" : body;
+            return status + " " + contentType() + " " + shown;
+        }
+    }
+
+    static Reply send(String method, String url, String user, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (user != null) {
+            String credentials = user.contains(":") ? user : user + ":" + user;
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Accept", "application/json");
+        if (headers != null) {
+            all.putAll(headers);
+        }
+        all.forEach((name, value) -> {
+            if (value != null) {
+                b.header(name, value);
+            }
+        });
+        SENT.incrementAndGet();
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Reply get(String url, String user) {
+        return send("GET", url, user, null, null);
+    }
+
+    static Reply delete(String url, String user) {
+        return send("DELETE", url, user, null, null);
+    }
+
+    static Reply putJson(String url, String user, String json) {
+        return send("PUT", url, user, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Reply html(String url, String user) {
+        return send("GET", url, user, Map.of("Accept", "text/html"), null);
+    }
+
+    /** One path segment or query value, percent-encoded (spaces as %20, so it also works in paths). */
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The contract's error shape: {"message": string, "errors": object}. */
+    static JsonNode assertErrorShape(String what, Reply reply) {
+        assertTrue(what + ": an error must be JSON: " + reply, reply.isJson());
+        JsonNode body = reply.json();
+        if (body == null || !body.isObject()) {
+            fail(what + ": the error body is not a JSON object: " + reply);
+        }
+        assertTrue(what + ": \"message\" must be a non-empty string: " + reply,
+                body.path("message").isTextual() && !body.path("message").asText().isBlank());
+        assertTrue(what + ": \"errors\" must be an object: " + reply, body.path("errors").isObject());
+        return body;
+    }
+}
