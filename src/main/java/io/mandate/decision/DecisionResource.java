@@ -81,11 +81,11 @@ public class DecisionResource {
     public Response delete(@PathParam("issueKey") String issueKey, @QueryParam("version") String version) {
         Integer expected = null;
         if (version != null) {
-            try {
-                expected = Integer.valueOf(version);
-            } catch (NumberFormatException e) {
-                throw ApiException.invalid("version", io.mandate.platform.rest.Message.of("mandate.error.wholeNumber"));
+            // ASCII digits only (Integer.valueOf would also read other scripts' digits), within int range
+            if (!version.matches("[0-9]{1,10}") || Long.parseLong(version) > Integer.MAX_VALUE) {
+                throw ApiException.invalid("version", io.mandate.platform.rest.Message.of("mandate.error.version.format"));
             }
+            expected = Integer.valueOf(version);
         }
         decisions.delete(issueKey, expected);
         return Response.noContent().build();
