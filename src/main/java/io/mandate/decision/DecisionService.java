@@ -113,8 +113,9 @@ public class DecisionService {
         return saved;
     }
 
-    /** Runs after the save has committed: a notification that fails is logged, never a failed save. */
+    /** Runs after the save has committed: re-index the issue, notify; a failure here is logged, never a failed save. */
     private void notifyCommitted(IssueRef issue, Optional<DecisionStatus> before, Decision saved, Person author) {
+        issues.reindex(issue);
         try {
             notifier.decisionSaved(issue, before, saved, author);
         } catch (RuntimeException e) {
@@ -136,6 +137,7 @@ public class DecisionService {
         } catch (StaleDecisionException e) {
             throw stale(e.currentVersion());
         }
+        issues.reindex(issue);
     }
 
     /** The raw list filters of {@code GET /decisions}, as strings from the query. */

@@ -25,4 +25,9 @@ public class ConfluenceIssueAccess implements IssueAccess {
     public boolean canEdit(IssueRef issue, Person user) {
         return false;
     }
+
+    @Override
+    public void reindex(IssueRef issue) {
+        // Confluence has no issue index; decisions are never changed here
+    }
 }

@@ -16,4 +16,10 @@ public interface IssueAccess {
 
     /** Whether the user may edit the issue (Jira's "Edit issues" project permission). */
     boolean canEdit(IssueRef issue, Person user);
+
+    /**
+     * Asks the host to re-index the issue after its decision changed, so that searches answered from
+     * the index (the "Decision owner" field) see the change. Failures are logged, never thrown.
+     */
+    void reindex(IssueRef issue);
 }

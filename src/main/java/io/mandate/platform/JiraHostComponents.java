@@ -1,6 +1,7 @@
 package io.mandate.platform;
 
 import com.atlassian.jira.issue.IssueManager;
+import com.atlassian.jira.issue.index.IssueIndexingService;
 import com.atlassian.jira.security.groups.GroupManager;
 import com.atlassian.mail.queue.MailQueue;
 import com.atlassian.jira.security.PermissionManager;
@@ -19,18 +20,21 @@ public class JiraHostComponents {
     private final UserManager jiraUserManager;
     private final MailQueue mailQueue;
     private final GroupManager groupManager;
+    private final IssueIndexingService indexing;
 
     @Inject
     public JiraHostComponents(@JiraImport IssueManager issueManager,
                               @JiraImport PermissionManager permissionManager,
                               @JiraImport UserManager jiraUserManager,
                               @JiraImport MailQueue mailQueue,
-                              @JiraImport GroupManager groupManager) {
+                              @JiraImport GroupManager groupManager,
+                              @JiraImport IssueIndexingService indexing) {
         this.issueManager = issueManager;
         this.permissionManager = permissionManager;
         this.jiraUserManager = jiraUserManager;
         this.mailQueue = mailQueue;
         this.groupManager = groupManager;
+        this.indexing = indexing;
     }
 
     public IssueManager issueManager() {
@@ -51,5 +55,9 @@ public class JiraHostComponents {
 
     public GroupManager groupManager() {
         return groupManager;
+    }
+
+    public IssueIndexingService indexing() {
+        return indexing;
     }
 }

@@ -21,6 +21,8 @@ import java.util.TreeSet;
 @JiraComponent
 public class JiraIssueAccess implements IssueAccess {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JiraIssueAccess.class);
+
     private final JiraHostComponents jira;
 
     @Inject
@@ -72,5 +74,18 @@ public class JiraIssueAccess implements IssueAccess {
                 issue.getIssueType() == null ? null : issue.getIssueType().getName(),
                 components == null ? List.of() : components.stream().map(ProjectComponent::getName).toList(),
                 issue.getLabels() == null ? List.of() : issue.getLabels().stream().map(Label::getLabel).sorted().toList());
+    }
+
+    @Override
+    public void reindex(IssueRef issueRef) {
+        try {
+            Issue issue = jira.issueManager().getIssueObject(issueRef.id());
+            if (issue != null) {
+                jira.indexing().reIndex(issue);
+            }
+        } catch (Exception e) { // IndexException (checked) or a runtime failure of the index
+            LOG.warn("Issue {} could not be re-indexed after its decision changed; searches by Decision owner"
+                    + " may show the old value until the next re-index", issueRef.key(), e);
+        }
     }
 }

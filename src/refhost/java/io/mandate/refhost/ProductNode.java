@@ -122,7 +122,8 @@ public final class ProductNode implements AutoCloseable {
                     .add(JiraAuthenticationContext.class, jira.authenticationContext());
             outbox = Outbox.open(database.dataSource());
             services.add(MailQueue.class, outbox)
-                    .add(GroupManager.class, jira.groupManager());
+                    .add(GroupManager.class, jira.groupManager())
+                    .add(com.atlassian.jira.issue.index.IssueIndexingService.class, jira.indexing());
         }
         PluginInstance plugin = PluginInstance.start(product.id(), pluginLoader, descriptor, services, ao);
         long millis = (System.nanoTime() - t0) / 1_000_000;

@@ -131,6 +131,28 @@ public class DecisionServiceTest {
         verify(store, never()).delete(any(Long.class), any(Integer.class), anyList());
     }
 
+    // ----- the search index -----
+
+    @Test
+    public void anAcceptedSaveAsksJiraToReindexTheIssue() {
+        service.put("DEMO-1", body("{\"status\":\"OPEN\"}"));
+        verify(issues).reindex(ISSUE);
+    }
+
+    @Test
+    public void aRefusedSaveDoesNotReindex() {
+        assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"DECIDED\"}")));
+        verify(issues, never()).reindex(any());
+    }
+
+    @Test
+    public void aDeleteAsksJiraToReindexTheIssue() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 1)));
+        when(store.delete(any(Long.class), any(Integer.class), anyList())).thenReturn(true);
+        service.delete("DEMO-1", 1);
+        verify(issues).reindex(ISSUE);
+    }
+
     // ----- what a valid decision is -----
 
     @Test

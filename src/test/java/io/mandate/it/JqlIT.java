@@ -210,4 +210,12 @@ public class JqlIT {
         assertEquals(200, reply.status());
         assertNull(Jsoup.parse(reply.body()).selectFirst("#customfield_10000-val"));
     }
+
+    @Test
+    public void recordingADecisionAsksJiraToReindexItsIssue() {
+        // the host has no search index; it records the plugin's re-index requests (JiraAdapters.indexing)
+        List<String> requests = RunningHost.get().jira().jira().indexing().requests();
+        assertTrue(requests.toString(), requests.containsAll(List.of("OPS-5", "OPS-6", "OPS-7", "OPS-8", "HR-4")));
+        assertFalse("no decision was recorded on OPS-9", requests.contains("OPS-9"));
+    }
 }

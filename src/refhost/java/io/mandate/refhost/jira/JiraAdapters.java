@@ -28,6 +28,7 @@ import java.util.Set;
 public final class JiraAdapters {
 
     private final World world;
+    private final RecordingIndexingService indexing = new RecordingIndexingService();
 
     public JiraAdapters(World world) {
         this.world = world;
@@ -97,6 +98,31 @@ public final class JiraAdapters {
     }
 
     /** Group members as Jira lists them: every member, inactive ones included (callers filter). */
+    /**
+     * Jira's issue indexing. The host has no search index (it answers searches from current
+     * values), so it records which issues a plugin asked to re-index, for tests to check.
+     */
+    public RecordingIndexingService indexing() {
+        return indexing;
+    }
+
+    /** Re-index requests, newest last; bounded so a long-running host does not grow without limit. */
+    public static final class RecordingIndexingService implements com.atlassian.jira.issue.index.IssueIndexingService {
+        private final java.util.Deque<String> requests = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+        @Override
+        public void reIndex(Issue issue) {
+            requests.addLast(issue.getKey());
+            while (requests.size() > 1000) {
+                requests.pollFirst();
+            }
+        }
+
+        public List<String> requests() {
+            return List.copyOf(requests);
+        }
+    }
+
     public GroupManager groupManager() {
         return groupName -> groupName == null ? List.of() : world.membersOf(groupName).stream()
                 .map(world::userByName)
