@@ -2,10 +2,8 @@ package io.mandate.authority;
 
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import io.mandate.decision.DecisionEntity;
-import io.mandate.platform.Entities;
+import io.mandate.decision.DecisionStore;
 import io.mandate.platform.HostComponents;
-import net.java.ao.Query;
 
 import javax.inject.Inject;
 import javax.servlet.http.HttpServlet;
@@ -24,12 +22,12 @@ import java.util.Map;
 public class AdminServlet extends HttpServlet {
 
     private final HostComponents host;
-    private final Entities entities;
+    private final DecisionStore decisions;
 
     @Inject
-    public AdminServlet(HostComponents host, Entities entities) {
+    public AdminServlet(HostComponents host, DecisionStore decisions) {
         this.host = host;
-        this.entities = entities;
+        this.decisions = decisions;
     }
 
     @Override
@@ -50,7 +48,7 @@ public class AdminServlet extends HttpServlet {
         }
         Map<String, Object> context = new HashMap<>();
         context.put("i18n", host.i18n());
-        context.put("decisionCount", entities.count(DecisionEntity.class, Query.select()));
+        context.put("decisionCount", decisions.count());
         response.setContentType("text/html;charset=UTF-8");
         host.templateRenderer().render("templates/authority/admin.vm", context, response.getWriter());
     }

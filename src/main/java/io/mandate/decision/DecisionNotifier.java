@@ -1,6 +1,7 @@
 package io.mandate.decision;
 
 import io.mandate.platform.GroupDirectory;
+import io.mandate.platform.IssueAccess;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Links;
 import io.mandate.platform.Mailer;
@@ -37,9 +38,12 @@ public class DecisionNotifier {
     private final Mailer mailer;
     private final Texts texts;
     private final Links links;
+    private final IssueAccess issues;
 
     @Inject
-    public DecisionNotifier(UserDirectory users, GroupDirectory groups, Mailer mailer, Texts texts, Links links) {
+    public DecisionNotifier(UserDirectory users, GroupDirectory groups, Mailer mailer, Texts texts, Links links,
+                            IssueAccess issues) {
+        this.issues = issues;
         this.users = users;
         this.groups = groups;
         this.mailer = mailer;
@@ -87,7 +91,8 @@ public class DecisionNotifier {
 
     /**
      * Who is told about this decision: de-duplicated by person and by address, in the order informed
-     * (users, and group members as Jira lists them), then contributors.
+     * (users, and group members as Jira lists them), then contributors; only people who may browse
+     * the issue.
      */
     public List<Recipient> recipients(Decision decision, Person author) {
         Map<String, Person> candidates = new LinkedHashMap<>();
@@ -108,6 +113,10 @@ public class DecisionNotifier {
         Set<String> addresses = new HashSet<>();
         for (Person person : candidates.values()) {
             if (person.key().equals(author.key()) || !users.isActive(person)) {
+                continue;
+            }
+            // as Jira's own notification schemes: nobody hears of an issue they may not browse
+            if (issues.browsable(decision.issueKey(), Optional.of(person)).isEmpty()) {
                 continue;
             }
             Optional<String> address = users.emailAddress(person);

@@ -103,6 +103,9 @@ public class DecisionService {
                     Map.of("version", Message.of("mandate.error.version.vanished")));
         }
         List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated(), this::username);
+        if (current.isPresent() && audit.isEmpty()) {
+            return current.get(); // nothing changed: no new version, no audit entry, no mail
+        }
         Decision saved;
         try {
             saved = store.save(next, current.map(Decision::version).orElse(null), audit);
@@ -273,6 +276,9 @@ public class DecisionService {
         Instant decidedAt = null;
         if (status == DecisionStatus.DECIDED) {
             decidedAt = current.filter(d -> d.status() == DecisionStatus.DECIDED).map(Decision::decidedAt).orElse(now);
+        } else if (status == DecisionStatus.REVERSED) {
+            // a reversal keeps the record of when the decision had been made
+            decidedAt = current.map(Decision::decidedAt).orElse(null);
         }
         return new Decision(issue.id(), issue.key(), issue.projectKey(), status, driverKey, approverKey,
                 contributorKeys, informed, in.dueDate(), blankToNull(in.outcome()), in.domain(), decidedAt,

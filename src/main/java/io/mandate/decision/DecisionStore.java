@@ -34,6 +34,11 @@ public class DecisionStore {
         this.entities = entities;
     }
 
+    /** How many decisions are recorded (all projects; for administrators). */
+    public int count() {
+        return entities.count(DecisionEntity.class, Query.select());
+    }
+
     public Optional<Decision> find(long issueId) {
         DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", issueId));
         if (rows.length == 0) {
@@ -159,7 +164,7 @@ public class DecisionStore {
         values.put("REVISION_KEY", decisionId + ":" + version);
         values.put("DECISION_ID", decisionId);
         values.put("VERSION", version);
-        values.put("AUTHOR_KEY", audit.isEmpty() ? "-" : audit.get(0).authorKey());
+        values.put("AUTHOR_KEY", audit.isEmpty() ? "unknown" : audit.get(0).authorKey());
         values.put("CHANGED_AT", Date.from(at));
         createOrStale(RevisionEntity.class, values);
     }

@@ -55,6 +55,7 @@ public class DecisionNotifierTest {
     private UserDirectory users;
     private GroupDirectory groups;
     private Mailer mailer;
+    private io.mandate.platform.IssueAccess issues;
     private DecisionNotifier notifier;
 
     @Before
@@ -66,7 +67,9 @@ public class DecisionNotifierTest {
         when(host.i18n()).thenReturn(new RefI18nResolver(List.of("i18n/mandate"), getClass().getClassLoader()));
         ApplicationProperties properties = mode -> "https://jira.example.com/";
         when(host.applicationProperties()).thenReturn(properties);
-        notifier = new DecisionNotifier(users, groups, mailer, new Texts(host), new Links(host));
+        issues = mock(io.mandate.platform.IssueAccess.class);
+        when(issues.browsable(anyString(), any())).thenReturn(Optional.of(ISSUE));
+        notifier = new DecisionNotifier(users, groups, mailer, new Texts(host), new Links(host), issues);
 
         when(users.byKey(anyString())).thenAnswer(i -> Optional.ofNullable(BY_KEY.get(i.<String>getArgument(0))));
         when(users.isActive(any())).thenAnswer(i -> !DAVE.equals(i.getArgument(0)));
@@ -79,6 +82,13 @@ public class DecisionNotifierTest {
     }
 
     // ----- who is told -----
+
+    @Test
+    public void anInformedUserWhoCannotBrowseTheIssueIsNotMailed() {
+        when(issues.browsable(anyString(), org.mockito.ArgumentMatchers.eq(Optional.of(FRANK)))).thenReturn(Optional.empty());
+        when(groups.membersOf("operations")).thenReturn(List.of(BOB, FRANK));
+        assertEquals(List.of("bob"), notifiedNames(decided(List.of(), List.of(group("operations")))));
+    }
 
     @Test
     public void informedUsersAreNotified() {

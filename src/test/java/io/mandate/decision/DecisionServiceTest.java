@@ -304,7 +304,7 @@ public class DecisionServiceTest {
     @Test
     public void replacingWithCurrentVersionSavesExpectingThatVersion() {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
-        Decision saved = service.put("DEMO-1", body("{\"status\":\"OPEN\",\"version\":3}"));
+        Decision saved = service.put("DEMO-1", body("{\"status\":\"OPEN\",\"dueDate\":\"2026-12-24\",\"version\":3}"));
         verify(store).save(any(), eq(3), anyList());
         assertEquals(4, saved.version());
     }
@@ -313,7 +313,7 @@ public class DecisionServiceTest {
     public void saveThatFindsAStaleVersionBecomes409() {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
         when(store.save(any(), any(), anyList())).thenThrow(new StaleDecisionException(4));
-        ApiException e = assertStatus(409, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"version\":3}")));
+        ApiException e = assertStatus(409, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"dueDate\":\"2026-12-24\",\"version\":3}")));
         assertTrue(e.errors().get("version"), e.errors().get("version").contains("4"));
     }
 
@@ -379,10 +379,24 @@ public class DecisionServiceTest {
     }
 
     @Test
-    public void unchangedDecisionWritesNoAuditEntries() {
+    public void anUnchangedDecisionIsNotWrittenAgain() {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.IN_PROGRESS, "k-alice", "k-bob", null, 2)));
-        service.put("DEMO-1", body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"bob\",\"version\":2}"));
-        assertEquals(List.of(), savedAudit());
+        Decision result = service.put("DEMO-1", body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"bob\",\"version\":2}"));
+        verify(store, never()).save(any(), any(), anyList());
+        verify(issues, never()).reindex(any());
+        assertEquals("no new version for a write that changes nothing", 2, result.version());
+    }
+
+    @Test
+    public void aReversalKeepsWhenTheDecisionHadBeenMade() {
+        Instant decided = Instant.parse("2026-11-01T08:00:00Z");
+        Decision d = stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 2);
+        d = new Decision(d.issueId(), d.issueKey(), d.projectKey(), d.status(), d.driverKey(), d.approverKey(),
+                d.contributorKeys(), d.informed(), d.dueDate(), d.outcome(), d.domain(), decided, d.created(), d.updated(), 2);
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(d));
+        Decision saved = service.put("DEMO-1", body(
+                "{\"status\":\"REVERSED\",\"driver\":\"alice\",\"approver\":\"bob\",\"outcome\":\"Kafka\",\"version\":2}"));
+        assertEquals(decided, saved.decidedAt());
     }
 
     // ----- helpers -----
