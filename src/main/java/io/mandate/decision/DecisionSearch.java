@@ -56,14 +56,18 @@ public class DecisionSearch {
     private final DecisionStore store;
     private final IssueAccess issues;
     private final UserDirectory users;
-    private final Clock clock;
+    private final java.util.function.Supplier<Clock> clock;
 
     @Inject
-    public DecisionSearch(DecisionStore store, IssueAccess issues, UserDirectory users) {
-        this(store, issues, users, Clock.systemDefaultZone());
+    public DecisionSearch(DecisionStore store, IssueAccess issues, UserDirectory users, io.mandate.platform.HostClock hostClock) {
+        this(store, issues, users, (java.util.function.Supplier<Clock>) hostClock::clock);
     }
 
     DecisionSearch(DecisionStore store, IssueAccess issues, UserDirectory users, Clock clock) {
+        this(store, issues, users, (java.util.function.Supplier<Clock>) () -> clock);
+    }
+
+    private DecisionSearch(DecisionStore store, IssueAccess issues, UserDirectory users, java.util.function.Supplier<Clock> clock) {
         this.store = store;
         this.issues = issues;
         this.users = users;
@@ -111,7 +115,7 @@ public class DecisionSearch {
             case APPROVED_BY -> approverKey = user(args.get(0)).map(Person::key).orElse(null);
             case DRIVEN_BY -> driverKey = user(args.get(0)).map(Person::key).orElse(null);
             case IN_STATUS -> status = DecisionStatus.parse(args.get(0)).orElse(null);
-            case OVERDUE -> overdueOn = LocalDate.now(clock);
+            case OVERDUE -> overdueOn = LocalDate.now(clock.get());
         }
         if (approverKey == null && driverKey == null && status == null && overdueOn == null) {
             return List.of();

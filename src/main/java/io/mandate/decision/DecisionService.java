@@ -1,6 +1,7 @@
 package io.mandate.decision;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mandate.platform.HostClock;
 import io.mandate.platform.IssueAccess;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Person;
@@ -37,14 +38,20 @@ public class DecisionService {
     private final IssueAccess issues;
     private final UserDirectory users;
     private final DecisionNotifier notifier;
-    private final Clock clock;
+    private final java.util.function.Supplier<Clock> clock;
 
     @Inject
-    public DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, DecisionNotifier notifier) {
-        this(store, issues, users, notifier, Clock.systemDefaultZone());
+    public DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, DecisionNotifier notifier,
+                           HostClock hostClock) {
+        this(store, issues, users, notifier, (java.util.function.Supplier<Clock>) hostClock::clock);
     }
 
     DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, DecisionNotifier notifier, Clock clock) {
+        this(store, issues, users, notifier, (java.util.function.Supplier<Clock>) () -> clock);
+    }
+
+    private DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, DecisionNotifier notifier,
+                            java.util.function.Supplier<Clock> clock) {
         this.store = store;
         this.issues = issues;
         this.users = users;
@@ -54,7 +61,7 @@ public class DecisionService {
 
     /** Today in the host's time zone: the day "overdue" is measured against. */
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return LocalDate.now(clock.get());
     }
 
     /** The issue if the current user may browse it. */
@@ -133,7 +140,7 @@ public class DecisionService {
         Decision current = store.find(issue.id())
                 .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.decision.none", issue.key())));
         int expected = version == null ? current.version() : version;
-        AuditEntry entry = new AuditEntry(issue.key(), author.key(), clock.instant(), "decision",
+        AuditEntry entry = new AuditEntry(issue.key(), author.key(), clock.get().instant(), "decision",
                 current.status().name(), null);
         try {
             store.delete(issue.id(), expected, List.of(entry));
@@ -272,7 +279,7 @@ public class DecisionService {
             // No domain exists until the authority matrix defines them.
             errors.putIfAbsent("domain", Message.of("mandate.error.domain.unknown", in.domain()));
         }
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.get().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant decidedAt = null;
         if (status == DecisionStatus.DECIDED) {
             decidedAt = current.filter(d -> d.status() == DecisionStatus.DECIDED).map(Decision::decidedAt).orElse(now);

@@ -6,6 +6,7 @@ import com.atlassian.sal.api.message.LocaleResolver;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.timezone.TimeZoneManager;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.templaterenderer.TemplateRenderer;
 
@@ -20,6 +21,7 @@ import javax.inject.Named;
 public class HostComponents {
 
     private final ActiveObjects activeObjects;
+    private final TimeZoneManager timeZones;
     private final UserManager userManager;
     private final I18nResolver i18n;
     private final TemplateRenderer templateRenderer;
@@ -34,8 +36,10 @@ public class HostComponents {
                           @ComponentImport TemplateRenderer templateRenderer,
                           @ComponentImport LoginUriProvider loginUriProvider,
                           @ComponentImport ApplicationProperties applicationProperties,
-                          @ComponentImport LocaleResolver localeResolver) {
+                          @ComponentImport LocaleResolver localeResolver,
+                          @ComponentImport TimeZoneManager timeZones) {
         this.activeObjects = activeObjects;
+        this.timeZones = timeZones;
         this.userManager = userManager;
         this.i18n = i18n;
         this.templateRenderer = templateRenderer;
@@ -70,5 +74,9 @@ public class HostComponents {
 
     public LocaleResolver localeResolver() {
         return localeResolver;
+    }
+
+    public TimeZoneManager timeZones() {
+        return timeZones;
     }
 }

@@ -108,7 +108,8 @@ public final class ProductNode implements AutoCloseable {
                 .add(UserManager.class, users)
                 .add(I18nResolver.class, i18n)
                 .add(TemplateRenderer.class, templates)
-                .add(LoginUriProvider.class, new RefLoginUriProvider(product.contextPath()));
+                .add(LoginUriProvider.class, new RefLoginUriProvider(product.contextPath()))
+                .add(com.atlassian.sal.api.timezone.TimeZoneManager.class, io.mandate.refhost.sal.RefTimeZoneManager.fromSystemProperty());
         RefApplicationProperties applicationProperties = new RefApplicationProperties(product.contextPath());
         services.add(ApplicationProperties.class, applicationProperties)
                 .add(LocaleResolver.class, new RefLocaleResolver());

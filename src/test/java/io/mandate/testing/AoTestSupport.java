@@ -41,7 +41,7 @@ public final class AoTestSupport implements AutoCloseable {
 
     /** The plugin's door to AO, as wired in a product (other host services are not needed by stores). */
     public Entities entities() {
-        return new Entities(new HostComponents(ao, null, null, null, null, null, null));
+        return new Entities(new HostComponents(ao, null, null, null, null, null, null, null));
     }
 
     @Override
