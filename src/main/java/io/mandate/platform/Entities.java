@@ -1,7 +1,6 @@
 package io.mandate.platform;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
-import net.java.ao.DBParam;
 import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
@@ -61,14 +60,6 @@ public class Entities {
 
     public <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> values) {
         return ao.create(type, values);
-    }
-
-    public <T extends RawEntity<K>, K> T create(Class<T> type, DBParam... values) {
-        return ao.create(type, values);
-    }
-
-    public <T extends RawEntity<K>, K> T get(Class<T> type, K id) {
-        return ao.get(type, id);
     }
 
     public void delete(RawEntity<?>... entities) {

@@ -49,11 +49,6 @@ public class SalUserDirectory implements UserDirectory {
     }
 
     @Override
-    public boolean isAdmin(Person person) {
-        return userManager.isAdmin(new UserKey(person.key()));
-    }
-
-    @Override
     public boolean groupExists(String group) {
         if (group == null || group.isBlank()) {
             return false;
@@ -66,10 +61,6 @@ public class SalUserDirectory implements UserDirectory {
         return false;
     }
 
-    @Override
-    public boolean isInGroup(Person person, String group) {
-        return userManager.isUserInGroup(new UserKey(person.key()), group);
-    }
 
     @Override
     public Optional<String> emailAddress(Person person) {

@@ -16,12 +16,8 @@ public interface UserDirectory {
 
     boolean isActive(Person person);
 
-    /** Jira or Confluence administrator (includes system administrators). */
-    boolean isAdmin(Person person);
-
     boolean groupExists(String group);
 
-    boolean isInGroup(Person person, String group);
 
     /** The user's e-mail address; empty when the host has none (blank counts as none). */
     Optional<String> emailAddress(Person person);
