@@ -46,7 +46,7 @@ public abstract class DecisionJqlFunction extends AbstractJqlFunction {
     public List<QueryLiteral> getValues(QueryCreationContext queryCreationContext, FunctionOperand operand,
                                         TerminalClause terminalClause) {
         Optional<Person> searcher = Optional.ofNullable(queryCreationContext == null ? null : queryCreationContext.getApplicationUser())
-                .map(u -> new Person(u.getKey(), u.getUsername(), u.getDisplayName()));
+                .map(io.mandate.platform.JiraPeople::person);
         return search.issueIds(criterion, operand.getArgs(), searcher).stream()
                 .map(id -> new QueryLiteral(operand, id))
                 .toList();

@@ -27,6 +27,6 @@ public class JiraGroupDirectory implements GroupDirectory {
         if (users == null) {
             return List.of();
         }
-        return users.stream().map(u -> new Person(u.getKey(), u.getUsername(), u.getDisplayName())).toList();
+        return users.stream().map(JiraPeople::person).toList();
     }
 }

@@ -1,14 +1,11 @@
 package io.mandate.it;
 
 import io.mandate.testing.Browser;
+import io.mandate.testing.BrowserSession;
 import io.mandate.testing.RunningHost;
 import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.ExternalResource;
-import org.junit.rules.RuleChain;
-import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -34,35 +31,8 @@ public class BrowserIT {
 
     private WebDriver driver;
 
-    private final ExternalResource browser = new ExternalResource() {
-        @Override
-        protected void before() {
-            driver = Browser.start();
-        }
-
-        @Override
-        protected void after() {
-            Browser.quit(driver);
-            driver = null;
-        }
-    };
-
-    private final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description description) {
-            if (driver != null) {
-                try {
-                    Browser.screenshot(driver, "failed-" + description.getMethodName() + ".png");
-                } catch (RuntimeException ignored) {
-                    // the test's own failure matters more
-                }
-            }
-        }
-    };
-
-    /** The browser is the outer rule, so it still runs when a failure is photographed. */
     @Rule
-    public final RuleChain rules = RuleChain.outerRule(browser).around(screenshotOnFailure);
+    public final BrowserSession browser = new BrowserSession(started -> driver = started);
 
     @BeforeClass
     public static void startHost() {

@@ -3,15 +3,12 @@ package io.mandate.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mandate.testing.Browser;
+import io.mandate.testing.BrowserSession;
 import io.mandate.testing.RunningHost;
 import io.mandate.testing.RunningHost.Http;
 import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.ExternalResource;
-import org.junit.rules.RuleChain;
-import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -45,34 +42,8 @@ public class DecisionDialogIT {
 
     private WebDriver driver;
 
-    private final ExternalResource browser = new ExternalResource() {
-        @Override
-        protected void before() {
-            driver = Browser.start();
-        }
-
-        @Override
-        protected void after() {
-            Browser.quit(driver);
-            driver = null;
-        }
-    };
-
-    private final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description description) {
-            if (driver != null) {
-                try {
-                    Browser.screenshot(driver, "failed-" + description.getMethodName() + ".png");
-                } catch (RuntimeException ignored) {
-                    // the test's own failure matters more
-                }
-            }
-        }
-    };
-
     @Rule
-    public final RuleChain rules = RuleChain.outerRule(browser).around(screenshotOnFailure);
+    public final BrowserSession browser = new BrowserSession(started -> driver = started);
 
     @BeforeClass
     public static void startHost() {

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mandate.it.SecurityHttp.Reply;
 import io.mandate.testing.Browser;
+import io.mandate.testing.BrowserSession;
 import io.mandate.testing.RunningHost;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.ExternalResource;
-import org.junit.rules.RuleChain;
-import org.junit.rules.TestWatcher;
-import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -98,35 +95,12 @@ public class DecisionXssIT {
 
     private WebDriver driver;
 
-    private final ExternalResource browser = new ExternalResource() {
-        @Override
-        protected void before() {
-            driver = Browser.start();
-            ((HasCdp) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", TRAP));
-        }
-
-        @Override
-        protected void after() {
-            Browser.quit(driver);
-            driver = null;
-        }
-    };
-
-    private final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        protected void failed(Throwable e, Description description) {
-            if (driver != null) {
-                try {
-                    Browser.screenshot(driver, "failed-" + description.getMethodName() + ".png");
-                } catch (RuntimeException ignored) {
-                    // the test's own failure matters more
-                }
-            }
-        }
-    };
-
+    /** The traps are installed before any page script runs. */
     @Rule
-    public final RuleChain rules = RuleChain.outerRule(browser).around(screenshotOnFailure);
+    public final BrowserSession browser = new BrowserSession(started -> {
+        driver = started;
+        ((HasCdp) started).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", TRAP));
+    });
 
     @BeforeClass
     public static void load() throws IOException {

@@ -7,8 +7,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 
@@ -31,7 +29,7 @@ public final class AdminMenuServlet extends HttpServlet {
         String user = RequestContext.current().username();
         String ctx = node.product().contextPath();
         if (user == null) {
-            response.sendRedirect(ctx + "/login.jsp?os_destination=" + URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8));
+            Page.sendToLogin(request, response, node);
             return;
         }
         if (!node.world().isAdmin(user)) {

@@ -15,8 +15,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +38,8 @@ public final class ConfluencePageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = RequestContext.current().username();
-        String ctx = node.product().contextPath();
         if (user == null) {
-            String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            response.sendRedirect(ctx + "/login.jsp?os_destination=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
+            Page.sendToLogin(request, response, node);
             return;
         }
         Optional<HostPage> page = Optional.empty();

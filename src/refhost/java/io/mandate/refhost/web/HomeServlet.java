@@ -28,7 +28,7 @@ public final class HomeServlet extends HttpServlet {
         String user = RequestContext.current().username();
         String ctx = node.product().contextPath();
         if (user == null) {
-            response.sendRedirect(ctx + "/login.jsp");
+            Page.sendToLogin(request, response, node);
             return;
         }
         StringBuilder body = new StringBuilder("<div class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\"><section class=\"aui-page-panel-content\">");

@@ -9,8 +9,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +35,7 @@ public final class IssueViewServlet extends HttpServlet {
         String user = RequestContext.current().username();
         String ctx = node.product().contextPath();
         if (user == null) {
-            response.sendRedirect(ctx + "/login.jsp?os_destination="
-                    + URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8));
+            Page.sendToLogin(request, response, node);
             return;
         }
         String key = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);

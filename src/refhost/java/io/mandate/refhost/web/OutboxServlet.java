@@ -7,8 +7,6 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static io.mandate.refhost.sal.HtmlEscapingPolicy.escape;
@@ -31,8 +29,7 @@ public final class OutboxServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = RequestContext.current().username();
         if (user == null) {
-            response.sendRedirect(node.product().contextPath() + "/login.jsp?os_destination="
-                    + URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8));
+            Page.sendToLogin(request, response, node);
             return;
         }
         if (!node.world().isAdmin(user)) {

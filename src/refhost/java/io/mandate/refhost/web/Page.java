@@ -73,4 +73,12 @@ public final class Page {
                 + "<h1>" + escape(title) + "</h1><div class=\"aui-message aui-message-warning\"><p>" + escape(message)
                 + "</p></div></section></div></div>", List.of());
     }
+
+    /** Sends an anonymous visitor to the login page, which brings them back to this page afterwards. */
+    public static void sendToLogin(javax.servlet.http.HttpServletRequest request, HttpServletResponse response, ProductNode node)
+            throws IOException {
+        String here = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        response.sendRedirect(node.product().contextPath() + "/login.jsp?os_destination="
+                + java.net.URLEncoder.encode(here, java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -1,0 +1,14 @@
+package io.mandate.platform;
+
+import com.atlassian.jira.user.ApplicationUser;
+
+/** Jira users as the capabilities see them. */
+public final class JiraPeople {
+
+    private JiraPeople() {
+    }
+
+    public static Person person(ApplicationUser user) {
+        return new Person(user.getKey(), user.getUsername(), user.getDisplayName());
+    }
+}
