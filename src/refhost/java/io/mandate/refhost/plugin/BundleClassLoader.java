@@ -97,8 +97,9 @@ public final class BundleClassLoader extends URLClassLoader {
                 try {
                     c = findClass(name);
                 } catch (ClassNotFoundException e) {
+                    // no cause: this message, naming the package, is the one a start failure must show
                     throw new ClassNotFoundException(name + " not found by the plugin: package " + pkg
-                            + " is not in the plugin and not imported (Import-Package) from the host", e);
+                            + " is not in the plugin and not imported (Import-Package) from the host");
                 }
             }
             if (resolve) {

@@ -61,8 +61,13 @@ public final class OsgiHeader {
         return clauses;
     }
 
-    /** Splits on a separator that is not inside double quotes (for a header: its raw clauses). */
-    static List<String> split(String text, char separator) {
+    /** A header's clauses as written (split on commas outside quotes), e.g. to rewrite one. */
+    public static List<String> rawClauses(String header) {
+        return header == null || header.isBlank() ? List.of() : split(header, ',');
+    }
+
+    /** Splits on a separator that is not inside double quotes. */
+    private static List<String> split(String text, char separator) {
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;
