@@ -67,11 +67,14 @@ public final class ProductNode implements AutoCloseable {
     private final long startMillis;
     private final RefApplicationProperties applicationProperties;
     private final Outbox outbox;
+    private final io.mandate.refhost.platform.RefEventPublisher events;
 
     private ProductNode(Product product, Database database, World world, PluginInstance plugin,
                         RefTemplateRenderer templates, RefI18nResolver i18n, RefUserManager users,
                         SqlCounter sqlCounter, RefActiveObjects activeObjects, JiraAdapters jira, long startMillis,
-                        RefApplicationProperties applicationProperties, Outbox outbox) {
+                        RefApplicationProperties applicationProperties, Outbox outbox,
+                        io.mandate.refhost.platform.RefEventPublisher events) {
+        this.events = events;
         this.product = product;
         this.database = database;
         this.world = world;
@@ -103,13 +106,15 @@ public final class ProductNode implements AutoCloseable {
         RefUserManager users = new RefUserManager(world);
         RefI18nResolver i18n = new RefI18nResolver(descriptor.i18nBundles(), pluginLoader);
         RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader);
+        io.mandate.refhost.platform.RefEventPublisher events = new io.mandate.refhost.platform.RefEventPublisher();
         HostServices services = new HostServices()
                 .add(ActiveObjects.class, ao)
                 .add(UserManager.class, users)
                 .add(I18nResolver.class, i18n)
                 .add(TemplateRenderer.class, templates)
                 .add(LoginUriProvider.class, new RefLoginUriProvider(product.contextPath()))
-                .add(com.atlassian.sal.api.timezone.TimeZoneManager.class, io.mandate.refhost.sal.RefTimeZoneManager.fromSystemProperty());
+                .add(com.atlassian.sal.api.timezone.TimeZoneManager.class, io.mandate.refhost.sal.RefTimeZoneManager.fromSystemProperty())
+                .add(com.atlassian.event.api.EventPublisher.class, events);
         RefApplicationProperties applicationProperties = new RefApplicationProperties(product.contextPath());
         services.add(ApplicationProperties.class, applicationProperties)
                 .add(LocaleResolver.class, new RefLocaleResolver());
@@ -129,7 +134,7 @@ public final class ProductNode implements AutoCloseable {
         PluginInstance plugin = PluginInstance.start(product.id(), pluginLoader, descriptor, services, ao);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis,
-                applicationProperties, outbox);
+                applicationProperties, outbox, events);
     }
 
     public Product product() {
@@ -186,6 +191,11 @@ public final class ProductNode implements AutoCloseable {
     /** Jira's mail queue (the outbox); null in Confluence. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** The product's event bus: the host's own events (issue lifecycle) and the plugin's go through it. */
+    public io.mandate.refhost.platform.RefEventPublisher events() {
+        return events;
     }
 
     @Override
