@@ -36,6 +36,8 @@ public final class ProductExports {
             export("javax.crypto.*", "0"), export("javax.security.*", "0"), export("javax.management.*", "0"),
             // Java EE 8 (javax) APIs of Platform 7: JAX-RS 2.1, Servlet 4.0, JSR-330
             export("javax.ws.rs.*", "2.1.6"), export("javax.servlet.*", "4.0.0"), export("javax.inject", "1.0.0"),
+            // Spring 5.3, which the plugin framework shares with plugins (RFC-77: Platform 7 is on 5.3.x)
+            export("org.springframework.*", "5.3.0"),
             // third-party libraries Platform 7 keeps public (versions not verified)
             export("com.fasterxml.jackson.*", "0"), export("org.slf4j", "0"),
             // Atlassian Platform 7 components
