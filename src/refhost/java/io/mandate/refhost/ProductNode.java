@@ -68,13 +68,16 @@ public final class ProductNode implements AutoCloseable {
     private final RefApplicationProperties applicationProperties;
     private final Outbox outbox;
     private final io.mandate.refhost.platform.RefEventPublisher events;
+    private final io.mandate.refhost.applinks.RefApplicationLinks applinks;
 
     private ProductNode(Product product, Database database, World world, PluginInstance plugin,
                         RefTemplateRenderer templates, RefI18nResolver i18n, RefUserManager users,
                         SqlCounter sqlCounter, RefActiveObjects activeObjects, JiraAdapters jira, long startMillis,
                         RefApplicationProperties applicationProperties, Outbox outbox,
-                        io.mandate.refhost.platform.RefEventPublisher events) {
+                        io.mandate.refhost.platform.RefEventPublisher events,
+                        io.mandate.refhost.applinks.RefApplicationLinks applinks) {
         this.events = events;
+        this.applinks = applinks;
         this.product = product;
         this.database = database;
         this.world = world;
@@ -120,6 +123,11 @@ public final class ProductNode implements AutoCloseable {
                 .add(LocaleResolver.class, new RefLocaleResolver());
         JiraAdapters jira = null;
         Outbox outbox = null;
+        io.mandate.refhost.applinks.RefApplicationLinks applinks = null;
+        if (product == Product.CONFLUENCE) {
+            applinks = io.mandate.refhost.applinks.RefApplicationLinks.open(database.dataSource(), world, applicationProperties);
+            services.add(com.atlassian.applinks.api.ApplicationLinkService.class, applinks);
+        }
         if (product == Product.JIRA) {
             jira = new JiraAdapters(world);
             services.add(IssueManager.class, jira.issueManager())
@@ -134,7 +142,7 @@ public final class ProductNode implements AutoCloseable {
         PluginInstance plugin = PluginInstance.start(product.id(), pluginLoader, descriptor, services, ao);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis,
-                applicationProperties, outbox, events);
+                applicationProperties, outbox, events, applinks);
     }
 
     public Product product() {
@@ -196,6 +204,11 @@ public final class ProductNode implements AutoCloseable {
     /** The product's event bus: the host's own events (issue lifecycle) and the plugin's go through it. */
     public io.mandate.refhost.platform.RefEventPublisher events() {
         return events;
+    }
+
+    /** Confluence's application links (its link to Jira); null in Jira. */
+    public io.mandate.refhost.applinks.RefApplicationLinks applinks() {
+        return applinks;
     }
 
     @Override

@@ -95,6 +95,7 @@ public class PluginJarIT {
             Set<String> confluence = new TreeSet<>();
             Set<String> imports = new TreeSet<>();
             Set<String> jiraImports = new TreeSet<>();
+            Set<String> confluenceImports = new TreeSet<>();
             for (String entry : entries) {
                 if (!entry.startsWith("io/mandate/") || !entry.endsWith(".class") || entry.contains("$")) {
                     continue;
@@ -118,6 +119,8 @@ public class PluginJarIT {
                                 imports.add(type);
                             } else if (a instanceof com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport) {
                                 jiraImports.add(type);
+                            } else if (a instanceof com.atlassian.plugin.spring.scanner.annotation.imports.ConfluenceImport) {
+                                confluenceImports.add(type);
                             }
                         }
                     }
@@ -128,6 +131,7 @@ public class PluginJarIT {
             assertEquals(confluence, index("component-confluence"));
             assertEquals(imports, index("imports"));
             assertEquals(jiraImports, index("imports-jira"));
+            assertEquals(confluenceImports, index("imports-confluence"));
             assertTrue("the index is not empty", !common.isEmpty() && !jira.isEmpty());
         }
     }
