@@ -171,16 +171,15 @@ public class ConfluenceLinkedJiraTest {
     @Test
     public void aBodyAboveOneMebibyteIsUnreadableAndReadNoFurther() throws Exception {
         AtomicInteger served = new AtomicInteger();
-        InputStream endless = new InputStream() {
+        InputStream fourMebibytes = new InputStream() {
             @Override
             public int read() {
-                served.incrementAndGet();
-                return ' ';
+                return served.incrementAndGet() > 4 * JiraJsonHandler.MAX_BODY_BYTES ? -1 : ' ';
             }
         };
         Response response = mock(Response.class);
         when(response.getStatusCode()).thenReturn(200);
-        when(response.getResponseBodyAsStream()).thenReturn(endless);
+        when(response.getResponseBodyAsStream()).thenReturn(fourMebibytes);
         jiraAnswers(response);
         JiraAnswer answer = linkedJira.get(DEMO_1);
         assertTrue(answer.toString(), answer instanceof JiraAnswer.Unreadable);
