@@ -9,6 +9,7 @@ import io.mandate.testing.LinkedJiraProbe.Answer;
 import io.mandate.testing.RunningHost;
 import io.mandate.testing.RunningHost.Http;
 import org.jsoup.Jsoup;
+import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -33,12 +34,14 @@ import static org.junit.Assert.assertTrue;
  * Confluence reads Jira's decisions over the application link as the current user, against the running host:
  * Jira's permissions decide (a hidden issue is "not found"), a user who has not authorised the link is sent to the
  * authorisation page, no link means "not linked", and nobody outside the link can speak for a user.
- * DEMO-1 and HR-1 get a decision here (IN_PROGRESS with alice as driver and approver; OPEN) if they have none.
+ * DEMO-1 and HR-1 get a decision for the duration of this class (other tests expect DEMO-1 to have none), removed
+ * afterwards.
  */
 public class LinkedJiraIT {
 
     private static final String DECISIONS = "/rest/mandate/1.0/decisions";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> CREATED = new java.util.LinkedHashMap<>();
 
     @BeforeClass
     public static void decisionsOnDemo1AndHr1() {
@@ -46,11 +49,21 @@ public class LinkedJiraIT {
         ensureDecision("HR-1", "heidi", "{\"status\":\"OPEN\"}");
     }
 
+    @AfterClass
+    public static void removeTheDecisionsCreatedHere() {
+        CREATED.forEach((issue, editor) -> {
+            String url = RunningHost.jira() + DECISIONS + "/" + issue;
+            int version = json(Http.get(url, editor).body()).get("version").asInt();
+            assertEquals(204, Http.send("DELETE", url + "?version=" + version, editor, null, null).status());
+        });
+    }
+
     private static void ensureDecision(String issue, String editor, String body) {
         String url = RunningHost.jira() + DECISIONS + "/" + issue;
         if (Http.get(url, editor).status() == 404) {
             Http.Reply created = Http.putJson(url, editor, body);
             assertEquals(created.body(), 200, created.status());
+            CREATED.put(issue, editor);
         }
     }
 
