@@ -2,7 +2,9 @@ package io.mandate.platform;
 
 /**
  * Jira's REST API as seen from Confluence through the application link: reads a path as the current user, so
- * Jira's own permissions decide what Confluence may show.
+ * Jira's own permissions decide what Confluence may show. Confluence only ({@link ConfluenceLinkedJira}): inside
+ * Jira a capability reads its own store, so there is no Jira implementation and a component that needs this one is
+ * a {@code @ConfluenceComponent}.
  */
 public interface LinkedJira {
 
