@@ -47,7 +47,7 @@ public class AdminServlet extends HttpServlet {
             return;
         }
         Map<String, Object> context = new HashMap<>();
-        context.put("i18n", host.i18n());
+        context.put("i18n", new io.mandate.platform.TemplateTexts(host.i18n()));
         context.put("decisionCount", decisions.count());
         response.setContentType("text/html;charset=UTF-8");
         host.templateRenderer().render("templates/authority/admin.vm", context, response.getWriter());

@@ -102,7 +102,8 @@ public final class ProductNode implements AutoCloseable {
         RefActiveObjects ao = new RefActiveObjects(em, database);
         RefUserManager users = new RefUserManager(world);
         RefI18nResolver i18n = new RefI18nResolver(descriptor.i18nBundles(), pluginLoader);
-        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader);
+        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader,
+                io.mandate.refhost.sal.VelocityAllowlist.forPlugin(pluginLoader, descriptor.velocityAllowlist()));
         HostServices services = new HostServices()
                 .add(ActiveObjects.class, ao)
                 .add(UserManager.class, users)
