@@ -53,7 +53,9 @@ public final class HostErrorHandler extends ErrorHandler {
         response.setHeader(HttpHeader.CACHE_CONTROL.asString(), "must-revalidate,no-cache,no-store");
         if (wantsJson(request, uri)) {
             Map<String, Object> body = new LinkedHashMap<>();
+            // the host's and the plugin's error shape, plus Atlassian REST's status-code
             body.put("message", text);
+            body.put("errors", Map.of());
             body.put("status-code", code);
             response.setContentType("application/json;charset=UTF-8");
             response.getOutputStream().write(JSON.writeValueAsBytes(body));
