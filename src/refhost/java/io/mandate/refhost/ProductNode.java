@@ -120,7 +120,8 @@ public final class ProductNode implements AutoCloseable {
         RefActiveObjects ao = new RefActiveObjects(em, database);
         RefUserManager users = new RefUserManager(world);
         RefI18nResolver i18n = new RefI18nResolver(descriptor.i18nBundles(), pluginLoader);
-        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader);
+        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader,
+                io.mandate.refhost.sal.VelocityAllowlist.forPlugin(pluginLoader, descriptor.velocityAllowlist()));
         io.mandate.refhost.platform.RefEventPublisher events = new io.mandate.refhost.platform.RefEventPublisher();
         io.mandate.refhost.platform.RefCacheManager caches = new io.mandate.refhost.platform.RefCacheManager(cluster);
         HostServices services = new HostServices()

@@ -103,6 +103,7 @@ public final class RefHost implements AutoCloseable {
         contexts.addHandler(context(jira, settings.aui(), linkSignature));
         contexts.addHandler(context(confluence, settings.aui(), null));
         server.setHandler(contexts);
+        io.mandate.refhost.web.WebSecurity.server(server);
         server.start();
         RefHost refHost = new RefHost(server, jira, confluence, jiraDb, confluenceDb);
         jira.applicationProperties().setBaseUrl(refHost.baseUrl() + jira.product().contextPath());
@@ -119,6 +120,7 @@ public final class RefHost implements AutoCloseable {
     private static ServletContextHandler context(ProductNode node, File aui, LinkSignature trustedLink) {
         ServletContextHandler handler = new ServletContextHandler(ServletContextHandler.SESSIONS);
         handler.setContextPath(node.product().contextPath());
+        io.mandate.refhost.web.WebSecurity.context(handler);
         handler.addFilter(new FilterHolder(new AuthFilter(node.world(), trustedLink)), "/*", EnumSet.of(DispatcherType.REQUEST));
         handler.addServlet(new ServletHolder(new LoginServlet(node)), "/login.jsp");
         handler.addServlet(new ServletHolder(new LoginServlet(node)), "/logout");

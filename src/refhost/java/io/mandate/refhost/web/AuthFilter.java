@@ -16,20 +16,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Establishes who is calling: the session of a form login, HTTP Basic credentials on the
  * request (wrong credentials are 401, never silently anonymous), or, in Jira, Confluence's
- * application link acting for a user ({@link LinkSignature}; an invalid signature is ignored). Also applies Atlassian's XSRF
- * rule to REST: a mutating request with a form-like content type needs
- * {@code X-Atlassian-Token: no-check}.
+ * application link acting for a user ({@link LinkSignature}; an invalid signature is ignored).
+ * Also applies Atlassian REST's XSRF rules ({@link XsrfCheck}) to every call under {@code /rest/}.
  */
 public final class AuthFilter implements Filter {
 
     public static final String SESSION_USER = "mandate.refhost.user";
-    private static final Set<String> MUTATING = Set.of("POST", "PUT", "DELETE", "PATCH");
-    private static final Set<String> FORM_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
 
     private final World world;
     private final LinkSignature trustedLink;
@@ -65,10 +61,12 @@ public final class AuthFilter implements Filter {
                 username = name;
             }
         }
-        if (isRest(request) && MUTATING.contains(request.getMethod()) && isFormLike(request.getContentType())
-                && !"no-check".equals(request.getHeader("X-Atlassian-Token"))) {
-            Json.error(response, 403, "XSRF check failed: send X-Atlassian-Token: no-check with form content types.");
-            return;
+        if (isRest(request)) {
+            java.util.Optional<String> xsrf = XsrfCheck.failure(request);
+            if (xsrf.isPresent()) {
+                Json.error(response, 403, xsrf.get());
+                return;
+            }
         }
         String user = username;
         RequestContext context = new RequestContext(user, locale(request), request);
@@ -113,14 +111,6 @@ public final class AuthFilter implements Filter {
 
     private static boolean isRest(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/rest/");
-    }
-
-    private static boolean isFormLike(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        return FORM_TYPES.contains(type);
     }
 
     /** German when the browser asks for it first, English otherwise (the bundles we ship). */
