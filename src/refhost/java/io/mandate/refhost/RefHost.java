@@ -6,6 +6,7 @@ import io.mandate.refhost.applinks.RefApplicationLinks;
 import io.mandate.refhost.db.Database;
 import io.mandate.refhost.plugin.PluginClassLoader;
 import io.mandate.refhost.plugin.PluginDescriptor;
+import io.mandate.refhost.plugin.ProductExports;
 import io.mandate.refhost.web.AdminMenuServlet;
 import io.mandate.refhost.web.AuthFilter;
 import io.mandate.refhost.web.ConfluencePageServlet;
@@ -87,9 +88,9 @@ public final class RefHost implements AutoCloseable {
         World world = World.open(jiraDb.dataSource());
         ClassLoader host = RefHost.class.getClassLoader();
         ProductNode jira = ProductNode.start(ProductNode.Product.JIRA, jiraDb, world,
-                PluginClassLoader.forJar(settings.pluginJar(), host));
+                PluginClassLoader.forJar(settings.pluginJar(), host, ProductExports.JIRA));
         ProductNode confluence = ProductNode.start(ProductNode.Product.CONFLUENCE, confluenceDb, world,
-                PluginClassLoader.forJar(settings.pluginJar(), host));
+                PluginClassLoader.forJar(settings.pluginJar(), host, ProductExports.CONFLUENCE));
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
