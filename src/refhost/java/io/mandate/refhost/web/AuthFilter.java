@@ -1,5 +1,6 @@
 package io.mandate.refhost.web;
 
+import io.mandate.refhost.applinks.LinkSignature;
 import io.mandate.refhost.world.HostUser;
 import io.mandate.refhost.world.World;
 
@@ -17,18 +18,26 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * Establishes who is calling: the session of a form login, or HTTP Basic credentials on the
- * request (wrong credentials are 401, never silently anonymous). Also applies Atlassian REST's
- * XSRF rules ({@link XsrfCheck}) to every call under {@code /rest/}.
+ * Establishes who is calling: the session of a form login, HTTP Basic credentials on the
+ * request (wrong credentials are 401, never silently anonymous), or, in Jira, Confluence's
+ * application link acting for a user ({@link LinkSignature}; an invalid signature is ignored).
+ * Also applies Atlassian REST's XSRF rules ({@link XsrfCheck}) to every call under {@code /rest/}.
  */
 public final class AuthFilter implements Filter {
 
     public static final String SESSION_USER = "mandate.refhost.user";
 
     private final World world;
+    private final LinkSignature trustedLink;
 
     public AuthFilter(World world) {
+        this(world, null);
+    }
+
+    /** @param trustedLink the application link whose signed requests act as their user here; null = none (Confluence) */
+    public AuthFilter(World world, LinkSignature trustedLink) {
         this.world = world;
+        this.trustedLink = trustedLink;
     }
 
     @Override
@@ -45,8 +54,9 @@ public final class AuthFilter implements Filter {
                 return;
             }
         } else {
+            username = linkedUser(request);
             HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(SESSION_USER) instanceof String name
+            if (username == null && session != null && session.getAttribute(SESSION_USER) instanceof String name
                     && world.userByName(name).map(HostUser::active).orElse(false)) {
                 username = name;
             }
@@ -75,6 +85,14 @@ public final class AuthFilter implements Filter {
             }
             throw (ServletException) f.getCause();
         }
+    }
+
+    /** The user of a valid link signature; a missing, forged, stale or non-loopback one is ignored. */
+    private String linkedUser(HttpServletRequest request) {
+        if (trustedLink == null || request.getHeader(LinkSignature.USER) == null) {
+            return null;
+        }
+        return trustedLink.verify(request).filter(name -> world.userByName(name).map(HostUser::active).orElse(false)).orElse(null);
     }
 
     private String basicUser(String encoded) {
