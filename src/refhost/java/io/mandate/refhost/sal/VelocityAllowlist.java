@@ -91,7 +91,7 @@ public final class VelocityAllowlist {
                 throw new PluginStartException("velocity-allowlist: class " + className + " of entry '" + entry
                         + "' is not in the plugin");
             }
-            if (type.getClassLoader() != pluginLoader) {
+            if (!definedByThePlugin(type, pluginLoader)) {
                 throw new PluginStartException("velocity-allowlist: entry '" + entry + "' names " + className
                         + ", which is not a class of this plugin; a plugin may allowlist only its own classes");
             }
@@ -122,6 +122,24 @@ public final class VelocityAllowlist {
     static String describe(Class<?> type, Method method) {
         return type.getName() + "#" + method.getName() + "(" + Arrays.stream(method.getParameterTypes())
                 .map(Class::getName).collect(Collectors.joining(",")) + ")";
+    }
+
+    /**
+     * Whether the plugin itself defines the class: not the JDK, not the host (the loaders the plugin's
+     * loader delegates to). The plugin's classes may be defined by its loader or by a bundle loader
+     * behind it.
+     */
+    private static boolean definedByThePlugin(Class<?> type, ClassLoader pluginLoader) {
+        ClassLoader defining = type.getClassLoader();
+        if (defining == null) {
+            return false;
+        }
+        for (ClassLoader host = pluginLoader.getParent(); host != null; host = host.getParent()) {
+            if (host == defining) {
+                return false;
+            }
+        }
+        return defining != ClassLoader.getPlatformClassLoader();
     }
 
     private static String normalise(String entry) {
