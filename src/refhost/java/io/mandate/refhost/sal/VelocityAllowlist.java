@@ -91,7 +91,7 @@ public final class VelocityAllowlist {
                 throw new PluginStartException("velocity-allowlist: class " + className + " of entry '" + entry
                         + "' is not in the plugin");
             }
-            if (!definedByThePlugin(type, pluginLoader)) {
+            if (!definedByPlugin(type, pluginLoader)) {
                 throw new PluginStartException("velocity-allowlist: entry '" + entry + "' names " + className
                         + ", which is not a class of this plugin; a plugin may allowlist only its own classes");
             }
@@ -125,21 +125,13 @@ public final class VelocityAllowlist {
     }
 
     /**
-     * Whether the plugin itself defines the class: not the JDK, not the host (the loaders the plugin's
-     * loader delegates to). The plugin's classes may be defined by its loader or by a bundle loader
-     * behind it.
+     * Whether the plugin defines the class itself: its loader is the plugin's loader or, when the host
+     * sees the plugin through a {@link io.mandate.refhost.plugin.PluginClassLoader}, that loader's bundle.
      */
-    private static boolean definedByThePlugin(Class<?> type, ClassLoader pluginLoader) {
+    private static boolean definedByPlugin(Class<?> type, ClassLoader pluginLoader) {
         ClassLoader defining = type.getClassLoader();
-        if (defining == null) {
-            return false;
-        }
-        for (ClassLoader host = pluginLoader.getParent(); host != null; host = host.getParent()) {
-            if (host == defining) {
-                return false;
-            }
-        }
-        return defining != ClassLoader.getPlatformClassLoader();
+        return defining == pluginLoader
+                || (pluginLoader instanceof io.mandate.refhost.plugin.PluginClassLoader plugin && defining == plugin.bundle());
     }
 
     private static String normalise(String entry) {
