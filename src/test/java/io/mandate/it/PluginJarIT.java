@@ -194,6 +194,7 @@ public class PluginJarIT {
             Set<String> confluence = new TreeSet<>();
             Set<String> imports = new TreeSet<>();
             Set<String> jiraImports = new TreeSet<>();
+            Set<String> confluenceImports = new TreeSet<>();
             for (String entry : entries) {
                 if (!entry.startsWith("io/mandate/") || !entry.endsWith(".class") || entry.contains("$")) {
                     continue;
@@ -217,6 +218,8 @@ public class PluginJarIT {
                                 imports.add(type);
                             } else if (a instanceof com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport) {
                                 jiraImports.add(type);
+                            } else if (a instanceof com.atlassian.plugin.spring.scanner.annotation.imports.ConfluenceImport) {
+                                confluenceImports.add(type);
                             }
                         }
                     }
@@ -227,6 +230,7 @@ public class PluginJarIT {
             assertEquals(confluence, index("component-confluence"));
             assertEquals(imports, index("imports"));
             assertEquals(jiraImports, index("imports-jira"));
+            assertEquals(confluenceImports, index("imports-confluence"));
             assertTrue("the index is not empty", !common.isEmpty() && !jira.isEmpty());
         }
     }
