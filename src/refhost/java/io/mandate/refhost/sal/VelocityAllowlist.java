@@ -1,5 +1,6 @@
 package io.mandate.refhost.sal;
 
+import io.mandate.refhost.plugin.PluginClassLoader;
 import io.mandate.refhost.plugin.PluginStartException;
 
 import java.lang.reflect.Method;
@@ -91,7 +92,9 @@ public final class VelocityAllowlist {
                 throw new PluginStartException("velocity-allowlist: class " + className + " of entry '" + entry
                         + "' is not in the plugin");
             }
-            if (type.getClassLoader() != pluginLoader) {
+            boolean own = pluginLoader instanceof PluginClassLoader plugin ? plugin.defines(type)
+                    : type.getClassLoader() == pluginLoader;
+            if (!own) {
                 throw new PluginStartException("velocity-allowlist: entry '" + entry + "' names " + className
                         + ", which is not a class of this plugin; a plugin may allowlist only its own classes");
             }
