@@ -60,11 +60,6 @@ public final class PluginClassLoader extends ClassLoader {
         return bundle;
     }
 
-    /** Whether a class is the plugin's own (defined from its jar), not the host's. */
-    public boolean defines(Class<?> type) {
-        return type.getClassLoader() == bundle;
-    }
-
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (bundle.contains(name)) {
