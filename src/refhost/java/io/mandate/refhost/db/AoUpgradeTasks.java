@@ -23,6 +23,10 @@ import java.util.logging.Logger;
  * Two tasks with the same version are refused. A failing task rolls back, stops the upgrade and
  * leaves the version of the last task that succeeded, so the next start resumes there.
  *
+ * <p>On PostgreSQL the task runs with the driver's server-side prepared statements switched off, as
+ * AO's PostgresActiveObjectsUpgradeTask does: a statement prepared before a task altered a table
+ * would otherwise describe the table as it was (AO's schema reader then fails to find a new column).
+ *
  * <p>Nodes of a cluster may start together: the version is only ever moved from the value the task
  * started from (compare and set), so of two nodes running the same task one commits and the
  * other's transaction is rolled back; that node then finds the newer version and carries on.
@@ -65,7 +69,7 @@ public final class AoUpgradeTasks {
                     + target + " with " + name);
             try {
                 ao.executeInTransaction(() -> {
-                    task.upgrade(from, ao);
+                    withoutServerPreparedStatements(ao, () -> task.upgrade(from, ao));
                     record(ao, tablePrefix, from, target);
                     return null;
                 });
@@ -110,6 +114,32 @@ public final class AoUpgradeTasks {
             }
         }
         return sorted;
+    }
+
+    /** Runs the work on the transaction's connection with PostgreSQL's prepare threshold at 0, then restores it. */
+    private static void withoutServerPreparedStatements(RefActiveObjects ao, Runnable work) {
+        if (ao.database().kind() != Database.Kind.POSTGRESQL) {
+            work.run();
+            return;
+        }
+        try {
+            // reflection: the driver is the host's runtime dependency, not an API the host compiles against
+            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
+            Object connection = ao.entityManager().getProvider().getConnection().unwrap(pgConnection);
+            java.lang.reflect.Method get = pgConnection.getMethod("getPrepareThreshold");
+            java.lang.reflect.Method set = pgConnection.getMethod("setPrepareThreshold", int.class);
+            Object previous = get.invoke(connection);
+            set.invoke(connection, 0);
+            try {
+                work.run();
+            } finally {
+                set.invoke(connection, previous);
+            }
+        } catch (SQLException e) {
+            throw new RefActiveObjects.ActiveObjectsSqlException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot switch off PostgreSQL's server-side prepared statements", e);
+        }
     }
 
     /** Moves the version from {@code from} to {@code to} on the transaction's connection; fails if it is no longer {@code from}. */
