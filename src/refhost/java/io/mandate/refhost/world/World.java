@@ -307,16 +307,22 @@ public final class World {
 
     private boolean isInSecurityLevel(String username, long levelId, HostIssue issue) {
         String user = lower(username);
-        String lead = project(issue.projectKey()).map(HostProject::lead).map(World::lower).orElse("");
-        return exists("SELECT 1 FROM HOST_SECURITY_MEMBER g WHERE g.LEVEL_ID = ? AND ("
-                        + "(g.HOLDER_TYPE = 'USER' AND g.HOLDER = ?)"
-                        + " OR (g.HOLDER_TYPE = 'GROUP' AND g.HOLDER IN"
-                        + " (SELECT m.GROUP_NAME FROM HOST_MEMBERSHIP m WHERE m.LOWER_USERNAME = ?))"
-                        + " OR (g.HOLDER_TYPE = 'REPORTER' AND ? = ?)"
-                        + " OR (g.HOLDER_TYPE = 'ASSIGNEE' AND ? = ?)"
-                        + " OR (g.HOLDER_TYPE = 'PROJECT_LEAD' AND ? = ?))",
-                levelId, user, user, user, lower(issue.reporter()), user,
-                issue.assignee() == null ? "" : lower(issue.assignee()), user, lead);
+        List<String[]> members = query("SELECT HOLDER_TYPE, HOLDER FROM HOST_SECURITY_MEMBER WHERE LEVEL_ID = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, levelId);
+        for (String[] member : members) {
+            boolean in = switch (member[0]) {
+                case "USER" -> member[1].equals(user);
+                case "GROUP" -> isUserInGroup(user, member[1]);
+                case "REPORTER" -> user.equals(lower(issue.reporter()));
+                case "ASSIGNEE" -> issue.assignee() != null && user.equals(lower(issue.assignee()));
+                case "PROJECT_LEAD" -> project(issue.projectKey()).map(p -> user.equals(lower(p.lead()))).orElse(false);
+                default -> false;
+            };
+            if (in) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HostSecurityLevel securityLevel(ResultSet rs) throws SQLException {
