@@ -17,8 +17,18 @@ public class ConfluenceIssueAccess implements IssueAccess {
     }
 
     @Override
-    public java.util.Set<String> browsableProjects(Optional<Person> user) {
+    public Optional<IssueRef> browsable(long issueId, Optional<Person> user) {
+        return Optional.empty();
+    }
+
+    @Override
+    public java.util.Set<Long> browsableProjects(Optional<Person> user) {
         return java.util.Set.of();
+    }
+
+    @Override
+    public Optional<Long> browsableProject(String projectKey, Optional<Person> user) {
+        return Optional.empty();
     }
 
     @Override
