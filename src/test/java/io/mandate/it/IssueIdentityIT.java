@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 /**
@@ -127,34 +126,42 @@ public class IssueIdentityIT {
 
     @Test
     public void aDecisionOnAnIssueAtASecurityLevelIsInvisibleToWhoeverIsOutsideTheLevel() {
-        // HR-3 is at HR's level "Compensation" (heidi and the reporter heidi); erin browses HR but is not in it
-        String secret = "COMPENSATION-SECRET bands rise by 4%";
-        Reply put = Http.putJson(api + "/decisions/HR-3", "heidi", "{\"status\":\"DECIDED\",\"driver\":\"heidi\","
-                + "\"approver\":\"heidi\",\"informed\":[{\"type\":\"user\",\"name\":\"erin\"},{\"type\":\"group\",\"name\":\"hr-team\"}],"
+        // a project everyone browses; its level "Board" admits heidi only (the sample's HR-3 is the same case,
+        // used by DecisionAccessIT)
+        String key = newProjectKey("SEC");
+        createProject(key, "heidi");
+        HostSecurityLevel board = world().addSecurityLevel(key, "Board");
+        world().addSecurityLevelMember(board.id(), WorldChanges.MemberType.USER, "heidi");
+        String issue = createIssue("heidi", key, "Salaries of the board", board.id());
+        String open = createIssue("heidi", key, "Board meeting dates", null);
+        String secret = "BOARD-SECRET-" + key + " bands rise by 4%";
+        Reply put = putDecision(issue, "heidi", "{\"status\":\"DECIDED\",\"driver\":\"heidi\",\"approver\":\"heidi\","
+                + "\"informed\":[{\"type\":\"user\",\"name\":\"erin\"},{\"type\":\"group\",\"name\":\"hr-team\"}],"
                 + "\"outcome\":\"" + secret + "\"}");
-        if (put.status() == 400) { // a decision from an earlier run of this JVM: replace it
-            JsonNode current = json(Http.get(api + "/decisions/HR-3", "heidi"));
-            put = Http.putJson(api + "/decisions/HR-3", "heidi", "{\"version\":" + current.get("version").asInt()
-                    + ",\"status\":\"DECIDED\",\"driver\":\"heidi\",\"approver\":\"heidi\",\"outcome\":\"" + secret + "\"}");
-        }
         assertEquals(put.body(), 200, put.status());
+        assertEquals(200, putDecision(open, "heidi", "{\"status\":\"OPEN\"}").status());
 
-        assertEquals(404, Http.get(api + "/decisions/HR-3", "erin").status());
-        assertEquals(404, Http.get(api + "/decisions/HR-3/history", "erin").status());
-        Reply list = Http.get(api + "/decisions?project=HR&maxResults=1000", "erin");
+        assertEquals(200, Http.get(jira + "/rest/api/2/issue/" + open, "erin").status());
+        assertEquals(404, Http.get(jira + "/rest/api/2/issue/" + issue, "erin").status());
+        assertEquals(404, Http.get(api + "/decisions/" + issue, "erin").status());
+        assertEquals(404, Http.get(api + "/decisions/" + issue + "/history", "erin").status());
+        assertEquals("administrators are not exempt from issue security", 404, Http.get(api + "/decisions/" + issue, "admin").status());
+        Reply list = Http.get(api + "/decisions?project=" + key + "&maxResults=1000", "erin");
         assertFalse(list.body(), list.body().contains(secret));
         JsonNode page = json(list);
-        assertEquals("total counts only what erin may see: " + page, page.get("values").size(), page.get("total").asInt());
-        assertFalse(found("issue in decisionsApprovedBy(heidi)", "erin").contains("HR-3"));
-        assertTrue(found("issue in decisionsApprovedBy(heidi)", "heidi").contains("HR-3"));
+        assertEquals("the hidden decision is neither shown nor counted: " + page, 1, page.get("total").asInt());
+        assertEquals(open, page.get("values").get(0).get("issueKey").asText());
+        assertEquals(List.of(), found("issue in decisionsApprovedBy(heidi) AND project = " + key, "erin"));
+        assertEquals(List.of(issue), found("issue in decisionsApprovedBy(heidi) AND project = " + key, "heidi"));
         Reply outbox = Http.get(jira + "/rest/refhost/1.0/outbox?maxResults=1000", "admin");
+        List<String> recipients = new ArrayList<>();
         for (JsonNode mail : json(outbox)) {
-            if (mail.get("subject").asText().startsWith("[HR-3]")) {
-                assertNotEquals("erin is informed but may not see HR-3: no mail", "erin@example.com", mail.get("to").asText());
+            if (mail.get("subject").asText().startsWith("[" + issue + "]")) {
+                recipients.add(mail.get("to").asText());
             }
         }
-        assertEquals(404, Http.get(jira + "/rest/api/2/issue/HR-3", "erin").status());
-        assertEquals(200, Http.get(jira + "/rest/api/2/issue/HR-3", "heidi").status());
+        assertFalse("erin is informed but may not see " + issue + ": " + recipients, recipients.contains("erin@example.com"));
+        assertEquals("nobody else in the level but the author: no mail at all", List.of(), recipients);
     }
 
     @Test
