@@ -44,7 +44,8 @@ public class DecisionResource {
                 overdue, startAt, maxResults));
         java.time.LocalDate today = decisions.today();
         List<DecisionJson> values = page.values().stream()
-                .map(d -> decisions.issueOf(d).map(issue -> DecisionJson.of(d, issue, decisions::person, today)))
+                .map(d -> decisions.issueOf(d).map(issue -> DecisionJson.of(d, issue, decisions::person, today,
+                        decisions.checks(d, issue))))
                 .flatMap(java.util.Optional::stream)
                 .toList();
         return new PageJson<>(page.startAt(), page.maxResults(), page.total(), values);
@@ -60,7 +61,7 @@ public class DecisionResource {
         IssueRef issue = decisions.browsableIssue(issueKey);
         Decision decision = decisions.find(issue)
                 .orElseThrow(() -> ApiException.notFound(io.mandate.platform.rest.Message.of("mandate.error.decision.none", issue.key())));
-        return DecisionJson.of(decision, issue, decisions::person, decisions.today());
+        return DecisionJson.of(decision, issue, decisions::person, decisions.today(), decisions.checks(decision, issue));
     }
 
     /**
@@ -73,7 +74,8 @@ public class DecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public DecisionJson put(@PathParam("issueKey") String issueKey, byte[] body) {
         Decision saved = decisions.put(issueKey, JsonBody.parseObject(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
-        return DecisionJson.of(saved, decisions.browsableIssue(issueKey), decisions::person, decisions.today());
+        IssueRef issue = decisions.browsableIssue(issueKey);
+        return DecisionJson.of(saved, issue, decisions::person, decisions.today(), decisions.checks(saved, issue));
     }
 
     @DELETE

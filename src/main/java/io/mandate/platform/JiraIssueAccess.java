@@ -2,12 +2,16 @@ package io.mandate.platform;
 
 import com.atlassian.jira.bc.project.component.ProjectComponent;
 import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.IssueManager;
+import com.atlassian.jira.issue.index.IssueIndexingService;
 import com.atlassian.jira.issue.label.Label;
 import com.atlassian.jira.permission.ProjectPermissions;
 import com.atlassian.jira.project.Project;
 import com.atlassian.jira.security.PermissionManager;
 import com.atlassian.jira.security.plugin.ProjectPermissionKey;
 import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.jira.user.util.UserManager;
+import com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport;
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 
 import javax.inject.Inject;
@@ -23,11 +27,18 @@ public class JiraIssueAccess implements IssueAccess {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JiraIssueAccess.class);
 
-    private final JiraHostComponents jira;
+    private final IssueManager issueManager;
+    private final PermissionManager permissionManager;
+    private final UserManager userManager;
+    private final IssueIndexingService indexing;
 
     @Inject
-    public JiraIssueAccess(JiraHostComponents jira) {
-        this.jira = jira;
+    public JiraIssueAccess(@JiraImport IssueManager issueManager, @JiraImport PermissionManager permissionManager,
+                           @JiraImport UserManager userManager, @JiraImport IssueIndexingService indexing) {
+        this.issueManager = issueManager;
+        this.permissionManager = permissionManager;
+        this.userManager = userManager;
+        this.indexing = indexing;
     }
 
     @Override
@@ -36,12 +47,12 @@ public class JiraIssueAccess implements IssueAccess {
             return Optional.empty();
         }
         // getIssueObject(key) also finds an issue by a key it had before a move or a project re-key, as Jira does
-        return visible(jira.issueManager().getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT)), user);
+        return visible(issueManager.getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT)), user);
     }
 
     @Override
     public Optional<IssueRef> browsable(long issueId, Optional<Person> user) {
-        return visible(jira.issueManager().getIssueObject(issueId), user);
+        return visible(issueManager.getIssueObject(issueId), user);
     }
 
     /** The issue if the user may browse it; hasPermission on the issue honours issue security, as in Jira. */
@@ -49,7 +60,7 @@ public class JiraIssueAccess implements IssueAccess {
         if (issue == null) {
             return Optional.empty();
         }
-        ApplicationUser appUser = user.map(p -> jira.userManager().getUserByKey(p.key())).orElse(null);
+        ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
         if (!has(ProjectPermissions.BROWSE_PROJECTS, issue, appUser)) {
             return Optional.empty();
         }
@@ -75,23 +86,22 @@ public class JiraIssueAccess implements IssueAccess {
     }
 
     private Collection<Project> projects(Optional<Person> user) {
-        ApplicationUser appUser = user.map(p -> jira.userManager().getUserByKey(p.key())).orElse(null);
+        ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
         if (user.isPresent() && appUser == null) {
             return List.of(); // a user the host no longer knows browses nothing, not what anonymous may
         }
-        return jira.permissionManager().getProjects(ProjectPermissions.BROWSE_PROJECTS, appUser);
+        return permissionManager.getProjects(ProjectPermissions.BROWSE_PROJECTS, appUser);
     }
 
     @Override
     public boolean canEdit(IssueRef issueRef, Person user) {
-        Issue issue = jira.issueManager().getIssueObject(issueRef.id());
-        ApplicationUser appUser = jira.userManager().getUserByKey(user.key());
+        Issue issue = issueManager.getIssueObject(issueRef.id());
+        ApplicationUser appUser = userManager.getUserByKey(user.key());
         return issue != null && appUser != null && has(ProjectPermissions.EDIT_ISSUES, issue, appUser);
     }
 
     private boolean has(ProjectPermissionKey permission, Issue issue, ApplicationUser user) {
-        PermissionManager permissions = jira.permissionManager();
-        return permissions.hasPermission(permission, issue, user);
+        return permissionManager.hasPermission(permission, issue, user);
     }
 
     private static IssueRef toRef(Issue issue) {
@@ -106,9 +116,9 @@ public class JiraIssueAccess implements IssueAccess {
     @Override
     public void reindex(IssueRef issueRef) {
         try {
-            Issue issue = jira.issueManager().getIssueObject(issueRef.id());
+            Issue issue = issueManager.getIssueObject(issueRef.id());
             if (issue != null) {
-                jira.indexing().reIndex(issue);
+                indexing.reIndex(issue);
             }
         } catch (Exception e) { // IndexException (checked) or a runtime failure of the index
             LOG.warn("Issue {} could not be re-indexed after its decision changed; searches by Decision owner"
