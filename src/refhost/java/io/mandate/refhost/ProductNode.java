@@ -138,7 +138,7 @@ public final class ProductNode implements AutoCloseable {
         JiraAdapters jira = null;
         Outbox outbox = null;
         if (product == Product.JIRA) {
-            jira = new JiraAdapters(world);
+            jira = new JiraAdapters(world, events::publish);
             services.add(IssueManager.class, jira.issueManager())
                     .add(PermissionManager.class, jira.permissionManager())
                     .add(com.atlassian.jira.user.util.UserManager.class, jira.userManager())

@@ -29,10 +29,12 @@ public final class JiraAdapters {
 
     private final World world;
     private final RecordingIndexingService indexing = new RecordingIndexingService();
-    private final HostEvents events = new HostEvents();
+    private final HostEvents events;
 
-    public JiraAdapters(World world) {
+    /** @param publisher where Jira's events go: the product's {@code EventPublisher} */
+    public JiraAdapters(World world, java.util.function.Consumer<Object> publisher) {
         this.world = world;
+        this.events = new HostEvents(publisher);
     }
 
     public IssueManager issueManager() {
