@@ -64,6 +64,7 @@ public final class IssueViewServlet extends HttpServlet {
                 + row("Type", h.issueType(), "type-val") + row("Status", h.status(), "status-val")
                 + row("Components", String.join(", ", h.components()), "components-val")
                 + row("Labels", String.join(", ", h.labels()), "labels-val")
+                + node.world().securityLevelOf(h.id()).map(l -> row("Security Level", l.name(), "security-val")).orElse("")
                 + row("Reporter", name(h.reporter()), "reporter-val") + row("Assignee", name(h.assignee()), "assignee-val")
                 + customFields.viewRows(issue)
                 + "</tbody></table><h3>Description</h3><div id=\"description-val\" class=\"user-content-block\">"
