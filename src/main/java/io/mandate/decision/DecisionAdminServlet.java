@@ -59,7 +59,7 @@ public class DecisionAdminServlet extends HttpServlet {
         }
         Map<DecisionStatus, Long> byStatus = decisions.countByStatus();
         Map<String, Object> context = new HashMap<>();
-        context.put("i18n", i18n);
+        context.put("i18n", new io.mandate.platform.TemplateTexts(i18n));
         context.put("decisionCount", byStatus.values().stream().mapToLong(Long::longValue).sum());
         java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (DecisionStatus status : DecisionStatus.values()) {

@@ -40,7 +40,7 @@ public class DecisionPanel implements ContextProvider {
     @Override
     public Map<String, Object> getContextMap(Map<String, Object> context) {
         Map<String, Object> result = new HashMap<>(context);
-        result.put("i18n", i18n);
+        result.put("i18n", new io.mandate.platform.TemplateTexts(i18n));
         Object issueObject = context.get("issue");
         if (!(issueObject instanceof Issue jiraIssue)) {
             result.put("decision", null);

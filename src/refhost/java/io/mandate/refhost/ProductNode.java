@@ -69,15 +69,18 @@ public final class ProductNode implements AutoCloseable {
     private final Outbox outbox;
     private final io.mandate.refhost.platform.RefEventPublisher events;
     private final io.mandate.refhost.platform.RefCacheManager caches;
+    private final io.mandate.refhost.applinks.RefApplicationLinks applinks;
 
     private ProductNode(Product product, Database database, World world, PluginInstance plugin,
                         RefTemplateRenderer templates, RefI18nResolver i18n, RefUserManager users,
                         SqlCounter sqlCounter, RefActiveObjects activeObjects, JiraAdapters jira, long startMillis,
                         RefApplicationProperties applicationProperties, Outbox outbox,
                         io.mandate.refhost.platform.RefEventPublisher events,
-                        io.mandate.refhost.platform.RefCacheManager caches) {
+                        io.mandate.refhost.platform.RefCacheManager caches,
+                        io.mandate.refhost.applinks.RefApplicationLinks applinks) {
         this.events = events;
         this.caches = caches;
+        this.applinks = applinks;
         this.product = product;
         this.database = database;
         this.world = world;
@@ -117,7 +120,8 @@ public final class ProductNode implements AutoCloseable {
         RefActiveObjects ao = new RefActiveObjects(em, database);
         RefUserManager users = new RefUserManager(world);
         RefI18nResolver i18n = new RefI18nResolver(descriptor.i18nBundles(), pluginLoader);
-        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader);
+        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader,
+                io.mandate.refhost.sal.VelocityAllowlist.forPlugin(pluginLoader, descriptor.velocityAllowlist()));
         io.mandate.refhost.platform.RefEventPublisher events = new io.mandate.refhost.platform.RefEventPublisher();
         io.mandate.refhost.platform.RefCacheManager caches = new io.mandate.refhost.platform.RefCacheManager(cluster);
         HostServices services = new HostServices()
@@ -137,6 +141,11 @@ public final class ProductNode implements AutoCloseable {
                 .add(LocaleResolver.class, new RefLocaleResolver());
         JiraAdapters jira = null;
         Outbox outbox = null;
+        io.mandate.refhost.applinks.RefApplicationLinks applinks = null;
+        if (product == Product.CONFLUENCE) {
+            applinks = io.mandate.refhost.applinks.RefApplicationLinks.open(database.dataSource(), world, applicationProperties);
+            services.add(com.atlassian.applinks.api.ApplicationLinkService.class, applinks);
+        }
         if (product == Product.JIRA) {
             jira = new JiraAdapters(world, events::publish);
             services.add(IssueManager.class, jira.issueManager())
@@ -151,7 +160,7 @@ public final class ProductNode implements AutoCloseable {
         PluginInstance plugin = PluginInstance.start(product.id(), pluginLoader, descriptor, services, ao);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis,
-                applicationProperties, outbox, events, caches);
+                applicationProperties, outbox, events, caches, applinks);
     }
 
     public Product product() {
@@ -218,6 +227,11 @@ public final class ProductNode implements AutoCloseable {
     /** The product's cache service on this node. */
     public io.mandate.refhost.platform.RefCacheManager caches() {
         return caches;
+    }
+
+    /** Confluence's application links (its link to Jira); null in Jira. */
+    public io.mandate.refhost.applinks.RefApplicationLinks applinks() {
+        return applinks;
     }
 
     @Override
