@@ -693,7 +693,35 @@
 
     // --- the history dialog -------------------------------------------------------------------
 
-    function historyValue(field, value) {
+    /**
+     * A history value. People come as user objects in beforeValue/afterValue (current names; a
+     * user the host no longer knows shows the stored key) and are shown by display name, the
+     * username in the tooltip; informed groups get the group lozenge. Everything else is text.
+     */
+    function historyValue(field, value, people) {
+        if (people !== null && people !== undefined) {
+            var list = Array.isArray(people) ? people : [people];
+            if (list.length === 0) {
+                return el('span', 'mandate-none', text('none'));
+            }
+            var span = el('span', 'mandate-history-people');
+            list.forEach(function (person, index) {
+                if (index > 0) {
+                    span.appendChild(document.createTextNode(', '));
+                }
+                var group = person.type === 'group';
+                var item = el('span', 'mandate-history-person',
+                    group ? person.name : person.displayName || person.name || person.key || '');
+                if (!group && person.name) {
+                    item.title = person.name;
+                }
+                span.appendChild(item);
+                if (group) {
+                    span.appendChild(el('span', 'aui-lozenge aui-lozenge-subtle mandate-token-kind', text('group')));
+                }
+            });
+            return span;
+        }
         if (value === null || value === undefined || value === '') {
             return el('span', 'mandate-none', text('none'));
         }
@@ -757,10 +785,10 @@
                 row.appendChild(el('td', 'mandate-history-who', author.displayName || author.name || ''));
                 row.appendChild(el('td', 'mandate-history-field', fieldName(entry.field)));
                 var before = el('td', 'mandate-history-before');
-                before.appendChild(historyValue(entry.field, entry.before));
+                before.appendChild(historyValue(entry.field, entry.before, entry.beforeValue));
                 row.appendChild(before);
                 var after = el('td', 'mandate-history-after');
-                after.appendChild(historyValue(entry.field, entry.after));
+                after.appendChild(historyValue(entry.field, entry.after, entry.afterValue));
                 row.appendChild(after);
                 body.appendChild(row);
             });

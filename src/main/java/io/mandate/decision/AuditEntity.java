@@ -11,7 +11,10 @@ import java.util.Date;
 
 /**
  * One change to one field of a decision (table AO_xxxxxx_AUDIT). Keyed by issue id, not by the
- * decision row, so the trail outlives a deleted decision.
+ * decision row, so the trail outlives a deleted decision. People in the values are user keys
+ * ({@link AuditValues}); {@code VALUE_FORMAT} says so, and is null only on rows written before
+ * model version 1, which the upgrade task {@code io.mandate.decision.upgrade.AuditUserKeysUpgradeTask}
+ * converts. Its frozen copy of this table must change whenever this interface does.
  */
 @Preload
 @Table("AUDIT")
@@ -45,4 +48,7 @@ public interface AuditEntity extends Entity {
     @StringLength(StringLength.UNLIMITED)
     String getNewValue();
     void setNewValue(String newValue);
+
+    Integer getValueFormat();
+    void setValueFormat(Integer valueFormat);
 }

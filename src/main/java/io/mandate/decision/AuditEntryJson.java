@@ -1,7 +1,74 @@
 package io.mandate.decision;
 
 import io.mandate.decision.DecisionJson.UserJson;
+import io.mandate.platform.Person;
 
-/** One audit entry in output. */
-public record AuditEntryJson(String issueKey, UserJson author, String at, String field, String before, String after) {
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One audit entry in output. {@code before}/{@code after} are text, as they always were; for a
+ * people field that text names people by their current username, and {@code beforeValue}/
+ * {@code afterValue} carry them as the rest of the API shows users ({@code {"key","name","displayName"}};
+ * informed entries add {@code "type"}). A user the host no longer knows shows the stored key.
+ * The values are null for other fields.
+ */
+public record AuditEntryJson(String issueKey, UserJson author, String at, String field, String before, String after,
+                             Object beforeValue, Object afterValue) {
+
+    /** An informed user or group in a history value: users as {"type","key","name","displayName"}, groups as {"type","name"}. */
+    public record InformedValueJson(String type, String key, String name, String displayName) {
+    }
+
+    static AuditEntryJson of(AuditEntry e, Function<String, Optional<Person>> personOfKey) {
+        UserJson author = user(e.authorKey(), personOfKey);
+        String at = e.changedAt().toString();
+        if (!AuditValues.PEOPLE_FIELDS.contains(e.field())) {
+            return new AuditEntryJson(e.issueKey(), author, at, e.field(), e.oldValue(), e.newValue(), null, null);
+        }
+        Object before = value(e.field(), e.oldValue(), personOfKey);
+        Object after = value(e.field(), e.newValue(), personOfKey);
+        return new AuditEntryJson(e.issueKey(), author, at, e.field(), text(before), text(after), before, after);
+    }
+
+    private static Object value(String field, String stored, Function<String, Optional<Person>> personOfKey) {
+        if (stored == null) {
+            return null;
+        }
+        return switch (field) {
+            case "contributors" -> AuditValues.readUserKeys(stored).stream().map(k -> user(k, personOfKey)).toList();
+            case "informed" -> AuditValues.readInformed(stored).stream().map(i -> i.kind() == Informed.Kind.GROUP
+                    ? new InformedValueJson("group", null, i.ref(), i.ref())
+                    : informedUser(user(i.ref(), personOfKey))).toList();
+            default -> user(stored, personOfKey);
+        };
+    }
+
+    /** The text form older clients read: usernames, lists joined by ", ", groups as "group:name". */
+    private static String text(Object value) {
+        if (value instanceof UserJson u) {
+            return u.name();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(AuditEntryJson::itemText).collect(Collectors.joining(", "));
+        }
+        return null;
+    }
+
+    private static String itemText(Object item) {
+        if (item instanceof InformedValueJson i) {
+            return "group".equals(i.type()) ? "group:" + i.name() : i.name();
+        }
+        return ((UserJson) item).name();
+    }
+
+    private static InformedValueJson informedUser(UserJson u) {
+        return new InformedValueJson("user", u.key(), u.name(), u.displayName());
+    }
+
+    private static UserJson user(String key, Function<String, Optional<Person>> personOfKey) {
+        return personOfKey.apply(key).map(UserJson::of).orElse(new UserJson(key, key, key));
+    }
 }

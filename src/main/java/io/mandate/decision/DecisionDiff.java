@@ -7,28 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Turns "before" and "after" of a decision into audit entries, one per changed field, in readable values. */
+/**
+ * Turns "before" and "after" of a decision into audit entries, one per changed field. People are
+ * written by user key ({@link AuditValues}); the history shows their current names.
+ */
 final class DecisionDiff {
 
     private DecisionDiff() {
     }
 
-    static List<AuditEntry> between(Optional<Decision> before, Decision after, Person author, Instant at,
-                                    Function<String, String> usernameOfKey) {
+    static List<AuditEntry> between(Optional<Decision> before, Decision after, Person author, Instant at) {
         List<AuditEntry> entries = new ArrayList<>();
         Decision b = before.orElse(null);
         add(entries, after, author, at, "status", b == null ? null : b.status().name(), after.status().name());
-        add(entries, after, author, at, "driver", b == null ? null : usernameOfKey.apply(b.driverKey()),
-                usernameOfKey.apply(after.driverKey()));
-        add(entries, after, author, at, "approver", b == null ? null : usernameOfKey.apply(b.approverKey()),
-                usernameOfKey.apply(after.approverKey()));
-        add(entries, after, author, at, "contributors", b == null ? null : people(b.contributorKeys(), usernameOfKey),
-                people(after.contributorKeys(), usernameOfKey));
-        add(entries, after, author, at, "informed", b == null ? null : informed(b.informed(), usernameOfKey),
-                informed(after.informed(), usernameOfKey));
+        add(entries, after, author, at, "driver", b == null ? null : b.driverKey(), after.driverKey());
+        add(entries, after, author, at, "approver", b == null ? null : b.approverKey(), after.approverKey());
+        add(entries, after, author, at, "contributors", b == null ? null : AuditValues.userKeys(b.contributorKeys()),
+                AuditValues.userKeys(after.contributorKeys()));
+        add(entries, after, author, at, "informed", b == null ? null : AuditValues.informed(b.informed()),
+                AuditValues.informed(after.informed()));
         add(entries, after, author, at, "dueDate", b == null || b.dueDate() == null ? null : b.dueDate().toString(),
                 after.dueDate() == null ? null : after.dueDate().toString());
         add(entries, after, author, at, "outcome", b == null ? null : b.outcome(), after.outcome());
@@ -43,16 +41,6 @@ final class DecisionDiff {
         if (!Objects.equals(old, now)) {
             entries.add(new AuditEntry(d.issueKey(), author.key(), at, field, old, now));
         }
-    }
-
-    private static String people(List<String> keys, Function<String, String> usernameOfKey) {
-        return keys.stream().map(usernameOfKey).collect(Collectors.joining(", "));
-    }
-
-    private static String informed(List<Informed> informed, Function<String, String> usernameOfKey) {
-        return informed.stream()
-                .map(i -> i.kind() == Informed.Kind.USER ? usernameOfKey.apply(i.ref()) : "group:" + i.ref())
-                .collect(Collectors.joining(", "));
     }
 
     private static String emptyToNull(String s) {

@@ -93,14 +93,10 @@ public class DecisionResource {
         return Response.noContent().build();
     }
 
+    /** Newest first; people as they are called now (stored by key, see {@link AuditEntryJson}). */
     @GET
     @Path("{issueKey}/history")
     public List<AuditEntryJson> history(@PathParam("issueKey") String issueKey) {
-        return decisions.history(issueKey).stream()
-                .map(e -> new AuditEntryJson(e.issueKey(),
-                        decisions.person(e.authorKey()).map(DecisionJson.UserJson::of)
-                                .orElse(new DecisionJson.UserJson(e.authorKey(), e.authorKey(), e.authorKey())),
-                        e.changedAt().toString(), e.field(), e.oldValue(), e.newValue()))
-                .toList();
+        return decisions.history(issueKey).stream().map(e -> AuditEntryJson.of(e, decisions::person)).toList();
     }
 }

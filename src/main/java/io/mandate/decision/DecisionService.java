@@ -113,7 +113,7 @@ public class DecisionService {
             throw ApiException.conflict(Message.of("mandate.error.decision.vanished"),
                     Map.of("version", Message.of("mandate.error.version.vanished")));
         }
-        List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated(), people::nameOf);
+        List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated());
         if (current.isPresent() && audit.isEmpty()) {
             return current.get(); // nothing changed: no new version, no audit entry, no mail
         }

@@ -347,6 +347,7 @@ public class DecisionStore {
             values.put("FIELD", entry.field());
             values.put("OLD_VALUE", entry.oldValue());
             values.put("NEW_VALUE", entry.newValue());
+            values.put("VALUE_FORMAT", AuditValues.FORMAT_USER_KEYS);
             entities.create(AuditEntity.class, values);
         }
     }

@@ -412,24 +412,27 @@ public class DecisionServiceTest {
     // ----- audit -----
 
     @Test
-    public void auditHasOneEntryPerChangedFieldWithUsernames() {
+    public void auditStoresUserKeysForPeopleNotUsernames() {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(new Decision(ISSUE.id(), ISSUE.projectId(), "DEMO-1", "DEMO",
                 DecisionStatus.IN_PROGRESS, "k-alice", "k-bob", List.of("k-carol"), List.of(), null, null, null, null,
                 EARLIER, EARLIER, 2)));
         service.put("DEMO-1", body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"carol\","
                 + "\"contributors\":[\"bob\",\"carol\"],\"version\":2}"));
         assertEquals(List.of(
-                new AuditEntry("DEMO-1", "k-alice", NOW, "approver", "bob", "carol"),
-                new AuditEntry("DEMO-1", "k-alice", NOW, "contributors", "carol", "bob, carol")), savedAudit());
+                new AuditEntry("DEMO-1", "k-alice", NOW, "approver", "k-bob", "k-carol"),
+                new AuditEntry("DEMO-1", "k-alice", NOW, "contributors", "[\"k-carol\"]", "[\"k-bob\",\"k-carol\"]")),
+                savedAudit());
     }
 
     @Test
-    public void auditOfANewDecisionStartsFromNothing() {
+    public void auditOfANewDecisionStartsFromNothingAndTellsInformedUsersFromGroups() {
         service.put("DEMO-1", body("{\"status\":\"OPEN\",\"informed\":[{\"type\":\"group\",\"name\":\"developers\"},"
                 + "{\"type\":\"user\",\"name\":\"carol\"}]}"));
         assertEquals(List.of(
                 new AuditEntry("DEMO-1", "k-alice", NOW, "status", null, "OPEN"),
-                new AuditEntry("DEMO-1", "k-alice", NOW, "informed", null, "group:developers, carol")), savedAudit());
+                new AuditEntry("DEMO-1", "k-alice", NOW, "informed", null,
+                        "[{\"type\":\"group\",\"name\":\"developers\"},{\"type\":\"user\",\"key\":\"k-carol\"}]")),
+                savedAudit());
     }
 
     @Test

@@ -231,6 +231,8 @@ public class DecisionDialogIT {
         assertTrue("values are text, never markup", dialog.findElements(By.cssSelector("tbody img")).isEmpty());
         WebElement statusRow = rows.stream().filter(r -> cells(r).get(2).equals("Status")).findFirst().orElseThrow();
         assertEquals(List.of("Open", "In progress"), cells(statusRow).subList(3, 5));
+        WebElement approverRow = rows.stream().filter(r -> cells(r).get(2).equals("Approver")).findFirst().orElseThrow();
+        assertEquals("people by their display name", "Bob Brown", cells(approverRow).get(4));
         Browser.screenshot(driver, "decision-history.png");
 
         driver.findElement(By.id("mandate-history-close")).click();

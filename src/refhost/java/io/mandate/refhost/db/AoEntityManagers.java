@@ -30,7 +30,9 @@ public final class AoEntityManagers {
     }
 
     public static EntityManager create(Database database, String namespace) {
-        DisposableDataSource dataSource = DelegatingDisposableDataSourceHandler.newInstance(database.dataSource(), () -> { });
+        javax.sql.DataSource jdbc = database.kind() == Database.Kind.POSTGRESQL
+                ? SchemaScopedMetaData.of(database.dataSource(), database.schema()) : database.dataSource();
+        DisposableDataSource dataSource = DelegatingDisposableDataSourceHandler.newInstance(jdbc, () -> { });
         DatabaseProvider provider = switch (database.kind()) {
             case HSQLDB -> new HSQLDatabaseProvider(dataSource);
             case POSTGRESQL -> new PostgreSQLDatabaseProvider(dataSource, database.schema());

@@ -36,6 +36,11 @@ public final class RefActiveObjects implements ActiveObjects {
         return em;
     }
 
+    /** The database this AO works in (the host keeps its own tables there too, e.g. the model versions). */
+    public Database database() {
+        return database;
+    }
+
     /** Thrown for any SQL failure, like Atlassian's ActiveObjectsSqlException. */
     public static final class ActiveObjectsSqlException extends RuntimeException {
         ActiveObjectsSqlException(SQLException cause) {

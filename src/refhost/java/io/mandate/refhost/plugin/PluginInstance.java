@@ -1,5 +1,8 @@
 package io.mandate.refhost.plugin;
 
+import com.atlassian.activeobjects.external.ActiveObjectsUpgradeTask;
+import io.mandate.refhost.db.AoTablePrefix;
+import io.mandate.refhost.db.AoUpgradeTasks;
 import io.mandate.refhost.db.RefActiveObjects;
 import net.java.ao.RawEntity;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -42,7 +45,9 @@ public final class PluginInstance implements AutoCloseable {
     }
 
     /**
-     * Reads the descriptor, checks the modules, migrates the AO entities, wires the components.
+     * Reads the descriptor, checks the modules, wires the components, then — as Atlassian's AO plugin
+     * does once the plugin's container is up — runs the {@code <upgradeTask>}s newer than the model
+     * version the host recorded and migrates the AO entities.
      *
      * @param activeObjects the AO instance for the plugin's {@code <ao>} namespace, made by the caller
      *                      from {@link #readDescriptor}'s namespace
@@ -50,9 +55,6 @@ public final class PluginInstance implements AutoCloseable {
     public static PluginInstance start(String product, ClassLoader loader, PluginDescriptor descriptor,
                                        HostServices host, RefActiveObjects activeObjects) {
         checkModules(loader, descriptor);
-        if (descriptor.ao() != null) {
-            activeObjects.migrate(entityClasses(loader, descriptor.ao()));
-        }
         AnnotationConfigApplicationContext spring = new AnnotationConfigApplicationContext();
         spring.setClassLoader(loader);
         spring.setDisplayName(descriptor.key() + " in " + product);
@@ -76,6 +78,15 @@ public final class PluginInstance implements AutoCloseable {
                     + rootCause(e), e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+        if (descriptor.ao() != null) {
+            try {
+                upgradeAndMigrate(loader, descriptor.ao(), spring, activeObjects);
+            } catch (RuntimeException e) {
+                spring.close();
+                throw e instanceof PluginStartException p ? p
+                        : new PluginStartException("ao module " + descriptor.ao().key() + ": " + e.getMessage(), e);
+            }
         }
         LOG.info(() -> "Plugin " + descriptor.key() + " started in " + product + " with "
                 + spring.getBeanDefinitionCount() + " components");
@@ -138,6 +149,33 @@ public final class PluginInstance implements AutoCloseable {
     @Override
     public void close() {
         spring.close();
+    }
+
+    /**
+     * Upgrade tasks are beans of the plugin's container, created and autowired the way the AO plugin's
+     * ActiveObjectModuleDescriptor does ({@code ContainerManagedPlugin.getContainerAccessor().createBean}),
+     * so they may take components and imported host services in their constructors.
+     */
+    private static void upgradeAndMigrate(ClassLoader loader, PluginDescriptor.Ao ao,
+                                          AnnotationConfigApplicationContext spring, RefActiveObjects activeObjects) {
+        List<ActiveObjectsUpgradeTask> tasks = new ArrayList<>();
+        for (String name : ao.upgradeTasks()) {
+            Class<?> type = loadClass(loader, name, "ao module " + ao.key());
+            if (!ActiveObjectsUpgradeTask.class.isAssignableFrom(type)) {
+                throw new PluginStartException("ao module " + ao.key() + ": upgrade task " + name
+                        + " does not implement " + ActiveObjectsUpgradeTask.class.getName());
+            }
+            tasks.add((ActiveObjectsUpgradeTask) spring.getAutowireCapableBeanFactory().createBean(type));
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            AoUpgradeTasks.run(activeObjects, new AoTablePrefix(ao.namespace()).value(), tasks);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        activeObjects.migrate(entityClasses(loader, ao));
     }
 
     @SuppressWarnings("unchecked")

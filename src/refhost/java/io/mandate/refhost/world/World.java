@@ -207,6 +207,70 @@ public final class World {
                 World::user, pattern, pattern, limit);
     }
 
+    /**
+     * Renames a user as Jira 10 does: the key stays, the username (login name) changes. The host keeps
+     * memberships, permission grants, project leads and issue reporters/assignees by username (Jira
+     * keeps them by key), so they follow in the same transaction. A change of case only is allowed.
+     *
+     * @throws IllegalArgumentException when there is no such user, or another user has the new name
+     */
+    public void renameUser(String username, String newUsername) {
+        if (newUsername == null || newUsername.isBlank()) {
+            throw new IllegalArgumentException("A username cannot be blank");
+        }
+        HostUser user = userByName(username)
+                .orElseThrow(() -> new IllegalArgumentException("No user is called " + username));
+        Optional<HostUser> holder = userByName(newUsername);
+        if (holder.isPresent() && !holder.get().key().equals(user.key())) {
+            throw new IllegalArgumentException("Another user is already called " + newUsername);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                renameUser(connection, user, newUsername);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new WorldException("Could not rename " + username + " to " + newUsername, e);
+        }
+    }
+
+    private static void renameUser(Connection connection, HostUser user, String newUsername) throws SQLException {
+        String oldLower = lower(user.username());
+        String newLower = lower(newUsername);
+        // memberships reference LOWER_USERNAME: take them off the old name and put them on the new one
+        List<String> groups = query(connection, "SELECT GROUP_NAME FROM HOST_MEMBERSHIP WHERE LOWER_USERNAME = ?",
+                rs -> rs.getString(1), oldLower);
+        renameUpdate(connection, "DELETE FROM HOST_MEMBERSHIP WHERE LOWER_USERNAME = ?", oldLower);
+        renameUpdate(connection, "UPDATE HOST_USER SET USERNAME = ?, LOWER_USERNAME = ? WHERE USER_KEY = ?",
+                newUsername, newLower, user.key());
+        for (String group : groups) {
+            renameUpdate(connection, "INSERT INTO HOST_MEMBERSHIP (GROUP_NAME, LOWER_USERNAME) VALUES (?, ?)", group, newLower);
+        }
+        for (String grants : List.of("HOST_PROJECT_GRANT", "HOST_SPACE_GRANT")) {
+            renameUpdate(connection, "UPDATE " + grants + " SET HOLDER = ? WHERE HOLDER_TYPE = 'USER' AND HOLDER = ?",
+                    newLower, oldLower);
+        }
+        for (String[] column : new String[][] {{"HOST_PROJECT", "LEAD_USERNAME"}, {"HOST_ISSUE", "REPORTER"},
+                {"HOST_ISSUE", "ASSIGNEE"}}) {
+            renameUpdate(connection, "UPDATE " + column[0] + " SET " + column[1] + " = ? WHERE LOWER(" + column[1] + ") = ?",
+                    newUsername, oldLower);
+        }
+    }
+
+    private static void renameUpdate(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            statement.executeUpdate();
+        }
+    }
+
     // ---------------------------------------------------------------- groups
 
     public boolean groupExists(String group) {
