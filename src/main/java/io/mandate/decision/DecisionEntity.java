@@ -24,11 +24,21 @@ public interface DecisionEntity extends Entity {
     long getIssueId();
     void setIssueId(long issueId);
 
+    /**
+     * The id of the issue's project, the filter of lists and JQL functions. Null only in rows written before
+     * the column existed; those are resolved through the issue id (and filled on the next write or listing).
+     */
+    @Indexed
+    Long getProjectId();
+    void setProjectId(Long projectId);
+
+    /** The key at the last write, for the audit trail; never used to find the issue (keys move and get reused). */
     @NotNull
     @Indexed
     String getIssueKey();
     void setIssueKey(String issueKey);
 
+    /** The project key at the last write; display only, like {@link #getIssueKey()}. */
     @NotNull
     @Indexed
     String getProjectKey();

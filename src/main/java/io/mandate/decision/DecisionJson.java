@@ -35,7 +35,8 @@ public record DecisionJson(String issueKey, String summary, String status, UserJ
                                   DecisionAuthority.Checks checks) {
         Function<String, UserJson> user = key -> key == null ? null
                 : personOfKey.apply(key).map(UserJson::of).orElse(new UserJson(key, key, key));
-        return new DecisionJson(d.issueKey(), issue.summary(), d.status().name(), user.apply(d.driverKey()),
+        // the issue's current key, never the one stored at the last write: issues move and projects get re-keyed
+        return new DecisionJson(issue.key(), issue.summary(), d.status().name(), user.apply(d.driverKey()),
                 user.apply(d.approverKey()),
                 d.contributorKeys().stream().map(user).toList(),
                 d.informed().stream().map(i -> new InformedJson(i.kind().jsonName(),

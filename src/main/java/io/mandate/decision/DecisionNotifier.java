@@ -137,7 +137,7 @@ public class DecisionNotifier {
                 continue;
             }
             // as Jira's own notification schemes: nobody hears of an issue they may not browse
-            if (issues.browsable(decision.issueKey(), Optional.of(person)).isEmpty()) {
+            if (issues.browsable(decision.issueId(), Optional.of(person)).isEmpty()) { // by id: keys move and get reused
                 continue;
             }
             Optional<String> address = users.emailAddress(person);

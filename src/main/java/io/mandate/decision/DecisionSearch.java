@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the issues whose decisions match one criterion (approved by, driven by, overdue, in status),
- * for the JQL functions. Only decisions in projects the searcher may browse are ever returned, so a
- * function cannot reveal a hidden issue even where the search engine would not filter afterwards.
+ * for the JQL functions: issue ids only, never keys (keys move and get reused). Only decisions in projects
+ * the searcher may browse are returned (by project id); issue security is per issue and applied by Jira's
+ * search to every result, as for any JQL function — checking each issue here would cost a host call per
+ * decision on every search.
  */
 @JiraComponent
 public class DecisionSearch {

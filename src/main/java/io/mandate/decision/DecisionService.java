@@ -181,15 +181,47 @@ public class DecisionService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        String project = f.project() == null || f.project().isBlank() ? null : f.project().trim().toUpperCase(java.util.Locale.ROOT);
         String domain = f.domain() == null || f.domain().isBlank() ? null : f.domain().trim().toUpperCase(java.util.Locale.ROOT);
-        return store.search(new DecisionQuery(issues.browsableProjects(Optional.of(caller)), project, domain,
-                approverKey, driverKey, status, overdue ? today() : null, startAt, maxResults));
+        Long projectId = null;
+        if (f.project() != null && !f.project().isBlank()) {
+            Optional<Long> id = issues.browsableProject(f.project().trim(), Optional.of(caller));
+            if (id.isEmpty()) {
+                return new DecisionPage(startAt, maxResults, 0, List.of()); // unknown and hidden look alike
+            }
+            projectId = id.get();
+        }
+        List<IssueRef> visible = visibleIssues(store.candidates(new DecisionQuery(issues.browsableProjects(Optional.of(caller)),
+                projectId, domain, approverKey, driverKey, status, overdue ? today() : null, startAt, maxResults)), projectId, caller);
+        List<Long> page = visible.stream().skip(startAt).limit(maxResults).map(IssueRef::id).toList();
+        return new DecisionPage(startAt, maxResults, visible.size(), store.findAll(page));
     }
 
-    /** The issue of a listed decision, for its summary; empty if it has become invisible meanwhile. */
+    /**
+     * The issues of the candidate decisions that the caller may see now, looked up by id (one host call each),
+     * in the contract's order: by project key, then issue number, of the current keys. The project filter of
+     * the query is project-level; this is where issue security, deleted issues and moved issues are judged,
+     * before anything is counted, so {@code total} counts exactly what the caller may see. A stored project id
+     * that is missing or out of date (a moved issue) is corrected on the way.
+     */
+    private List<IssueRef> visibleIssues(List<DecisionStore.Candidate> candidates, Long projectId, Person caller) {
+        List<IssueRef> visible = new ArrayList<>();
+        for (DecisionStore.Candidate candidate : candidates) {
+            Optional<IssueRef> issue = issues.browsable(candidate.issueId(), Optional.of(caller));
+            if (issue.isEmpty() || (projectId != null && issue.get().projectId() != projectId)) {
+                continue;
+            }
+            if (candidate.projectId() == null || candidate.projectId() != issue.get().projectId()) {
+                store.updateProjectId(candidate.issueId(), issue.get().projectId());
+            }
+            visible.add(issue.get());
+        }
+        visible.sort(java.util.Comparator.comparing(IssueRef::projectKey).thenComparingLong(i -> DecisionStore.issueNumber(i.key())));
+        return visible;
+    }
+
+    /** The issue of a listed decision as it is now (current key and summary); empty if it has become invisible meanwhile. */
     public Optional<IssueRef> issueOf(Decision decision) {
-        return issues.browsable(decision.issueKey(), people.currentUser());
+        return issues.browsable(decision.issueId(), people.currentUser());
     }
 
     private static int paging(String field, String value, int fallback, int max, Map<String, Message> errors) {
@@ -271,7 +303,7 @@ public class DecisionService {
             // a reversal keeps the record of when the decision had been made
             decidedAt = current.map(Decision::decidedAt).orElse(null);
         }
-        return new Decision(issue.id(), issue.key(), issue.projectKey(), status, driverKey, approverKey,
+        return new Decision(issue.id(), issue.projectId(), issue.key(), issue.projectKey(), status, driverKey, approverKey,
                 contributorKeys, informed, in.dueDate(), blankToNull(in.outcome()), in.domain(), decidedAt,
                 current.map(Decision::created).orElse(now), now, current.map(d -> d.version() + 1).orElse(1));
     }

@@ -78,6 +78,7 @@ public class DecisionStore {
                 }
                 Map<String, Object> values = new HashMap<>();
                 values.put("ISSUE_ID", next.issueId());
+                values.put("PROJECT_ID", next.projectId() == 0 ? null : next.projectId());
                 values.put("ISSUE_KEY", next.issueKey());
                 values.put("PROJECT_KEY", next.projectKey());
                 values.put("ISSUE_NUMBER", issueNumber(next.issueKey()));
@@ -98,6 +99,7 @@ public class DecisionStore {
             if (version > 1) {
                 entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", row.getID());
             }
+            row.setProjectId(next.projectId() == 0 ? row.getProjectId() : Long.valueOf(next.projectId()));
             row.setIssueKey(next.issueKey());
             row.setProjectKey(next.projectKey());
             row.setIssueNumber(issueNumber(next.issueKey()));
@@ -119,7 +121,7 @@ public class DecisionStore {
                 addParticipant(row.getID(), INFORMED, informed.kind().name(), informed.ref(), position++);
             }
             appendAudit(next.issueId(), audit);
-            return new Decision(next.issueId(), next.issueKey(), next.projectKey(), next.status(), next.driverKey(),
+            return new Decision(next.issueId(), next.projectId(), next.issueKey(), next.projectKey(), next.status(), next.driverKey(),
                     next.approverKey(), next.contributorKeys(), next.informed(), next.dueDate(), next.outcome(),
                     next.domain(), next.decidedAt(), row.getCreatedAt().toInstant(), next.updated(), version);
         }));
@@ -192,40 +194,63 @@ public class DecisionStore {
         }
     }
 
-    /**
-     * One page of decisions matching the query, ordered by project and issue number, with their
-     * people: three statements (count, page, participants of the page) whatever the page size.
-     */
-    public DecisionPage search(DecisionQuery q) {
-        if (q.visibleProjects().isEmpty()) {
-            return new DecisionPage(q.startAt(), q.maxResults(), 0, List.of());
-        }
-        List<Object> params = new ArrayList<>();
-        String where = where(q, params);
-        Object[] args = params.toArray();
-        int total = entities.count(DecisionEntity.class, Query.select().where(where, args));
-        if (total == 0 || q.startAt() >= total) {
-            return new DecisionPage(q.startAt(), q.maxResults(), total, List.of());
-        }
-        DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where(where, args)
-                .order("PROJECT_KEY, ISSUE_NUMBER").offset(q.startAt()).limit(q.maxResults()));
-        return new DecisionPage(q.startAt(), q.maxResults(), total, withPeople(rows));
+    /** A decision that matches a query, before anyone has checked its issue: the issue id and the stored project id. */
+    public record Candidate(long issueId, Long projectId) {
     }
 
     /**
-     * The issue ids of all decisions matching the query (paging ignored), in one statement that reads
-     * only the id columns and streams them, so a JQL function over many decisions holds no entities.
+     * Every decision matching the query (paging ignored) as issue id and stored project id, in one statement
+     * that reads only those columns and streams them, so a list or a JQL function over many decisions holds
+     * no entities. Rows without a stored project id are candidates in every project; the caller resolves them
+     * through the issue id.
      */
-    public List<Long> issueIds(DecisionQuery q) {
+    public List<Candidate> candidates(DecisionQuery q) {
         if (q.visibleProjects().isEmpty()) {
             return List.of();
         }
         List<Object> params = new ArrayList<>();
         String where = where(q, params);
-        List<Long> ids = new ArrayList<>();
-        entities.stream(DecisionEntity.class, Query.select("ID, ISSUE_ID").where(where, params.toArray()),
-                row -> ids.add(row.getIssueId()));
-        return ids;
+        List<Candidate> candidates = new ArrayList<>();
+        entities.stream(DecisionEntity.class, Query.select("ID, ISSUE_ID, PROJECT_ID").where(where, params.toArray()),
+                row -> candidates.add(new Candidate(row.getIssueId(), row.getProjectId())));
+        return candidates;
+    }
+
+    /** The issue ids of all decisions matching the query (paging ignored): {@link #candidates} without project ids. */
+    public List<Long> issueIds(DecisionQuery q) {
+        return candidates(q).stream().map(Candidate::issueId).toList();
+    }
+
+    /**
+     * The decisions of these issues with their people, in the order given (issues without a decision are left
+     * out): two statements whatever the number, for one page of a list.
+     */
+    public List<Decision> findAll(List<Long> issueIds) {
+        if (issueIds.isEmpty()) {
+            return List.of();
+        }
+        DecisionEntity[] rows = entities.find(DecisionEntity.class,
+                Query.select().where("ISSUE_ID IN (" + placeholders(issueIds.size()) + ")", issueIds.toArray()));
+        Map<Long, Decision> byIssue = new HashMap<>();
+        for (Decision d : withPeople(rows)) {
+            byIssue.put(d.issueId(), d);
+        }
+        return issueIds.stream().map(byIssue::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Records the project the issue is in now, for a row written before project ids were stored or an issue
+     * that has moved since; a no-op when the row already says so. Not a new version: nothing of the decision changed.
+     */
+    public void updateProjectId(long issueId, long projectId) {
+        entities.inTransaction(() -> {
+            for (DecisionEntity row : entities.find(DecisionEntity.class, Query.select("ID, ISSUE_ID, PROJECT_ID")
+                    .where("ISSUE_ID = ? AND (PROJECT_ID IS NULL OR PROJECT_ID <> ?)", issueId, projectId))) {
+                row.setProjectId(projectId);
+                row.save();
+            }
+            return null;
+        });
     }
 
     /** The user key of the approver of the issue's decision; empty when there is no decision or no approver. */
@@ -238,10 +263,10 @@ public class DecisionStore {
     /** The WHERE clause of a query: column names and placeholders only, every value goes into {@code params}. */
     private static String where(DecisionQuery q, List<Object> params) {
         StringBuilder where = new StringBuilder();
-        where.append("PROJECT_KEY IN (").append(placeholders(q.visibleProjects().size())).append(')');
+        where.append("(PROJECT_ID IN (").append(placeholders(q.visibleProjects().size())).append(") OR PROJECT_ID IS NULL)");
         params.addAll(new java.util.TreeSet<>(q.visibleProjects()));
         if (q.project() != null) {
-            where.append(" AND PROJECT_KEY = ?");
+            where.append(" AND (PROJECT_ID = ? OR PROJECT_ID IS NULL)");
             params.add(q.project());
         }
         if (q.domain() != null) {
@@ -339,7 +364,7 @@ public class DecisionStore {
                 informed.add(new Informed(Informed.Kind.valueOf(p.getKind()), p.getRef()));
             }
         }
-        return new Decision(row.getIssueId(), row.getIssueKey(), row.getProjectKey(),
+        return new Decision(row.getIssueId(), row.getProjectId() == null ? 0 : row.getProjectId(), row.getIssueKey(), row.getProjectKey(),
                 DecisionStatus.valueOf(row.getStatus()), row.getDriverKey(), row.getApproverKey(),
                 contributors, informed, row.getDueDate() == null ? null : LocalDate.parse(row.getDueDate()),
                 row.getOutcome(), row.getDomainKey(), toInstant(row.getDecidedAt()),

@@ -1,18 +1,30 @@
 package io.mandate.platform;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Issue lookup with Jira's permissions applied. An issue the user cannot browse is reported
- * exactly like an issue that does not exist, so nothing leaks through the difference.
+ * Issue lookup with Jira's permissions applied, issue security included. An issue the user cannot browse is
+ * reported exactly like an issue that does not exist, so nothing leaks through the difference. Issues and
+ * projects are identified by id; keys are only what users type and read.
  */
 public interface IssueAccess {
 
-    /** The issue, if it exists and the user (empty = anonymous) may browse it. */
+    /** The issue with this key (current or, as Jira keeps them, an earlier one), if the user (empty = anonymous) may browse it. */
     Optional<IssueRef> browsable(String issueKey, Optional<Person> user);
 
-    /** Keys of the projects the user (empty = anonymous) may browse: the filter of every list and report. */
-    java.util.Set<String> browsableProjects(Optional<Person> user);
+    /** The issue with this id as it is now, if it still exists and the user (empty = anonymous) may browse it. */
+    Optional<IssueRef> browsable(long issueId, Optional<Person> user);
+
+    /**
+     * Ids of the projects the user (empty = anonymous) may browse: the first filter of every list and report.
+     * Project-level only — an issue at a security level can still be hidden; check each issue with
+     * {@link #browsable(long, Optional)} before showing or counting it.
+     */
+    Set<Long> browsableProjects(Optional<Person> user);
+
+    /** The id of the project with this (current) key, if the user may browse it. */
+    Optional<Long> browsableProject(String projectKey, Optional<Person> user);
 
     /** Whether the user may edit the issue (Jira's "Edit issues" project permission). */
     boolean canEdit(IssueRef issue, Person user);

@@ -2,8 +2,12 @@ package io.mandate.platform;
 
 import java.util.List;
 
-/** The few facts about a Jira issue that decisions and domain rules need. */
-public record IssueRef(long id, String key, String summary, String projectKey, String issueType,
+/**
+ * The few facts about a Jira issue that decisions and domain rules need, as the issue is now. The id and the
+ * project id identify it; the keys are for display only, because they change when the issue is moved or its
+ * project re-keyed, and come back on other issues when a project is deleted and re-created.
+ */
+public record IssueRef(long id, String key, String summary, long projectId, String projectKey, String issueType,
                        List<String> components, List<String> labels) {
     public IssueRef {
         components = List.copyOf(components);

@@ -46,7 +46,17 @@ public class JiraIssueAccess implements IssueAccess {
         if (issueKey == null || issueKey.isBlank() || issueKey.length() > 255) {
             return Optional.empty();
         }
-        Issue issue = issueManager.getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT));
+        // getIssueObject(key) also finds an issue by a key it had before a move or a project re-key, as Jira does
+        return visible(issueManager.getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT)), user);
+    }
+
+    @Override
+    public Optional<IssueRef> browsable(long issueId, Optional<Person> user) {
+        return visible(issueManager.getIssueObject(issueId), user);
+    }
+
+    /** The issue if the user may browse it; hasPermission on the issue honours issue security, as in Jira. */
+    private Optional<IssueRef> visible(Issue issue, Optional<Person> user) {
         if (issue == null) {
             return Optional.empty();
         }
@@ -58,13 +68,29 @@ public class JiraIssueAccess implements IssueAccess {
     }
 
     @Override
-    public Set<String> browsableProjects(Optional<Person> user) {
-        ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
-        Set<String> keys = new TreeSet<>();
-        for (Project project : permissionManager.getProjects(ProjectPermissions.BROWSE_PROJECTS, appUser)) {
-            keys.add(project.getKey());
+    public Set<Long> browsableProjects(Optional<Person> user) {
+        Set<Long> ids = new TreeSet<>();
+        for (Project project : projects(user)) {
+            ids.add(project.getId());
         }
-        return keys;
+        return ids;
+    }
+
+    @Override
+    public Optional<Long> browsableProject(String projectKey, Optional<Person> user) {
+        if (projectKey == null) {
+            return Optional.empty();
+        }
+        return projects(user).stream().filter(p -> projectKey.trim().equalsIgnoreCase(p.getKey()))
+                .map(Project::getId).findFirst();
+    }
+
+    private Collection<Project> projects(Optional<Person> user) {
+        ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
+        if (user.isPresent() && appUser == null) {
+            return List.of(); // a user the host no longer knows browses nothing, not what anonymous may
+        }
+        return permissionManager.getProjects(ProjectPermissions.BROWSE_PROJECTS, appUser);
     }
 
     @Override
@@ -80,7 +106,8 @@ public class JiraIssueAccess implements IssueAccess {
 
     private static IssueRef toRef(Issue issue) {
         Collection<ProjectComponent> components = issue.getComponents();
-        return new IssueRef(issue.getId(), issue.getKey(), issue.getSummary(), issue.getProjectObject().getKey(),
+        Project project = issue.getProjectObject();
+        return new IssueRef(issue.getId(), issue.getKey(), issue.getSummary(), project.getId(), project.getKey(),
                 issue.getIssueType() == null ? null : issue.getIssueType().getName(),
                 components == null ? List.of() : components.stream().map(ProjectComponent::getName).toList(),
                 issue.getLabels() == null ? List.of() : issue.getLabels().stream().map(Label::getLabel).sorted().toList());

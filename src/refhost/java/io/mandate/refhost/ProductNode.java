@@ -146,7 +146,7 @@ public final class ProductNode implements AutoCloseable {
             services.add(com.atlassian.applinks.api.ApplicationLinkService.class, applinks);
         }
         if (product == Product.JIRA) {
-            jira = new JiraAdapters(world);
+            jira = new JiraAdapters(world, events::publish);
             services.add(IssueManager.class, jira.issueManager())
                     .add(PermissionManager.class, jira.permissionManager())
                     .add(com.atlassian.jira.user.util.UserManager.class, jira.userManager())

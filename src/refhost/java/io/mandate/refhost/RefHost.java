@@ -19,6 +19,9 @@ import io.mandate.refhost.web.OutboxRestServlet;
 import io.mandate.refhost.web.OutboxServlet;
 import io.mandate.refhost.web.PluginRest;
 import io.mandate.refhost.web.PluginServletDispatcher;
+import io.mandate.refhost.web.IssueActionServlet;
+import io.mandate.refhost.web.ProjectAdminServlet;
+import io.mandate.refhost.web.RefhostMoveServlet;
 import io.mandate.refhost.web.StaticServlet;
 import io.mandate.refhost.world.World;
 import org.eclipse.jetty.server.Server;
@@ -141,6 +144,9 @@ public final class RefHost implements AutoCloseable {
             handler.addServlet(new ServletHolder(new JiraRestApiServlet(node)), "/rest/api/2/*");
             handler.addServlet(new ServletHolder(new OutboxServlet(node)), "/secure/admin/outbox");
             handler.addServlet(new ServletHolder(new OutboxRestServlet(node)), "/rest/refhost/1.0/outbox");
+            handler.addServlet(new ServletHolder(new RefhostMoveServlet(node)), "/rest/refhost/1.0/issue/*");
+            handler.addServlet(new ServletHolder(new IssueActionServlet(node)), "/secure/issue-action");
+            handler.addServlet(new ServletHolder(new ProjectAdminServlet(node)), "/secure/admin/projects");
         } else {
             handler.addServlet(new ServletHolder(new ConfluencePageServlet(node)), "/pages/viewpage.action");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/admin/console.action");

@@ -48,7 +48,7 @@ public class DecisionCacheAcrossNodesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Person ALICE = new Person("k-alice", "alice", "Alice Adams");
-    private static final IssueRef ISSUE = new IssueRef(10L, "DEMO-1", "Broker", "DEMO", "Task", List.of(), List.of());
+    private static final IssueRef ISSUE = new IssueRef(10L, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
 
     private final String kind;
     private AoTestSupport ao;

@@ -26,6 +26,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
@@ -49,7 +50,7 @@ public class DecisionNotifierTest {
             .collect(Collectors.toMap(Person::key, Function.identity()));
 
     private static final IssueRef ISSUE = new IssueRef(15L, "DEMO-15", "Decommission the legacy reporting cluster",
-            "DEMO", "Epic", List.of(), List.of());
+            10000L, "DEMO", "Epic", List.of(), List.of());
 
     private UserDirectory users;
     private GroupDirectory groups;
@@ -66,7 +67,7 @@ public class DecisionNotifierTest {
         mailer = mock(Mailer.class);
         ApplicationProperties properties = mode -> "https://jira.example.com/";
         issues = mock(io.mandate.platform.IssueAccess.class);
-        when(issues.browsable(anyString(), any())).thenReturn(Optional.of(ISSUE));
+        when(issues.browsable(anyLong(), any())).thenReturn(Optional.of(ISSUE));
         store = mock(DecisionStore.class);
         when(store.claimNotification(org.mockito.ArgumentMatchers.anyLong(), any(), any(), any())).thenReturn(true);
         authority = mock(DecisionAuthority.class);
@@ -88,8 +89,17 @@ public class DecisionNotifierTest {
     // ----- who is told -----
 
     @Test
+    public void whoMayBrowseIsJudgedByIssueIdNotByAKeyThatNowNamesAnotherIssue() {
+        // the project was re-created: its new DEMO-15 is browsable by frank, the decision's issue (by id) is not
+        when(issues.browsable(anyString(), any())).thenReturn(Optional.of(ISSUE));
+        when(issues.browsable(anyLong(), org.mockito.ArgumentMatchers.eq(Optional.of(FRANK)))).thenReturn(Optional.empty());
+        when(groups.membersOf("operations")).thenReturn(List.of(BOB, FRANK));
+        assertEquals(List.of("bob"), notifiedNames(decided(List.of(), List.of(group("operations")))));
+    }
+
+    @Test
     public void anInformedUserWhoCannotBrowseTheIssueIsNotMailed() {
-        when(issues.browsable(anyString(), org.mockito.ArgumentMatchers.eq(Optional.of(FRANK)))).thenReturn(Optional.empty());
+        when(issues.browsable(anyLong(), org.mockito.ArgumentMatchers.eq(Optional.of(FRANK)))).thenReturn(Optional.empty());
         when(groups.membersOf("operations")).thenReturn(List.of(BOB, FRANK));
         assertEquals(List.of("bob"), notifiedNames(decided(List.of(), List.of(group("operations")))));
     }
@@ -242,7 +252,7 @@ public class DecisionNotifierTest {
 
     @Test
     public void theSubjectStaysOneLineWhateverTheSummaryHolds() {
-        IssueRef odd = new IssueRef(15L, "DEMO-15", "first\r\nBcc: mallory@example.com", "DEMO", "Epic", List.of(), List.of());
+        IssueRef odd = new IssueRef(15L, "DEMO-15", "first\r\nBcc: mallory@example.com", 10000L, "DEMO", "Epic", List.of(), List.of());
         notifier.decisionSaved(odd, Optional.empty(), decided(List.of(), List.of(user(BOB))), ALICE);
         ArgumentCaptor<String> subject = ArgumentCaptor.forClass(String.class);
         verify(mailer).send(eq("bob@example.com"), subject.capture(), anyString());
@@ -297,14 +307,14 @@ public class DecisionNotifierTest {
 
     private static Decision decided(List<String> contributorKeys, List<Informed> informed) {
         Instant now = Instant.parse("2026-11-20T10:00:00Z");
-        return new Decision(ISSUE.id(), ISSUE.key(), "DEMO", DecisionStatus.DECIDED, ALICE.key(), CAROL.key(),
+        return new Decision(ISSUE.id(), ISSUE.projectId(), ISSUE.key(), "DEMO", DecisionStatus.DECIDED, ALICE.key(), CAROL.key(),
                 contributorKeys, informed, null, "Switch it off after the March reports; Carol's team moves them.", null,
                 now, now, now, 3);
     }
 
     private static Decision withStatus(DecisionStatus status, Informed... informed) {
         Instant now = Instant.parse("2026-11-20T10:00:00Z");
-        return new Decision(ISSUE.id(), ISSUE.key(), "DEMO", status, ALICE.key(), CAROL.key(), List.of(),
+        return new Decision(ISSUE.id(), ISSUE.projectId(), ISSUE.key(), "DEMO", status, ALICE.key(), CAROL.key(), List.of(),
                 List.of(informed), null, null, null, null, now, now, 4);
     }
 }

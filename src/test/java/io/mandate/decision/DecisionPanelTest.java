@@ -39,12 +39,12 @@ public class DecisionPanelTest {
 
     @Test
     public void anOverdueOpenDecisionIsMarkedOverdueAndNamesItsPeople() {
-        IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", "DEMO", "Task", List.of(), List.of());
+        IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
         when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
         when(decisions.today()).thenReturn(LocalDate.parse("2026-11-24"));
         when(decisions.canEdit(ref)).thenReturn(true);
         when(decisions.person("k-carol")).thenReturn(Optional.of(new io.mandate.platform.Person("k-carol", "carol", "Carol Clark")));
-        Decision d = new Decision(1, "DEMO-1", "DEMO", DecisionStatus.IN_PROGRESS, null, "k-carol", List.of(), List.of(),
+        Decision d = new Decision(1, 10000L, "DEMO-1", "DEMO", DecisionStatus.IN_PROGRESS, null, "k-carol", List.of(), List.of(),
                 LocalDate.parse("2026-11-01"), null, null, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 4);
         when(decisions.find(ref)).thenReturn(Optional.of(d));
         when(decisions.checks(d, ref)).thenReturn(new DecisionAuthority.Checks(true, false));

@@ -50,7 +50,7 @@ public class DecisionSearchTest {
         when(users.byName(anyString())).thenReturn(Optional.empty());
         when(users.byName("carol")).thenReturn(Optional.of(CAROL));
         when(issues.browsableProjects(any())).thenReturn(Set.of());
-        when(issues.browsableProjects(Optional.of(FRANK))).thenReturn(Set.of("DEMO", "OPS"));
+        when(issues.browsableProjects(Optional.of(FRANK))).thenReturn(Set.of(10000L, 10001L));
         when(store.issueIds(any())).thenReturn(List.of(10001L, 10002L));
     }
 
@@ -104,7 +104,7 @@ public class DecisionSearchTest {
         DecisionQuery q = queried();
         assertEquals("k-carol", q.approverKey());
         assertNull(q.driverKey());
-        assertEquals(Set.of("DEMO", "OPS"), q.visibleProjects());
+        assertEquals(Set.of(10000L, 10001L), q.visibleProjects());
     }
 
     @Test

@@ -36,7 +36,7 @@ public class DecisionServiceNotificationTest {
     private static final Person ALICE = new Person("k-alice", "alice", "Alice Adams");
     private static final Person CAROL = new Person("k-carol", "carol", "Carol Clark");
     private static final IssueRef ISSUE = new IssueRef(15L, "DEMO-15", "Decommission the legacy reporting cluster",
-            "DEMO", "Epic", List.of(), List.of());
+            10000L, "DEMO", "Epic", List.of(), List.of());
     private static final String DECIDE = "{\"version\":2,\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"carol\","
             + "\"outcome\":\"Switch it off.\"}";
 
@@ -105,7 +105,7 @@ public class DecisionServiceNotificationTest {
     }
 
     private static Decision inProgress() {
-        return new Decision(ISSUE.id(), ISSUE.key(), "DEMO", DecisionStatus.IN_PROGRESS, ALICE.key(), CAROL.key(),
+        return new Decision(ISSUE.id(), ISSUE.projectId(), ISSUE.key(), "DEMO", DecisionStatus.IN_PROGRESS, ALICE.key(), CAROL.key(),
                 List.of(), List.of(), null, null, null, null, NOW, NOW, 2);
     }
 

@@ -28,6 +28,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -53,7 +54,7 @@ public class DecisionServiceTest {
     private static final Map<String, Person> BY_KEY = Stream.of(ALICE, BOB, CAROL, DAVE)
             .collect(Collectors.toMap(Person::key, Function.identity()));
 
-    private static final IssueRef ISSUE = new IssueRef(10L, "DEMO-1", "Choose the message broker", "DEMO", "Task",
+    private static final IssueRef ISSUE = new IssueRef(10L, "DEMO-1", "Choose the message broker", 10000L, "DEMO", "Task",
             List.of(), List.of());
 
     private DecisionStore store;
@@ -86,6 +87,55 @@ public class DecisionServiceTest {
 
         when(store.find(ISSUE.id())).thenReturn(Optional.empty());
         when(store.save(any(), any(), anyList())).thenAnswer(i -> i.getArgument(0));
+    }
+
+    // ----- lists go by issue id -----
+
+    @Test
+    public void aListCountsAndShowsOnlyIssuesTheCallerMaySeeNowInTheOrderOfTheirCurrentKeys() {
+        when(issues.browsableProjects(any())).thenReturn(java.util.Set.of(10000L));
+        when(store.candidates(any())).thenReturn(List.of(new DecisionStore.Candidate(1, 10000L),
+                new DecisionStore.Candidate(2, null), new DecisionStore.Candidate(3, 10000L), new DecisionStore.Candidate(4, 10000L)));
+        when(issues.browsable(eq(1L), any())).thenReturn(Optional.of(issue(1, "DEMO-10", 10000L)));
+        when(issues.browsable(eq(2L), any())).thenReturn(Optional.of(issue(2, "DEMO-2", 10000L)));
+        when(issues.browsable(eq(3L), any())).thenReturn(Optional.empty()); // deleted, or at a security level
+        when(issues.browsable(eq(4L), any())).thenReturn(Optional.of(issue(4, "OPS-1", 10001L))); // moved to OPS
+        when(store.findAll(any())).thenAnswer(i -> List.<Long>copyOf(i.getArgument(0)).stream().map(id -> stored(DecisionStatus.OPEN, null, null, null, 1)).toList());
+
+        DecisionPage page = service.list(new DecisionService.ListFilter(null, null, null, null, null, null, null, null));
+
+        assertEquals("hidden and deleted issues are not counted", 3, page.total());
+        verify(store).findAll(List.of(2L, 1L, 4L));
+        verify(store).updateProjectId(2, 10000L);
+        verify(store).updateProjectId(4, 10001L);
+        verify(store, never()).updateProjectId(eq(1L), anyLong());
+    }
+
+    @Test
+    public void aProjectFilterGoesByTheProjectIdOfTheCurrentKey() {
+        when(issues.browsableProjects(any())).thenReturn(java.util.Set.of(10000L, 10001L));
+        when(issues.browsableProject(eq("ops"), any())).thenReturn(Optional.of(10001L));
+        when(store.candidates(any())).thenReturn(List.of(new DecisionStore.Candidate(2, null)));
+        when(issues.browsable(eq(2L), any())).thenReturn(Optional.of(issue(2, "DEMO-2", 10000L)));
+
+        DecisionPage page = service.list(new DecisionService.ListFilter("ops", null, null, null, null, null, null, null));
+
+        org.mockito.ArgumentCaptor<DecisionQuery> query = org.mockito.ArgumentCaptor.forClass(DecisionQuery.class);
+        verify(store).candidates(query.capture());
+        assertEquals(Long.valueOf(10001L), query.getValue().project());
+        assertEquals("a row without project id that turns out to be in DEMO is not in OPS", 0, page.total());
+    }
+
+    @Test
+    public void aProjectTheCallerCannotBrowseListsNothing() {
+        when(issues.browsableProject(anyString(), any())).thenReturn(Optional.empty());
+        DecisionPage page = service.list(new DecisionService.ListFilter("HR", null, null, null, null, null, null, null));
+        assertEquals(0, page.total());
+        verify(store, never()).candidates(any());
+    }
+
+    private static IssueRef issue(long id, String key, long projectId) {
+        return new IssueRef(id, key, "Summary of " + key, projectId, key.substring(0, key.indexOf('-')), "Task", List.of(), List.of());
     }
 
     // ----- who may read and change -----
@@ -363,7 +413,7 @@ public class DecisionServiceTest {
 
     @Test
     public void auditStoresUserKeysForPeopleNotUsernames() {
-        when(store.find(ISSUE.id())).thenReturn(Optional.of(new Decision(ISSUE.id(), "DEMO-1", "DEMO",
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(new Decision(ISSUE.id(), ISSUE.projectId(), "DEMO-1", "DEMO",
                 DecisionStatus.IN_PROGRESS, "k-alice", "k-bob", List.of("k-carol"), List.of(), null, null, null, null,
                 EARLIER, EARLIER, 2)));
         service.put("DEMO-1", body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"carol\","
@@ -398,7 +448,7 @@ public class DecisionServiceTest {
     public void aReversalKeepsWhenTheDecisionHadBeenMade() {
         Instant decided = Instant.parse("2026-11-01T08:00:00Z");
         Decision d = stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 2);
-        d = new Decision(d.issueId(), d.issueKey(), d.projectKey(), d.status(), d.driverKey(), d.approverKey(),
+        d = new Decision(d.issueId(), d.projectId(), d.issueKey(), d.projectKey(), d.status(), d.driverKey(), d.approverKey(),
                 d.contributorKeys(), d.informed(), d.dueDate(), d.outcome(), d.domain(), decided, d.created(), d.updated(), 2);
         when(store.find(ISSUE.id())).thenReturn(Optional.of(d));
         Decision saved = service.put("DEMO-1", body(
@@ -416,7 +466,7 @@ public class DecisionServiceTest {
     }
 
     private static Decision stored(DecisionStatus status, String driverKey, String approverKey, String outcome, int version) {
-        return new Decision(ISSUE.id(), ISSUE.key(), ISSUE.projectKey(), status, driverKey, approverKey, List.of(),
+        return new Decision(ISSUE.id(), ISSUE.projectId(), ISSUE.key(), ISSUE.projectKey(), status, driverKey, approverKey, List.of(),
                 List.of(), null, outcome, null, status == DecisionStatus.DECIDED ? EARLIER : null, EARLIER, EARLIER, version);
     }
 

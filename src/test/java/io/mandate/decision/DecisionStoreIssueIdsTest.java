@@ -53,13 +53,23 @@ public class DecisionStoreIssueIdsTest {
     }
 
     private void save(long issueId, String project, DecisionStatus status, String driver, String approver) {
-        store.save(new Decision(issueId, project + "-" + issueId, project, status, driver, approver, List.of(), List.of(),
+        store.save(new Decision(issueId, projectId(project), project + "-" + issueId, project, status, driver, approver, List.of(), List.of(),
                 DUE, status == DecisionStatus.DECIDED ? "done" : null, null, status == DecisionStatus.DECIDED ? T0 : null,
                 T0, T0, 1), null, List.of());
     }
 
+    /** Project ids as in the sample organisation. */
+    private static long projectId(String key) {
+        return switch (key) {
+            case "DEMO" -> 10000L;
+            case "OPS" -> 10001L;
+            default -> 10002L;
+        };
+    }
+
     private List<Long> ids(Set<String> projects, String approver, String driver, DecisionStatus status, LocalDate overdueOn) {
-        return store.issueIds(new DecisionQuery(projects, null, null, approver, driver, status, overdueOn, 0, 1))
+        Set<Long> projectIds = projects.stream().map(DecisionStoreIssueIdsTest::projectId).collect(java.util.stream.Collectors.toSet());
+        return store.issueIds(new DecisionQuery(projectIds, null, null, approver, driver, status, overdueOn, 0, 1))
                 .stream().sorted().toList();
     }
 

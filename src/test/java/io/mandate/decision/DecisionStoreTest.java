@@ -33,6 +33,8 @@ public class DecisionStoreTest {
     }
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    private static final long DEMO_ID = 10_000L;
+    private static final long OPS_ID = 10_001L;
 
     private final String kind;
     private AoTestSupport ao;
@@ -55,7 +57,7 @@ public class DecisionStoreTest {
     }
 
     private static Decision decision(long issueId, DecisionStatus status, List<String> contributors, List<Informed> informed) {
-        return new Decision(issueId, "DEMO-" + issueId, "DEMO", status, "k-alice", "k-carol", contributors, informed,
+        return new Decision(issueId, DEMO_ID, "DEMO-" + issueId, "DEMO", status, "k-alice", "k-carol", contributors, informed,
                 LocalDate.parse("2026-12-01"), status == DecisionStatus.DECIDED ? "Kafka" : null, null,
                 status == DecisionStatus.DECIDED ? T0 : null, T0, T0, 1);
     }
@@ -162,7 +164,7 @@ public class DecisionStoreTest {
     public void longOutcomeAndUnicodeAreKeptVerbatim() {
         String outcome = "Kafka \uD83D\uDE80 \u2014 \"quoted\" <b>not html</b> ' ; DROP TABLE x; --\n" + "x".repeat(9_000);
         Decision d = decision(7, DecisionStatus.DECIDED, List.of(), List.of());
-        d = new Decision(d.issueId(), d.issueKey(), d.projectKey(), d.status(), d.driverKey(), d.approverKey(),
+        d = new Decision(d.issueId(), d.projectId(), d.issueKey(), d.projectKey(), d.status(), d.driverKey(), d.approverKey(),
                 d.contributorKeys(), d.informed(), d.dueDate(), outcome, null, d.decidedAt(), d.created(), d.updated(), 1);
         store.save(d, null, List.of());
         assertEquals(outcome, store.find(7).orElseThrow().outcome());
@@ -276,41 +278,80 @@ public class DecisionStoreTest {
     }
 
     @Test
-    public void listsAreFilteredByVisibleProjectsAndSortedByIssueNumber() {
+    public void candidatesAreFilteredByTheIdsOfVisibleProjects() {
         for (long n : new long[]{10, 2, 1}) {
             store.save(decision(n, DecisionStatus.IN_PROGRESS, List.of("k-erin"), List.of()), null, List.of());
         }
         Decision ops = decision(50, DecisionStatus.OPEN, List.of(), List.of());
-        store.save(new Decision(50, "OPS-1", "OPS", ops.status(), null, null, List.of(), List.of(), null, null, null,
+        store.save(new Decision(50, OPS_ID, "OPS-1", "OPS", ops.status(), null, null, List.of(), List.of(), null, null, null,
                 null, T0, T0, 1), null, List.of());
 
         ao.sql().start();
-        DecisionPage page = store.search(new DecisionQuery(java.util.Set.of("DEMO"), null, null, null, null, null, null, 0, 50));
-        List<String> statements = ao.sql().stop();
-        assertEquals(3, page.total());
-        assertEquals(List.of("DEMO-1", "DEMO-2", "DEMO-10"), page.values().stream().map(Decision::issueKey).toList());
-        assertEquals(List.of("k-erin"), page.values().get(2).contributorKeys());
-        assertEquals("count, page, people: " + statements, 3, statements.size());
-
-        DecisionPage second = store.search(new DecisionQuery(java.util.Set.of("DEMO", "OPS"), null, null, null, null, null, null, 1, 2));
-        assertEquals(4, second.total());
-        assertEquals(List.of("DEMO-2", "DEMO-10"), second.values().stream().map(Decision::issueKey).toList());
-
-        assertEquals(0, store.search(new DecisionQuery(java.util.Set.of(), null, null, null, null, null, null, 0, 50)).total());
+        List<Long> demo = issueIds(store.candidates(query(java.util.Set.of(DEMO_ID), null, null, null, null)));
+        assertEquals("one statement: " + ao.sql().stop(), List.of(1L, 2L, 10L), demo);
+        assertEquals(List.of(1L, 2L, 10L, 50L), issueIds(store.candidates(query(java.util.Set.of(DEMO_ID, OPS_ID), null, null, null, null))));
+        assertEquals(List.of(50L), issueIds(store.candidates(query(java.util.Set.of(DEMO_ID, OPS_ID), OPS_ID, null, null, null))));
+        assertEquals(List.of(), store.candidates(query(java.util.Set.of(), null, null, null, null)));
     }
 
     @Test
-    public void listsFilterByApproverStatusAndOverdue() {
+    public void aDeletedProjectsDecisionIsNoCandidateOfTheNewProjectThatReusesItsKey() {
+        long deletedProject = 20_000L;
+        long recreated = 20_001L;
+        store.save(new Decision(777, deletedProject, "ZETA-1", "ZETA", DecisionStatus.IN_PROGRESS, "k-heidi", "k-heidi",
+                List.of(), List.of(), null, "confidential", null, null, T0, T0, 1), null, List.of());
+        assertEquals("same key ZETA, another project", List.of(), store.candidates(query(java.util.Set.of(recreated), null, null, null, null)));
+        assertEquals(List.of(), store.candidates(query(java.util.Set.of(deletedProject, recreated), recreated, null, null, null)));
+        assertEquals(List.of(777L), issueIds(store.candidates(query(java.util.Set.of(deletedProject), null, null, null, null))));
+    }
+
+    @Test
+    public void aRowWithoutAProjectIdIsACandidateEverywhereUntilItsProjectIsRecorded() {
+        store.save(new Decision(5, 0, "DEMO-5", "DEMO", DecisionStatus.OPEN, null, null, List.of(), List.of(), null, null,
+                null, null, T0, T0, 1), null, List.of());
+        assertEquals(List.of(new DecisionStore.Candidate(5, null)), store.candidates(query(java.util.Set.of(OPS_ID), null, null, null, null)));
+        assertEquals(0, store.find(5).orElseThrow().projectId());
+
+        store.updateProjectId(5, DEMO_ID);
+        assertEquals(List.of(), store.candidates(query(java.util.Set.of(OPS_ID), null, null, null, null)));
+        assertEquals(List.of(new DecisionStore.Candidate(5, DEMO_ID)), store.candidates(query(java.util.Set.of(DEMO_ID), null, null, null, null)));
+        assertEquals("recording the project is no new version", 1, store.find(5).orElseThrow().version());
+
+        store.updateProjectId(5, OPS_ID); // the issue moved
+        assertEquals(List.of(5L), issueIds(store.candidates(query(java.util.Set.of(OPS_ID), null, null, null, null))));
+    }
+
+    @Test
+    public void findAllReturnsThePageInTheOrderGivenWithItsPeopleInTwoStatements() {
+        for (long n : new long[]{10, 2, 1}) {
+            store.save(decision(n, DecisionStatus.IN_PROGRESS, List.of("k-erin"), List.of()), null, List.of());
+        }
+        ao.sql().start();
+        List<Decision> page = store.findAll(List.of(10L, 99L, 1L));
+        List<String> statements = ao.sql().stop();
+        assertEquals("an issue without a decision is left out", List.of(10L, 1L), page.stream().map(Decision::issueId).toList());
+        assertEquals(List.of("k-erin"), page.get(0).contributorKeys());
+        assertEquals("decisions, people: " + statements, 2, statements.size());
+        assertEquals(List.of(), store.findAll(List.of()));
+    }
+
+    @Test
+    public void candidatesFilterByApproverStatusAndOverdue() {
         store.save(decision(1, DecisionStatus.IN_PROGRESS, List.of(), List.of()), null, List.of()); // due 2026-12-01
         store.save(decision(2, DecisionStatus.DECIDED, List.of(), List.of()), null, List.of());
-        java.util.Set<String> demo = java.util.Set.of("DEMO");
-        assertEquals(2, store.search(new DecisionQuery(demo, "DEMO", null, "k-carol", null, null, null, 0, 50)).total());
-        assertEquals(0, store.search(new DecisionQuery(demo, null, null, "k-bob", null, null, null, 0, 50)).total());
-        assertEquals(1, store.search(new DecisionQuery(demo, null, null, null, null, DecisionStatus.DECIDED, null, 0, 50)).total());
-        LocalDate after = LocalDate.parse("2026-12-02");
-        LocalDate onDueDay = LocalDate.parse("2026-12-01");
-        assertEquals(List.of("DEMO-1"), store.search(new DecisionQuery(demo, null, null, null, null, null, after, 0, 50))
-                .values().stream().map(Decision::issueKey).toList());
-        assertEquals("due today is not overdue", 0, store.search(new DecisionQuery(demo, null, null, null, null, null, onDueDay, 0, 50)).total());
+        java.util.Set<Long> demo = java.util.Set.of(DEMO_ID);
+        assertEquals(List.of(1L, 2L), issueIds(store.candidates(query(demo, DEMO_ID, "k-carol", null, null))));
+        assertEquals(List.of(), store.candidates(query(demo, null, "k-bob", null, null)));
+        assertEquals(List.of(2L), issueIds(store.candidates(query(demo, null, null, DecisionStatus.DECIDED, null))));
+        assertEquals(List.of(1L), issueIds(store.candidates(query(demo, null, null, null, LocalDate.parse("2026-12-02")))));
+        assertEquals("due today is not overdue", List.of(), store.candidates(query(demo, null, null, null, LocalDate.parse("2026-12-01"))));
+    }
+
+    private static DecisionQuery query(java.util.Set<Long> projects, Long project, String approver, DecisionStatus status, LocalDate overdueOn) {
+        return new DecisionQuery(projects, project, null, approver, null, status, overdueOn, 0, 50);
+    }
+
+    private static List<Long> issueIds(List<DecisionStore.Candidate> candidates) {
+        return candidates.stream().map(DecisionStore.Candidate::issueId).sorted().toList();
     }
 }

@@ -50,7 +50,7 @@ public class NotificationFloodTest {
     private static final Person CAROL = new Person("k-carol", "carol", "Carol Clark");
     private static final List<Person> DEVELOPERS = IntStream.range(0, 30)
             .mapToObj(i -> new Person("k-dev" + i, "dev" + i, "Developer " + i)).toList();
-    private static final IssueRef ISSUE = new IssueRef(15L, "DEMO-15", "Legacy reporting", "DEMO", "Epic", List.of(), List.of());
+    private static final IssueRef ISSUE = new IssueRef(15L, "DEMO-15", "Legacy reporting", 10000L, "DEMO", "Epic", List.of(), List.of());
 
     private AoTestSupport ao;
     private DecisionService service;
@@ -63,6 +63,7 @@ public class NotificationFloodTest {
         DecisionStore store = new DecisionStore(ao.entities(), ao.aggregates());
         IssueAccess issues = mock(IssueAccess.class);
         when(issues.browsable(eq("DEMO-15"), any())).thenReturn(Optional.of(ISSUE));
+        when(issues.browsable(eq(15L), any())).thenReturn(Optional.of(ISSUE));
         when(issues.canEdit(eq(ISSUE), any())).thenReturn(true);
         Map<String, Person> byName = new java.util.HashMap<>(DEVELOPERS.stream().collect(Collectors.toMap(Person::name, Function.identity())));
         byName.put("alice", ALICE);

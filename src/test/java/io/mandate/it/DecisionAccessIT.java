@@ -36,7 +36,8 @@ import static org.junit.Assert.assertTrue;
  *     <li>admin is the system administrator; ivan is deactivated.</li>
  * </ul>
  * Issues: OPS-2 and HR-5 carry a decision (reset before every row), HR-6 has none, HR-999 does not
- * exist. An issue the caller cannot browse is 404 — the same answer, byte for byte, as an issue that
+ * exist. HR-3 carries one too and is at HR's security level "Compensation" (heidi only): erin browses HR
+ * but not HR-3, and neither does admin — issue security binds administrators too, as in Jira. An issue the caller cannot browse is 404 — the same answer, byte for byte, as an issue that
  * does not exist — and no error body carries anything of the decision.
  */
 @RunWith(Parameterized.class)
@@ -46,11 +47,14 @@ public class DecisionAccessIT {
     private static final String HR5_OUTCOME = "HR5-SECRET-OUTCOME laptops bought from Contoso";
     private static final String OPS2 = "{\"status\":\"IN_PROGRESS\",\"driver\":\"erin\",\"approver\":\"bob\",\"contributors\":[\"alice\"],"
             + "\"informed\":[{\"type\":\"group\",\"name\":\"operations\"}],\"dueDate\":\"2027-01-15\",\"outcome\":\"" + OPS2_OUTCOME + "\"}";
+    private static final String HR3_OUTCOME = "HR3-SECRET-OUTCOME bands rise by 3%";
+    private static final String HR3 = "{\"status\":\"IN_PROGRESS\",\"driver\":\"heidi\",\"approver\":\"heidi\","
+            + "\"informed\":[{\"type\":\"group\",\"name\":\"hr-team\"}],\"dueDate\":\"2027-03-01\",\"outcome\":\"" + HR3_OUTCOME + "\"}";
     private static final String HR5 = "{\"status\":\"IN_PROGRESS\",\"driver\":\"erin\",\"approver\":\"heidi\",\"contributors\":[\"erin\"],"
             + "\"informed\":[{\"type\":\"group\",\"name\":\"hr-team\"}],\"dueDate\":\"2027-02-01\",\"outcome\":\"" + HR5_OUTCOME + "\"}";
 
     /** What must never appear in an answer to someone who cannot browse HR (or in any error body). */
-    private static final List<String> HR_SECRETS = List.of(HR5_OUTCOME, "Laptop and accounts ready on day one",
+    private static final List<String> HR_SECRETS = List.of(HR5_OUTCOME, HR3_OUTCOME, "Salary bands review for 2027", "Laptop and accounts ready on day one",
             "Interview training for team leads", "Heidi Hill", "heidi", "hr-team", "2027-02-01", "JIRAUSER10008");
     private static final List<String> DECISION_DATA = List.of(OPS2_OUTCOME, "VPN drops connections every 30 minutes",
             "Bob Brown", "Erin Evans", "2027-01-15", "IN_PROGRESS");
@@ -152,6 +156,17 @@ public class DecisionAccessIT {
             t.add(rest(who[0], who[1], "DELETE", d + "HR-5?version={v}", 204, Expect.DELETED));
             t.add(rest(who[0], who[1], "GET", d + "HR-5/history", 200, Expect.HISTORY));
         }
+        // ---- HR-3: at the security level "Compensation" (heidi); erin and admin browse HR but not HR-3 ----
+        for (String[] who : new String[][]{{"erin (HR editor, outside the level)", "erin"}, {"admin (system admin, outside the level)", "admin"}}) {
+            t.add(rest(who[0], who[1], "GET", d + "HR-3", 404, Expect.HIDDEN));
+            t.add(rest(who[0], who[1], "PUT", d + "HR-3", 404, Expect.HIDDEN));
+            t.add(rest(who[0], who[1], "DELETE", d + "HR-3?version={v}", 404, Expect.HIDDEN));
+            t.add(rest(who[0], who[1], "GET", d + "HR-3/history", 404, Expect.HIDDEN));
+            t.add(page(who[0], who[1], "/browse/HR-3", 404, Expect.PAGE_MISSING));
+        }
+        t.add(rest("heidi (in the level)", "heidi", "GET", d + "HR-3", 200, Expect.DECISION));
+        t.add(rest("heidi (in the level)", "heidi", "PUT", d + "HR-3", 200, Expect.REPLACED));
+        t.add(page("heidi (in the level)", "heidi", "/browse/HR-3", 200, Expect.PANEL_EDIT));
         t.add(rest("heidi (HR project admin)", "heidi", "GET", d + "HR-6", 404, Expect.ERROR));
         t.add(rest("heidi (HR project admin)", "heidi", "DELETE", d + "HR-6", 404, Expect.ERROR));
         t.add(rest("admin (system admin)", "admin", "GET", d + "HR-999", 404, Expect.ERROR));
@@ -162,9 +177,10 @@ public class DecisionAccessIT {
         t.add(list("frank (no HR access)", "frank", list + "&project=HR", Set.of(), Set.of("HR-5")));
         t.add(list("frank (no HR access)", "frank", list + "&approver=heidi", Set.of(), Set.of("HR-5")));
         t.add(list("bob (OPS editor)", "bob", list, Set.of("OPS-2"), Set.of("HR-5")));
-        t.add(list("erin (HR editor, OPS admin)", "erin", list, Set.of("OPS-2", "HR-5"), Set.of()));
-        t.add(list("heidi (HR project admin)", "heidi", list + "&project=HR", Set.of("HR-5"), Set.of("OPS-2")));
-        t.add(list("admin (system admin)", "admin", list, Set.of("OPS-2", "HR-5"), Set.of()));
+        t.add(list("erin (HR editor, OPS admin)", "erin", list, Set.of("OPS-2", "HR-5"), Set.of("HR-3")));
+        t.add(list("erin (HR editor, outside the level)", "erin", list + "&project=HR", Set.of("HR-5"), Set.of("HR-3")));
+        t.add(list("heidi (HR project admin)", "heidi", list + "&project=HR", Set.of("HR-5", "HR-3"), Set.of("OPS-2")));
+        t.add(list("admin (system admin)", "admin", list, Set.of("OPS-2", "HR-5"), Set.of("HR-3")));
 
         // ---- the decision panel on the issue view ---------------------------------------------------
         t.add(page("anonymous", null, "/browse/OPS-2", 302, Expect.LOGIN_REDIRECT));
@@ -226,16 +242,30 @@ public class DecisionAccessIT {
     public void fixture() {
         ensure("OPS-2", OPS2);
         ensure("HR-5", HR5);
+        ensure("HR-3", HR3);
         assertEquals("HR-6 has no decision", 404, SecurityHttp.get(api + "HR-6", "admin").status());
     }
 
+    /** Who reads an issue's decision for the fixture: admin, or heidi for HR-3, which admin may not see. */
+    private static String reader(String issue) {
+        return "HR-3".equals(issue) ? "heidi" : "admin";
+    }
+
+    private static String outcomeOf(String issue) {
+        return switch (issue) {
+            case "HR-3" -> HR3_OUTCOME;
+            case "HR-5" -> HR5_OUTCOME;
+            default -> OPS2_OUTCOME;
+        };
+    }
+
     private static int ensure(String issue, String body) {
-        Reply current = SecurityHttp.get(api + issue, "admin");
+        Reply current = SecurityHttp.get(api + issue, reader(issue));
         if (current.status() == 200) {
             return current.json().get("version").asInt();
         }
         assertEquals(current.toString(), 404, current.status());
-        Reply created = SecurityHttp.putJson(api + issue, "admin", body);
+        Reply created = SecurityHttp.putJson(api + issue, reader(issue), body);
         assertEquals(created.toString(), 200, created.status());
         return created.json().get("version").asInt();
     }
@@ -249,16 +279,16 @@ public class DecisionAccessIT {
         String issue = issueOf(path);
         String resolved = path;
         if (path.contains("{v}")) {
-            resolved = path.replace("{v}", String.valueOf(SecurityHttp.get(api + issue, "admin").json().get("version").asInt()));
+            resolved = path.replace("{v}", String.valueOf(SecurityHttp.get(api + issue, reader(issue)).json().get("version").asInt()));
         }
         String body = null;
         if (row.method().equals("PUT")) {
-            Reply current = SecurityHttp.get(api + issue, "admin");
-            String base = issue.startsWith("HR") ? HR5 : OPS2;
+            Reply current = SecurityHttp.get(api + issue, reader(issue));
+            String base = "HR-3".equals(issue) ? HR3 : issue.startsWith("HR") ? HR5 : OPS2;
             if (current.status() == 200) {
                 // a replacement must change something: a write that changes nothing makes no new version
                 int version = current.json().get("version").asInt();
-                String outcome = issue.startsWith("HR") ? HR5_OUTCOME : OPS2_OUTCOME;
+                String outcome = outcomeOf(issue);
                 body = base.replace(outcome + "\"", outcome + " rev " + version + "\"");
                 body = body.substring(0, body.length() - 1) + ",\"version\":" + version + "}";
             } else {
@@ -292,7 +322,7 @@ public class DecisionAccessIT {
             case DECISION -> {
                 JsonNode d = reply.json();
                 assertEquals(what, issue, d.get("issueKey").asText());
-                assertEquals(what, issue.startsWith("HR") ? HR5_OUTCOME : OPS2_OUTCOME, d.get("outcome").asText());
+                assertEquals(what, outcomeOf(issue), d.get("outcome").asText());
             }
             case HISTORY -> {
                 JsonNode h = reply.json();
@@ -318,6 +348,9 @@ public class DecisionAccessIT {
                 for (String k : row.unlisted()) {
                     assertFalse(what + ": " + k + " must not be listed: " + keys, keys.contains(k));
                 }
+                if (row.unlisted().contains("HR-3")) {
+                    noDecisionDataIn(what, reply.body(), List.of(HR3_OUTCOME, "Salary bands review for 2027"));
+                }
                 if (row.unlisted().contains("HR-5")) {
                     noDecisionDataIn(what, reply.body(), List.of(HR5_OUTCOME, "Laptop and accounts ready on day one"));
                 }
@@ -334,12 +367,12 @@ public class DecisionAccessIT {
             }
             case HIDDEN -> {
                 assertErrorShape(what, reply);
-                String otherPath = row.path().replaceAll("(?i)hr-[56]", "HR-999");
+                String otherPath = row.path().replaceAll("(?i)hr-[356]", "HR-999");
                 Reply missing = SecurityHttp.send(row.method(), jira + otherPath.replace("{v}", "1"), row.user(),
                         row.method().equals("PUT") ? java.util.Map.of("Content-Type", "application/json") : null,
                         row.method().equals("PUT") ? HR5.getBytes(java.nio.charset.StandardCharsets.UTF_8) : null);
                 assertEquals(what + ": a hidden issue answers like a missing one", missing.status(), reply.status());
-                String normalised = reply.body().replaceAll("(?i)hr-[56]", "HR-999");
+                String normalised = reply.body().replaceAll("(?i)hr-[356]", "HR-999");
                 assertEquals(what + ": a hidden issue answers like a missing one", missing.body(), normalised);
                 assertEquals(what, missing.contentType(), reply.contentType());
             }
@@ -355,7 +388,7 @@ public class DecisionAccessIT {
                 assertNotNull(what + ": the panel", doc.selectFirst("#viewissuesidebar #mandate-decision-panel"));
                 // the outcome as recorded (a replacement appends " rev N" to it)
                 String outcome = doc.selectFirst(".mandate-outcome").text();
-                assertTrue(what + ": " + outcome, outcome.startsWith(issue.startsWith("HR") ? HR5_OUTCOME : OPS2_OUTCOME));
+                assertTrue(what + ": " + outcome, outcome.startsWith(outcomeOf(issue)));
                 boolean edit = row.expect() == Expect.PANEL_EDIT;
                 assertEquals(what + ": edit button", edit, doc.selectFirst("#mandate-decision-edit") != null);
                 assertEquals(what + ": edit dialog", edit, doc.selectFirst("#mandate-decision-dialog") != null);
@@ -364,7 +397,7 @@ public class DecisionAccessIT {
             case PAGE_MISSING -> {
                 Document doc = Jsoup.parse(reply.body());
                 assertNull(what + ": no panel", doc.selectFirst("#mandate-decision-panel"));
-                assertFalse(what + ": no issue data in the title", doc.title().contains("HR-5"));
+                assertFalse(what + ": no issue data in the title", doc.title().contains(issue));
                 Reply missing = SecurityHttp.html(jira + "/browse/HR-999", row.user());
                 assertEquals(what + ": looks like a missing issue", missing.status(), reply.status());
                 assertEquals(what + ": looks like a missing issue", Jsoup.parse(missing.body()).select("#content").outerHtml(),
@@ -388,7 +421,7 @@ public class DecisionAccessIT {
 
     /** The current version of the issue's decision as the admin sees it; -1 when it has none. */
     private static int version(String issue) {
-        Reply r = SecurityHttp.get(api + issue, "admin");
+        Reply r = SecurityHttp.get(api + issue, reader(issue));
         return r.status() == 200 ? r.json().get("version").asInt() : -1;
     }
 

@@ -184,7 +184,7 @@ public class DecisionRestIT {
 
     @Test
     public void theListShowsOnlyDecisionsInProjectsTheCallerCanBrowse() {
-        assertEquals(200, put("HR-3", "heidi", "{\"status\":\"OPEN\"}").status());
+        assertEquals(200, put("HR-1", "heidi", "{\"status\":\"OPEN\"}").status());
         assertEquals(200, put("DEMO-14", "alice", IN_PROGRESS).status());
         JsonNode asHeidi = json(Http.get(api + "/decisions?project=HR&maxResults=1000", "heidi"));
         assertTrue(asHeidi.toString(), asHeidi.get("total").asInt() >= 1);

@@ -29,9 +29,12 @@ public final class JiraAdapters {
 
     private final World world;
     private final RecordingIndexingService indexing = new RecordingIndexingService();
+    private final HostEvents events;
 
-    public JiraAdapters(World world) {
+    /** @param publisher where Jira's events go: the product's {@code EventPublisher} */
+    public JiraAdapters(World world, java.util.function.Consumer<Object> publisher) {
         this.world = world;
+        this.events = new HostEvents(publisher);
     }
 
     public IssueManager issueManager() {
@@ -57,7 +60,16 @@ public final class JiraAdapters {
         return new PermissionManager() {
             @Override
             public boolean hasPermission(ProjectPermissionKey permissionKey, Issue issue, ApplicationUser user) {
-                return issue != null && hasPermission(permissionKey, issue.getProjectObject(), user);
+                // Issue security applies to every permission on the issue, as in Jira: nobody acts on an issue
+                // they cannot see. The issue is read again by id, so a deleted or moved issue is judged as it is now.
+                if (issue == null || issue.getId() == null || (user != null && !user.isActive())) {
+                    return false;
+                }
+                String username = user == null ? null : user.getUsername();
+                return world.issue(issue.getId())
+                        .filter(current -> world.canBrowseIssue(username, current))
+                        .map(current -> world.hasProjectPermission(username, current.projectKey(), permissionKey.permissionKey()))
+                        .orElse(false);
             }
 
             @Override
@@ -97,7 +109,16 @@ public final class JiraAdapters {
         };
     }
 
-    /** Group members as Jira lists them: every member, inactive ones included (callers filter). */
+    /** The events fired for changes of the world (issue and project lifecycle), for tests and the event publisher. */
+    public HostEvents events() {
+        return events;
+    }
+
+    /** Creating, moving and deleting issues and projects with Jira's checks and events. */
+    public IssueLifecycle lifecycle() {
+        return new IssueLifecycle(world, this, events);
+    }
+
     /**
      * Jira's issue indexing. The host has no search index (it answers searches from current
      * values), so it records which issues a plugin asked to re-index, for tests to check.
@@ -123,6 +144,7 @@ public final class JiraAdapters {
         }
     }
 
+    /** Group members as Jira lists them: every member, inactive ones included (callers filter). */
     public GroupManager groupManager() {
         return groupName -> groupName == null ? List.of() : world.membersOf(groupName).stream()
                 .map(world::userByName)
@@ -232,7 +254,10 @@ public final class JiraAdapters {
 
         @Override
         public Project getProjectObject() {
-            return project(world.project(issue.projectKey()).orElseThrow());
+            // the project as it is now: after a re-key the snapshot's key is an old one
+            return world.project(issue.projectKey())
+                    .or(() -> world.issue(issue.id()).flatMap(current -> world.project(current.projectKey())))
+                    .map(JiraAdapters::project).orElse(null);
         }
 
         @Override

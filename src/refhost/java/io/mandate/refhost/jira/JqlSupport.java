@@ -110,7 +110,8 @@ public final class JqlSupport {
         List<HostIssue> result = new ArrayList<>();
         for (HostProject project : world.projects()) {
             if (world.hasProjectPermission(username, project.key(), World.BROWSE_PROJECTS)) {
-                result.addAll(world.issuesOfProject(project.key()));
+                // issue security on top of the project's Browse permission, as Jira's search applies it
+                world.issuesOfProject(project.key()).stream().filter(i -> world.canBrowseIssue(username, i)).forEach(result::add);
             }
         }
         for (Clause clause : query.clauses()) {

@@ -48,7 +48,8 @@ public final class AdminMenuServlet extends HttpServlet {
                     });
             // the host's own page, not a plugin module: what Jira would have mailed
             menu.append("<div class=\"aui-nav-heading\"><strong>Reference host</strong></div><ul class=\"aui-nav\">")
-                    .append("<li><a id=\"outbox-link\" href=\"").append(ctx).append("/secure/admin/outbox\">Outbox</a></li></ul>");
+                    .append("<li><a id=\"outbox-link\" href=\"").append(ctx).append("/secure/admin/outbox\">Outbox</a></li>")
+                    .append("<li><a id=\"projects-link\" href=\"").append(ctx).append("/secure/admin/projects\">Projects</a></li></ul>");
         } else {
             menu.append("<div class=\"aui-nav-heading\"><strong>Configuration</strong></div><ul class=\"aui-nav\">");
             items(menu, "system.admin/configuration", ctx);

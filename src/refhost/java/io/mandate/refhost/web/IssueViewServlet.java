@@ -40,7 +40,7 @@ public final class IssueViewServlet extends HttpServlet {
         }
         String key = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
         MutableIssue issue = node.jira().issueManager().getIssueObject(key);
-        if (issue == null || !node.world().hasProjectPermission(user, issue.getProjectObject().getKey(), "BROWSE_PROJECTS")) {
+        if (issue == null || !node.world().canBrowseIssue(user, node.world().issue(issue.getId()).orElse(null))) {
             Page.message(response, node, 404, "Issue does not exist",
                     "The issue you are trying to view does not exist or you do not have permission to view it.");
             return;
@@ -55,12 +55,16 @@ public final class IssueViewServlet extends HttpServlet {
                 + "<header class=\"aui-page-header\"><div class=\"aui-page-header-main\">"
                 + "<ol class=\"aui-nav aui-nav-breadcrumbs\"><li><a href=\"" + ctx + "/issues/?jql=project%3D" + escape(h.projectKey()) + "\">"
                 + escape(issue.getProjectObject().getName()) + "</a></li><li><a id=\"key-val\" href=\"" + ctx + "/browse/" + escape(h.key()) + "\">"
-                + escape(h.key()) + "</a></li></ol><h1 id=\"summary-val\">" + escape(h.summary()) + "</h1></div></header>"
+                + escape(h.key()) + "</a></li></ol><h1 id=\"summary-val\">" + escape(h.summary()) + "</h1></div>"
+                + "<div class=\"aui-page-header-actions\"><a class=\"aui-button\" id=\"issue-actions-link\" href=\"" + ctx
+                + "/secure/issue-action?key=" + java.net.URLEncoder.encode(h.key(), java.nio.charset.StandardCharsets.UTF_8)
+                + "\">More (Move, Delete)</a></div></header>"
                 + "<div class=\"mandate-issue-columns\" style=\"display:flex;gap:24px;align-items:flex-start\">"
                 + "<div id=\"viewissuesidebar-left\" style=\"flex:2\"><h3>Details</h3><table class=\"aui\"><tbody>"
                 + row("Type", h.issueType(), "type-val") + row("Status", h.status(), "status-val")
                 + row("Components", String.join(", ", h.components()), "components-val")
                 + row("Labels", String.join(", ", h.labels()), "labels-val")
+                + node.world().securityLevelOf(h.id()).map(l -> row("Security Level", l.name(), "security-val")).orElse("")
                 + row("Reporter", name(h.reporter()), "reporter-val") + row("Assignee", name(h.assignee()), "assignee-val")
                 + customFields.viewRows(issue)
                 + "</tbody></table><h3>Description</h3><div id=\"description-val\" class=\"user-content-block\">"

@@ -18,18 +18,20 @@ import java.util.Map;
 /**
  * The few Jira REST calls scripts and tests need, with Jira's paths and shapes:
  * {@code GET /rest/api/2/myself}, {@code /issue/{key}}, {@code /search?jql=…} (the JQL subset of
- * {@link JqlSupport}, including the plugin's JQL functions and custom fields).
+ * {@link JqlSupport}, including the plugin's JQL functions and custom fields); the writing calls are {@link JiraRestWrites}.
  */
 public final class JiraRestApiServlet extends HttpServlet {
 
     private final ProductNode node;
     private final CustomFields customFields;
     private final JqlSupport jqlSupport;
+    private final JiraRestWrites writes;
 
     public JiraRestApiServlet(ProductNode node) {
         this.node = node;
         this.customFields = new CustomFields(node);
         this.jqlSupport = new JqlSupport(node, customFields);
+        this.writes = new JiraRestWrites(node);
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class JiraRestApiServlet extends HttpServlet {
         } else if (path.startsWith("/issue/")) {
             String key = path.substring("/issue/".length());
             var issue = node.world().issue(key)
-                    .filter(i -> node.world().hasProjectPermission(user, i.projectKey(), "BROWSE_PROJECTS"));
+                    .filter(i -> node.world().canBrowseIssue(user, i));
             if (issue.isEmpty()) {
                 Json.write(response, 404, Map.of("errorMessages", List.of("Issue does not exist or you do not have permission to see it."), "errors", Map.of()));
             } else {
@@ -56,6 +58,22 @@ public final class JiraRestApiServlet extends HttpServlet {
         } else {
             Json.write(response, 404, Map.of("errorMessages", List.of("No such resource."), "errors", Map.of()));
         }
+    }
+
+    /** Creating and deleting issues and projects, updating projects: {@link JiraRestWrites}. */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        writes.handle("POST", request, response, RequestContext.current().username());
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        writes.handle("PUT", request, response, RequestContext.current().username());
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        writes.handle("DELETE", request, response, RequestContext.current().username());
     }
 
     private void search(HttpServletRequest request, HttpServletResponse response, String user) throws IOException {
@@ -100,6 +118,8 @@ public final class JiraRestApiServlet extends HttpServlet {
         fields.put("labels", i.labels());
         fields.put("reporter", i.reporter() == null ? null : node.world().userByName(i.reporter()).map(this::user).orElse(null));
         fields.put("assignee", i.assignee() == null ? null : node.world().userByName(i.assignee()).map(this::user).orElse(null));
+        node.world().securityLevelOf(i.id()).ifPresent(level ->
+                fields.put("security", Map.of("id", String.valueOf(level.id()), "name", level.name())));
         fields.put("created", i.created().toString());
         fields.put("updated", i.updated().toString());
         fields.putAll(customFields.restValues(node.jira().issueManager().getIssueObject(i.id())));

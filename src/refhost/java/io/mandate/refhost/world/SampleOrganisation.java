@@ -23,6 +23,12 @@ public final class SampleOrganisation {
     /** The ENG page "Architecture decisions", which holds a mandate-accountability-report macro. */
     public static final long ARCHITECTURE_PAGE_ID = 65538L;
 
+    /** HR-3, at the HR security level "Compensation" (heidi and the reporter): erin browses HR but not this issue. */
+    public static final String CONFIDENTIAL_ISSUE_KEY = "HR-3";
+
+    /** The id of the security level "Compensation" of HR. */
+    public static final long COMPENSATION_LEVEL_ID = 10000L;
+
     /** The issue whose summary contains HTML metacharacters, for escaping tests. */
     public static final String ESCAPING_ISSUE_KEY = "DEMO-13";
 
@@ -47,6 +53,7 @@ public final class SampleOrganisation {
         demoIssues(s);
         opsIssues(s);
         hrIssues(s);
+        issueSecurity(s);
         confluence(s);
     }
 
@@ -107,6 +114,27 @@ public final class SampleOrganisation {
         s.projectGrant("HR", World.BROWSE_PROJECTS, GROUP, "hr-team");
         s.projectGrant("HR", World.EDIT_ISSUES, GROUP, "hr-team");
         s.projectGrant("HR", World.ADMINISTER_PROJECTS, USER, "heidi");
+
+        // Creating and moving issues goes with editing them; deleting and issue security with administering.
+        for (String[] p : new String[][] {{"DEMO", "developers", "leads", "alice"}, {"OPS", "operations", "leads", "erin"},
+                {"HR", "hr-team", null, "heidi"}}) {
+            for (String permission : List.of(World.CREATE_ISSUES, World.MOVE_ISSUES)) {
+                s.projectGrant(p[0], permission, GROUP, p[1]);
+                if (p[2] != null) {
+                    s.projectGrant(p[0], permission, GROUP, p[2]);
+                }
+            }
+            s.projectGrant(p[0], World.DELETE_ISSUES, USER, p[3]);
+            s.projectGrant(p[0], World.SET_ISSUE_SECURITY, USER, p[3]);
+        }
+    }
+
+    /** HR's scheme has one level, "Compensation": heidi and the issue's reporter. HR-3 is at it. */
+    private static void issueSecurity(Seeder s) throws SQLException {
+        s.securityLevel(COMPENSATION_LEVEL_ID, "HR", "Compensation");
+        s.securityMember(COMPENSATION_LEVEL_ID, WorldChanges.MemberType.USER, "heidi");
+        s.securityMember(COMPENSATION_LEVEL_ID, WorldChanges.MemberType.REPORTER, "");
+        s.issueSecurity(FIRST_ISSUE_ID + HR_OFFSET + 2, COMPENSATION_LEVEL_ID);
     }
 
     private static void demoIssues(Seeder s) throws SQLException {

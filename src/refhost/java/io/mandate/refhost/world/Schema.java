@@ -82,6 +82,38 @@ final class Schema {
                     + " ISSUE_ID BIGINT NOT NULL REFERENCES HOST_ISSUE (ID),"
                     + " LABEL VARCHAR(255) NOT NULL,"
                     + " PRIMARY KEY (ISSUE_ID, LABEL))",
+            // Jira keeps the keys an issue had before a move or a project re-key (its moved_issue_key table),
+            // so old links still resolve; a project's old keys stay reserved (Jira's project_key table).
+            // Ids are never reused (Jira's SEQUENCE_VALUE_ITEM): a deleted issue's id must not come back
+            // as another issue, or whatever a plugin keeps by id would attach to the wrong one.
+            "CREATE TABLE IF NOT EXISTS HOST_SEQUENCE ("
+                    + " SEQ_NAME VARCHAR(64) NOT NULL PRIMARY KEY,"
+                    + " LAST_VALUE BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS HOST_MOVED_ISSUE_KEY ("
+                    + " OLD_ISSUE_KEY VARCHAR(255) NOT NULL PRIMARY KEY,"
+                    + " ISSUE_ID BIGINT NOT NULL REFERENCES HOST_ISSUE (ID))",
+            "CREATE TABLE IF NOT EXISTS HOST_OLD_PROJECT_KEY ("
+                    + " PROJECT_KEY VARCHAR(255) NOT NULL PRIMARY KEY,"
+                    + " PROJECT_ID BIGINT NOT NULL REFERENCES HOST_PROJECT (ID))",
+            // Jira's pcounter: issue numbers are never reused, not even after a delete or a move out.
+            "CREATE TABLE IF NOT EXISTS HOST_PROJECT_COUNTER ("
+                    + " PROJECT_ID BIGINT NOT NULL PRIMARY KEY REFERENCES HOST_PROJECT (ID),"
+                    + " LAST_NUM BIGINT NOT NULL)",
+            // Issue security: each project's scheme has levels; HOLDER_TYPE is USER, GROUP, REPORTER,
+            // ASSIGNEE or PROJECT_LEAD (HOLDER empty for the last three), as Jira's level members.
+            "CREATE TABLE IF NOT EXISTS HOST_SECURITY_LEVEL ("
+                    + " ID BIGINT NOT NULL PRIMARY KEY,"
+                    + " PROJECT_ID BIGINT NOT NULL REFERENCES HOST_PROJECT (ID),"
+                    + " LEVEL_NAME VARCHAR(255) NOT NULL,"
+                    + " UNIQUE (PROJECT_ID, LEVEL_NAME))",
+            "CREATE TABLE IF NOT EXISTS HOST_SECURITY_MEMBER ("
+                    + " LEVEL_ID BIGINT NOT NULL REFERENCES HOST_SECURITY_LEVEL (ID),"
+                    + " HOLDER_TYPE VARCHAR(16) NOT NULL,"
+                    + " HOLDER VARCHAR(255) NOT NULL,"
+                    + " PRIMARY KEY (LEVEL_ID, HOLDER_TYPE, HOLDER))",
+            "CREATE TABLE IF NOT EXISTS HOST_ISSUE_SECURITY ("
+                    + " ISSUE_ID BIGINT NOT NULL PRIMARY KEY REFERENCES HOST_ISSUE (ID),"
+                    + " LEVEL_ID BIGINT NOT NULL REFERENCES HOST_SECURITY_LEVEL (ID))",
             "CREATE TABLE IF NOT EXISTS HOST_SPACE ("
                     + " ID BIGINT NOT NULL PRIMARY KEY,"
                     + " SPACE_KEY VARCHAR(255) NOT NULL UNIQUE,"

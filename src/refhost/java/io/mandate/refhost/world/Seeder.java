@@ -85,6 +85,21 @@ final class Seeder {
         }
     }
 
+    void securityLevel(long id, String projectKey, String name) throws SQLException {
+        update("INSERT INTO HOST_SECURITY_LEVEL (ID, PROJECT_ID, LEVEL_NAME) SELECT ?, ID, ? FROM HOST_PROJECT WHERE PROJECT_KEY = ?",
+                id, name, projectKey.toUpperCase(Locale.ROOT));
+    }
+
+    /** A member of a level: {@code holder} is a username or group for USER and GROUP, empty for the others. */
+    void securityMember(long levelId, WorldChanges.MemberType type, String holder) throws SQLException {
+        update("INSERT INTO HOST_SECURITY_MEMBER (LEVEL_ID, HOLDER_TYPE, HOLDER) VALUES (?, ?, ?)",
+                levelId, type.name(), lower(holder));
+    }
+
+    void issueSecurity(long issueId, long levelId) throws SQLException {
+        update("INSERT INTO HOST_ISSUE_SECURITY (ISSUE_ID, LEVEL_ID) VALUES (?, ?)", issueId, levelId);
+    }
+
     void space(long id, String key, String name) throws SQLException {
         update("INSERT INTO HOST_SPACE (ID, SPACE_KEY, SPACE_NAME) VALUES (?, ?, ?)", id, key, name);
     }

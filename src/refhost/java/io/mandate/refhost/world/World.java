@@ -35,6 +35,14 @@ public final class World {
     public static final String EDIT_ISSUES = "EDIT_ISSUES";
     /** Jira permission: administer the project. */
     public static final String ADMINISTER_PROJECTS = "ADMINISTER_PROJECTS";
+    /** Jira permission: create issues in the project. */
+    public static final String CREATE_ISSUES = "CREATE_ISSUES";
+    /** Jira permission: delete the project's issues. */
+    public static final String DELETE_ISSUES = "DELETE_ISSUES";
+    /** Jira permission: move the project's issues to another project. */
+    public static final String MOVE_ISSUES = "MOVE_ISSUES";
+    /** Jira permission: set the security level of the project's issues. */
+    public static final String SET_ISSUE_SECURITY = "SET_ISSUE_SECURITY";
     /**
      * Jira global permission "Browse users and groups" ({@code GlobalPermissionKey.USER_PICKER}): the
      * user and group pickers suggest matches only to holders.
@@ -44,7 +52,8 @@ public final class World {
     static final String VIEW_SPACE = "VIEWSPACE";
     static final String EDIT_SPACE = "EDITSPACE";
 
-    private static final Set<String> PROJECT_PERMISSIONS = Set.of(BROWSE_PROJECTS, EDIT_ISSUES, ADMINISTER_PROJECTS);
+    static final Set<String> PROJECT_PERMISSIONS = Set.of(BROWSE_PROJECTS, EDIT_ISSUES, ADMINISTER_PROJECTS,
+            CREATE_ISSUES, DELETE_ISSUES, MOVE_ISSUES, SET_ISSUE_SECURITY);
     private static final String JIRA_ADMINISTRATORS = "jira-administrators";
     /*
      * Nodes starting together on one PostgreSQL race twice: on CREATE TABLE (the loser fails once the
@@ -130,6 +139,11 @@ public final class World {
             rs.next();
             return rs.getLong(1) > 0;
         }
+    }
+
+    /** The run-time changes of the Jira world (projects, issues, security levels), each in one transaction. */
+    public WorldChanges changes() {
+        return new WorldChanges(dataSource, this);
     }
 
     // ---------------------------------------------------------------- users
@@ -315,12 +329,81 @@ public final class World {
         return first(projects(" WHERE p.PROJECT_KEY = ?", new Object[] {upper(key)}));
     }
 
-    /** The issue with this key, ignoring case ({@code demo-1} finds {@code DEMO-1}). */
+    /**
+     * The issue with this key, ignoring case ({@code demo-1} finds {@code DEMO-1}); as in Jira, a key the issue
+     * had before a move or a project re-key still finds it, the current key first.
+     */
     public Optional<HostIssue> issue(String key) {
         if (key == null) {
             return Optional.empty();
         }
-        return first(issues(" WHERE i.ISSUE_KEY = ?", upper(key)));
+        Optional<HostIssue> current = first(issues(" WHERE i.ISSUE_KEY = ?", upper(key)));
+        if (current.isPresent()) {
+            return current;
+        }
+        return first(issues(" WHERE i.ID IN (SELECT m.ISSUE_ID FROM HOST_MOVED_ISSUE_KEY m WHERE m.OLD_ISSUE_KEY = ?)",
+                upper(key)));
+    }
+
+    /** Whether the key is a project's current key or one it had before a re-key (Jira keeps those reserved). */
+    public boolean isProjectKeyInUse(String key) {
+        return key != null && (project(key).isPresent()
+                || exists("SELECT 1 FROM HOST_OLD_PROJECT_KEY WHERE PROJECT_KEY = ?", upper(key)));
+    }
+
+    /** The project's issue security levels, by name. */
+    public List<HostSecurityLevel> securityLevels(String projectKey) {
+        if (projectKey == null) {
+            return List.of();
+        }
+        return query("SELECT l.ID, p.PROJECT_KEY, l.LEVEL_NAME FROM HOST_SECURITY_LEVEL l"
+                + " JOIN HOST_PROJECT p ON p.ID = l.PROJECT_ID WHERE p.PROJECT_KEY = ? ORDER BY l.LEVEL_NAME",
+                World::securityLevel, upper(projectKey));
+    }
+
+    /** The security level the issue is at; empty when anyone who may browse the project sees it. */
+    public Optional<HostSecurityLevel> securityLevelOf(long issueId) {
+        return first(query("SELECT l.ID, p.PROJECT_KEY, l.LEVEL_NAME FROM HOST_ISSUE_SECURITY s"
+                + " JOIN HOST_SECURITY_LEVEL l ON l.ID = s.LEVEL_ID JOIN HOST_PROJECT p ON p.ID = l.PROJECT_ID"
+                + " WHERE s.ISSUE_ID = ?", World::securityLevel, issueId));
+    }
+
+    /**
+     * Whether the user may see the issue: Browse permission in its project and, when the issue is at a
+     * security level, membership of that level (directly, through a group, or as the issue's reporter,
+     * assignee or project lead where the level names those). As in Jira, administrators are not exempt
+     * from issue security: they see such an issue only as members.
+     */
+    public boolean canBrowseIssue(String usernameOrNull, HostIssue issue) {
+        if (issue == null || !hasProjectPermission(usernameOrNull, issue.projectKey(), BROWSE_PROJECTS)) {
+            return false;
+        }
+        Optional<HostSecurityLevel> level = securityLevelOf(issue.id());
+        return level.isEmpty() || isInSecurityLevel(usernameOrNull, level.get().id(), issue);
+    }
+
+    private boolean isInSecurityLevel(String username, long levelId, HostIssue issue) {
+        String user = lower(username);
+        List<String[]> members = query("SELECT HOLDER_TYPE, HOLDER FROM HOST_SECURITY_MEMBER WHERE LEVEL_ID = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, levelId);
+        for (String[] member : members) {
+            boolean in = switch (member[0]) {
+                case "USER" -> member[1].equals(user);
+                case "GROUP" -> isUserInGroup(user, member[1]);
+                case "REPORTER" -> user.equals(lower(issue.reporter()));
+                case "ASSIGNEE" -> issue.assignee() != null && user.equals(lower(issue.assignee()));
+                case "PROJECT_LEAD" -> project(issue.projectKey()).map(p -> user.equals(lower(p.lead()))).orElse(false);
+                default -> false;
+            };
+            if (in) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HostSecurityLevel securityLevel(ResultSet rs) throws SQLException {
+        return new HostSecurityLevel(rs.getLong(1), rs.getString(2), rs.getString(3));
     }
 
     public Optional<HostIssue> issue(long id) {
@@ -339,7 +422,7 @@ public final class World {
      * Whether the user holds the permission in the project, directly or through a group. Anonymous
      * (null) and inactive users hold none; active system administrators hold all.
      *
-     * @param permission one of {@link #BROWSE_PROJECTS}, {@link #EDIT_ISSUES}, {@link #ADMINISTER_PROJECTS}
+     * @param permission one of the project permissions of this class ({@link #BROWSE_PROJECTS}, {@link #EDIT_ISSUES}, …)
      * @throws IllegalArgumentException for any other permission name, so a typo fails loudly instead of denying
      */
     public boolean hasProjectPermission(String usernameOrNull, String projectKey, String permission) {
