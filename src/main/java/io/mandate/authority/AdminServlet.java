@@ -4,13 +4,13 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import io.mandate.decision.DecisionStore;
 import io.mandate.platform.HostComponents;
+import io.mandate.platform.RequestUri;
 
 import javax.inject.Inject;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,11 +35,7 @@ public class AdminServlet extends HttpServlet {
         UserManager users = host.userManager();
         UserKey user = users.getRemoteUserKey(request);
         if (user == null) {
-            StringBuffer url = request.getRequestURL();
-            if (request.getQueryString() != null) {
-                url.append('?').append(request.getQueryString());
-            }
-            response.sendRedirect(host.loginUriProvider().getLoginUri(URI.create(url.toString())).toASCIIString());
+            response.sendRedirect(host.loginUriProvider().getLoginUri(RequestUri.of(request)).toASCIIString());
             return;
         }
         if (!users.isAdmin(user)) {

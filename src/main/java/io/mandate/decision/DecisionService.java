@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mandate.platform.HostClock;
 import io.mandate.platform.IssueAccess;
 import io.mandate.platform.IssueRef;
+import io.mandate.platform.Page;
+import io.mandate.platform.PageRequest;
 import io.mandate.platform.Person;
 import io.mandate.platform.UserDirectory;
 import io.mandate.platform.rest.ApiException;
@@ -32,6 +34,8 @@ public class DecisionService {
 
     static final int MAX_OUTCOME = 10_000;
     static final int MAX_PEOPLE = 200;
+    /** How often an unconditional DELETE re-reads after losing to a concurrent write before it gives up (409). */
+    private static final int UNCONDITIONAL_DELETE_ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
 
     private final DecisionStore store;
@@ -106,8 +110,7 @@ public class DecisionService {
         }
         if (current.isEmpty() && input.version() != null) {
             // the caller edits a decision that someone has deleted meanwhile: do not resurrect it silently
-            throw ApiException.conflict(Message.of("mandate.error.decision.vanished"),
-                    Map.of("version", Message.of("mandate.error.version.vanished")));
+            throw vanished();
         }
         List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated(), this::username);
         if (current.isPresent() && audit.isEmpty()) {
@@ -133,21 +136,38 @@ public class DecisionService {
         }
     }
 
-    /** DELETE: removes the decision (audited); the version must be the current one when given. */
+    /**
+     * DELETE: removes the decision (audited). With a {@code version} the delete is conditional and
+     * the version is honoured: of several deletes of one version exactly one succeeds, the rest are
+     * 409, as is a delete of a decision that no longer exists (the version the caller saw is not
+     * current: the same rule as PUT). Without one it is unconditional, as Jira's own deletes are:
+     * it removes whatever version is current, and 404 only says there is nothing to remove.
+     */
     public void delete(String issueKey, Integer version) {
         IssueRef issue = browsableIssue(issueKey);
         Person author = requireEditor(issue);
-        Decision current = store.find(issue.id())
-                .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.decision.none", issue.key())));
-        int expected = version == null ? current.version() : version;
-        AuditEntry entry = new AuditEntry(issue.key(), author.key(), clock.get().instant(), "decision",
-                current.status().name(), null);
-        try {
-            store.delete(issue.id(), expected, List.of(entry));
-        } catch (StaleDecisionException e) {
-            throw stale(e.currentVersion());
+        for (int attempt = 1; ; attempt++) {
+            Optional<Decision> current = store.find(issue.id());
+            if (current.isEmpty()) {
+                throw version == null ? ApiException.notFound(Message.of("mandate.error.decision.none", issue.key())) : vanished();
+            }
+            int expected = version == null ? current.get().version() : version;
+            AuditEntry entry = new AuditEntry(issue.key(), author.key(), clock.get().instant(), "decision",
+                    current.get().status().name(), null);
+            try {
+                if (store.delete(issue.id(), expected, List.of(entry))) {
+                    issues.reindex(issue);
+                    return;
+                }
+                if (version != null) {
+                    throw vanished(); // deleted by someone else between our read and our write
+                }
+            } catch (StaleDecisionException e) {
+                if (version != null || attempt == UNCONDITIONAL_DELETE_ATTEMPTS) {
+                    throw stale(e.currentVersion());
+                }
+            }
         }
-        issues.reindex(issue);
     }
 
     /** The raw list filters of {@code GET /decisions}, as strings from the query. */
@@ -159,7 +179,7 @@ public class DecisionService {
      * {@code GET /decisions}: decisions in projects the caller may browse, filtered and paged.
      * Every invalid parameter is named at once (400).
      */
-    public DecisionPage list(ListFilter f) {
+    public Page<Decision> list(ListFilter f) {
         Person caller = users.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.list")));
         Map<String, Message> errors = new LinkedHashMap<>();
         String approverKey = filterUser("approver", f.approver(), errors);
@@ -178,15 +198,14 @@ public class DecisionService {
             }
             overdue = f.overdue().equals("true");
         }
-        int startAt = paging("startAt", f.startAt(), 0, Integer.MAX_VALUE, errors);
-        int maxResults = paging("maxResults", f.maxResults(), 50, 1000, errors);
+        PageRequest page = PageRequest.parse(f.startAt(), f.maxResults(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         String project = f.project() == null || f.project().isBlank() ? null : f.project().trim().toUpperCase(java.util.Locale.ROOT);
         String domain = f.domain() == null || f.domain().isBlank() ? null : f.domain().trim().toUpperCase(java.util.Locale.ROOT);
         return store.search(new DecisionQuery(issues.browsableProjects(Optional.of(caller)), project, domain,
-                approverKey, driverKey, status, overdue ? today() : null, startAt, maxResults));
+                approverKey, driverKey, status, overdue ? today() : null), page);
     }
 
     /** The issue of a listed decision, for its summary; empty if it has become invisible meanwhile. */
@@ -204,23 +223,6 @@ public class DecisionService {
             return null;
         }
         return person.get().key();
-    }
-
-    private static int paging(String field, String value, int fallback, int max, Map<String, Message> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < 0 || n > max) {
-                errors.put(field, Message.of("mandate.error.range", max));
-                return fallback;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.put(field, Message.of("mandate.error.wholeNumber"));
-            return fallback;
-        }
     }
 
     public List<AuditEntry> history(String issueKey) {
@@ -243,6 +245,12 @@ public class DecisionService {
             throw ApiException.forbidden(Message.of("mandate.error.readOnly", issue.key()));
         }
         return user;
+    }
+
+    /** A version was given for a decision that no longer exists. */
+    private static ApiException vanished() {
+        return ApiException.conflict(Message.of("mandate.error.decision.vanished"),
+                Map.of("version", Message.of("mandate.error.version.vanished")));
     }
 
     private static ApiException stale(int currentVersion) {

@@ -1,6 +1,8 @@
 package io.mandate.decision;
 
 import io.mandate.platform.Entities;
+import io.mandate.platform.Page;
+import io.mandate.platform.PageRequest;
 import net.java.ao.Query;
 
 import javax.inject.Inject;
@@ -113,7 +115,11 @@ public class DecisionStore {
         }));
     }
 
-    /** Removes the decision and its people, keeps (and appends to) the audit trail. */
+    /**
+     * Removes the decision and its people, keeps (and appends to) the audit trail. Of several
+     * deletes that read the same version only one removes it: the others are {@link StaleDecisionException}
+     * or, when they read after it committed, {@code false} (nothing to delete).
+     */
     public boolean delete(long issueId, int expectedVersion, List<AuditEntry> audit) {
         return staleOnConflict(() -> entities.inTransaction(() -> {
             DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", issueId));
@@ -123,10 +129,17 @@ public class DecisionStore {
             if (rows[0].getVersion() != expectedVersion) {
                 throw new StaleDecisionException(rows[0].getVersion());
             }
-            claimRevision(rows[0].getID(), rows[0].getVersion() + 1, audit.isEmpty() ? Instant.now() : audit.get(0).changedAt(), audit);
-            entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", rows[0].getID());
-            entities.deleteWithSQL(RevisionEntity.class, "DECISION_ID = ?", rows[0].getID());
-            entities.delete(rows[0]);
+            int id = rows[0].getID();
+            int deletedVersion = rows[0].getVersion() + 1;
+            claimRevision(id, deletedVersion, audit.isEmpty() ? Instant.now() : audit.get(0).changedAt(), audit);
+            // a concurrent delete of this version may have committed since we read: then this removes
+            // nothing, and the whole transaction (claim included) is rolled back as stale
+            if (entities.deleteWithSQL(DecisionEntity.class, "ID = ? AND VERSION = ?", id, expectedVersion) != 1) {
+                throw new StaleDecisionException(-1);
+            }
+            entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", id);
+            // the claim of the deleting revision stays, so a writer who read the last version still loses
+            entities.deleteWithSQL(RevisionEntity.class, "DECISION_ID = ? AND VERSION < ?", id, deletedVersion);
             appendAudit(issueId, audit);
             return true;
         }));
@@ -182,26 +195,27 @@ public class DecisionStore {
 
     /**
      * One page of decisions matching the query, ordered by project and issue number, with their
-     * people: three statements (count, page, participants of the page) whatever the page size.
+     * people: three statements (count, page, participants of the page) whatever the page size; the
+     * count alone when only the total is asked for.
      */
-    public DecisionPage search(DecisionQuery q) {
+    public Page<Decision> search(DecisionQuery q, PageRequest page) {
         if (q.visibleProjects().isEmpty()) {
-            return new DecisionPage(q.startAt(), q.maxResults(), 0, List.of());
+            return Page.of(page, 0, List.of());
         }
         List<Object> params = new ArrayList<>();
         String where = where(q, params);
         Object[] args = params.toArray();
         int total = entities.count(DecisionEntity.class, Query.select().where(where, args));
-        if (total == 0 || q.startAt() >= total) {
-            return new DecisionPage(q.startAt(), q.maxResults(), total, List.of());
+        if (page.countOnly() || total == 0 || page.startAt() >= total) {
+            return Page.of(page, total, List.of());
         }
         DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where(where, args)
-                .order("PROJECT_KEY, ISSUE_NUMBER").offset(q.startAt()).limit(q.maxResults()));
-        return new DecisionPage(q.startAt(), q.maxResults(), total, withPeople(rows));
+                .order("PROJECT_KEY, ISSUE_NUMBER").offset(page.startAt()).limit(page.maxResults()));
+        return Page.of(page, total, withPeople(rows));
     }
 
     /**
-     * The issue ids of all decisions matching the query (paging ignored), in one statement that reads
+     * The issue ids of all decisions matching the query, in one statement that reads
      * only the id columns and streams them, so a JQL function over many decisions holds no entities.
      */
     public List<Long> issueIds(DecisionQuery q) {

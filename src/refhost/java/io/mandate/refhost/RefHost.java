@@ -6,6 +6,7 @@ import io.mandate.refhost.plugin.PluginDescriptor;
 import io.mandate.refhost.web.AdminMenuServlet;
 import io.mandate.refhost.web.AuthFilter;
 import io.mandate.refhost.web.ConfluencePageServlet;
+import io.mandate.refhost.web.ConnectionDropFilter;
 import io.mandate.refhost.web.HomeServlet;
 import io.mandate.refhost.web.IssueViewServlet;
 import io.mandate.refhost.web.JiraPickerServlet;
@@ -107,6 +108,7 @@ public final class RefHost implements AutoCloseable {
     private static ServletContextHandler context(ProductNode node, File aui) {
         ServletContextHandler handler = new ServletContextHandler(ServletContextHandler.SESSIONS);
         handler.setContextPath(node.product().contextPath());
+        handler.addFilter(new FilterHolder(new ConnectionDropFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         handler.addFilter(new FilterHolder(new AuthFilter(node.world())), "/*", EnumSet.of(DispatcherType.REQUEST));
         handler.addServlet(new ServletHolder(new LoginServlet(node)), "/login.jsp");
         handler.addServlet(new ServletHolder(new LoginServlet(node)), "/logout");

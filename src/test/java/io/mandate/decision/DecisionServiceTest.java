@@ -153,6 +153,37 @@ public class DecisionServiceTest {
         verify(issues).reindex(ISSUE);
     }
 
+    /** Another DELETE of the same version removed it between our read and our write: the version was not honoured. */
+    @Test
+    public void aDeleteWithAVersionWhoseDecisionVanishedMeanwhileIs409() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 1)));
+        when(store.delete(any(Long.class), any(Integer.class), anyList())).thenReturn(false);
+        assertStatus(409, () -> service.delete("DEMO-1", 1));
+        verify(issues, never()).reindex(any());
+    }
+
+    @Test
+    public void aDeleteWithAVersionWhenThereIsNoDecisionIs409() {
+        assertStatus(409, () -> service.delete("DEMO-1", 1));
+    }
+
+    @Test
+    public void aDeleteWithoutAVersionWhenThereIsNoDecisionIs404() {
+        assertStatus(404, () -> service.delete("DEMO-1", null));
+    }
+
+    /** Without a version the delete is unconditional, as Jira's own are: a concurrent change does not stop it. */
+    @Test
+    public void aDeleteWithoutAVersionRetriesWhenSomeoneSavedMeanwhile() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 1)),
+                Optional.of(stored(DecisionStatus.OPEN, null, null, null, 2)));
+        when(store.delete(eq(ISSUE.id()), eq(1), anyList())).thenThrow(new StaleDecisionException(2));
+        when(store.delete(eq(ISSUE.id()), eq(2), anyList())).thenReturn(true);
+        service.delete("DEMO-1", null);
+        verify(store).delete(eq(ISSUE.id()), eq(2), anyList());
+        verify(issues).reindex(ISSUE);
+    }
+
     // ----- what a valid decision is -----
 
     @Test

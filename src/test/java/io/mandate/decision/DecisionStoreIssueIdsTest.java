@@ -58,7 +58,7 @@ public class DecisionStoreIssueIdsTest {
     }
 
     private List<Long> ids(Set<String> projects, String approver, String driver, DecisionStatus status, LocalDate overdueOn) {
-        return store.issueIds(new DecisionQuery(projects, null, null, approver, driver, status, overdueOn, 0, 1))
+        return store.issueIds(new DecisionQuery(projects, null, null, approver, driver, status, overdueOn))
                 .stream().sorted().toList();
     }
 

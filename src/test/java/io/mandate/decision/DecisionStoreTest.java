@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Page;
+import io.mandate.platform.PageRequest;
 import io.mandate.testing.AoTestSupport;
 import io.mandate.testing.TestDatabases;
 import org.junit.After;
@@ -260,18 +262,18 @@ public class DecisionStoreTest {
                 null, T0, T0, 1), null, List.of());
 
         ao.sql().start();
-        DecisionPage page = store.search(new DecisionQuery(java.util.Set.of("DEMO"), null, null, null, null, null, null, 0, 50));
+        Page<Decision> page = store.search(new DecisionQuery(java.util.Set.of("DEMO"), null, null, null, null, null, null), new PageRequest(0, 50));
         List<String> statements = ao.sql().stop();
         assertEquals(3, page.total());
         assertEquals(List.of("DEMO-1", "DEMO-2", "DEMO-10"), page.values().stream().map(Decision::issueKey).toList());
         assertEquals(List.of("k-erin"), page.values().get(2).contributorKeys());
         assertEquals("count, page, people: " + statements, 3, statements.size());
 
-        DecisionPage second = store.search(new DecisionQuery(java.util.Set.of("DEMO", "OPS"), null, null, null, null, null, null, 1, 2));
+        Page<Decision> second = store.search(new DecisionQuery(java.util.Set.of("DEMO", "OPS"), null, null, null, null, null, null), new PageRequest(1, 2));
         assertEquals(4, second.total());
         assertEquals(List.of("DEMO-2", "DEMO-10"), second.values().stream().map(Decision::issueKey).toList());
 
-        assertEquals(0, store.search(new DecisionQuery(java.util.Set.of(), null, null, null, null, null, null, 0, 50)).total());
+        assertEquals(0, store.search(new DecisionQuery(java.util.Set.of(), null, null, null, null, null, null), new PageRequest(0, 50)).total());
     }
 
     @Test
@@ -279,13 +281,66 @@ public class DecisionStoreTest {
         store.save(decision(1, DecisionStatus.IN_PROGRESS, List.of(), List.of()), null, List.of()); // due 2026-12-01
         store.save(decision(2, DecisionStatus.DECIDED, List.of(), List.of()), null, List.of());
         java.util.Set<String> demo = java.util.Set.of("DEMO");
-        assertEquals(2, store.search(new DecisionQuery(demo, "DEMO", null, "k-carol", null, null, null, 0, 50)).total());
-        assertEquals(0, store.search(new DecisionQuery(demo, null, null, "k-bob", null, null, null, 0, 50)).total());
-        assertEquals(1, store.search(new DecisionQuery(demo, null, null, null, null, DecisionStatus.DECIDED, null, 0, 50)).total());
+        assertEquals(2, store.search(new DecisionQuery(demo, "DEMO", null, "k-carol", null, null, null), new PageRequest(0, 50)).total());
+        assertEquals(0, store.search(new DecisionQuery(demo, null, null, "k-bob", null, null, null), new PageRequest(0, 50)).total());
+        assertEquals(1, store.search(new DecisionQuery(demo, null, null, null, null, DecisionStatus.DECIDED, null), new PageRequest(0, 50)).total());
         LocalDate after = LocalDate.parse("2026-12-02");
         LocalDate onDueDay = LocalDate.parse("2026-12-01");
-        assertEquals(List.of("DEMO-1"), store.search(new DecisionQuery(demo, null, null, null, null, null, after, 0, 50))
+        assertEquals(List.of("DEMO-1"), store.search(new DecisionQuery(demo, null, null, null, null, null, after), new PageRequest(0, 50))
                 .values().stream().map(Decision::issueKey).toList());
-        assertEquals("due today is not overdue", 0, store.search(new DecisionQuery(demo, null, null, null, null, null, onDueDay, 0, 50)).total());
+        assertEquals("due today is not overdue", 0, store.search(new DecisionQuery(demo, null, null, null, null, null, onDueDay), new PageRequest(0, 50)).total());
+    }
+
+    /** maxResults=0 is a count, as in Jira's REST: the same on every database (HSQLDB read LIMIT 0 as "no limit"). */
+    @Test
+    public void aPageOfZeroCountsWithoutReadingRows() {
+        for (long n : new long[]{1, 2, 3}) {
+            store.save(decision(n, DecisionStatus.OPEN, List.of(), List.of()), null, List.of());
+        }
+        ao.sql().start();
+        Page<Decision> page = store.search(new DecisionQuery(java.util.Set.of("DEMO"), null, null, null, null, null, null), new PageRequest(0, 0));
+        List<String> statements = ao.sql().stop();
+        assertEquals(3, page.total());
+        assertEquals(List.of(), page.values());
+        assertEquals(0, page.maxResults());
+        assertEquals("the count only: " + statements, 1, statements.size());
+    }
+
+    /**
+     * Deletes that all read the same version: exactly one removes the decision and is audited, the
+     * others are refused as stale or find it gone. Several rounds, so that deletes really overlap.
+     */
+    @Test
+    public void concurrentDeletesOfOneVersionLetExactlyOneWin() throws Exception {
+        int callers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            for (long issue = 1; issue <= 15; issue++) {
+                long id = issue;
+                store.save(decision(id, DecisionStatus.OPEN, List.of("k-erin"), List.of()), null, List.of());
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(callers);
+                List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+                for (int c = 0; c < callers; c++) {
+                    String author = "k-deleter" + c;
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            return store.delete(id, 1, List.of(new AuditEntry("DEMO-" + id, author, T0, "decision", "OPEN", null)));
+                        } catch (StaleDecisionException e) {
+                            return false;
+                        }
+                    }));
+                }
+                int deleted = 0;
+                for (java.util.concurrent.Future<Boolean> r : results) {
+                    deleted += r.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertEquals("round " + id + ": deletes that succeeded", 1, deleted);
+                assertEquals("round " + id + ": one audit entry", 1, store.history(id).size());
+                assertFalse(store.find(id).isPresent());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
