@@ -10,7 +10,7 @@ import com.atlassian.jira.util.MessageSet;
 import com.atlassian.jira.util.MessageSetImpl;
 import com.atlassian.query.clause.TerminalClause;
 import com.atlassian.query.operand.FunctionOperand;
-import io.mandate.platform.HostComponents;
+import com.atlassian.sal.api.message.I18nResolver;
 import io.mandate.platform.Person;
 
 import java.util.List;
@@ -25,19 +25,19 @@ public abstract class DecisionJqlFunction extends AbstractJqlFunction {
 
     private final DecisionSearch.Criterion criterion;
     private final DecisionSearch search;
-    private final HostComponents host;
+    private final I18nResolver i18n;
 
-    protected DecisionJqlFunction(DecisionSearch.Criterion criterion, DecisionSearch search, HostComponents host) {
+    protected DecisionJqlFunction(DecisionSearch.Criterion criterion, DecisionSearch search, I18nResolver i18n) {
         this.criterion = criterion;
         this.search = search;
-        this.host = host;
+        this.i18n = i18n;
     }
 
     @Override
     public MessageSet validate(ApplicationUser searcher, FunctionOperand operand, TerminalClause terminalClause) {
         MessageSet messages = new MessageSetImpl();
         for (DecisionSearch.Problem problem : search.validate(criterion, operand.getName(), operand.getArgs())) {
-            messages.addErrorMessage(host.i18n().getText(problem.key(), problem.args().toArray(new java.io.Serializable[0])));
+            messages.addErrorMessage(i18n.getText(problem.key(), problem.args().toArray(new java.io.Serializable[0])));
         }
         return messages;
     }

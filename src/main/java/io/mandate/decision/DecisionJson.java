@@ -30,7 +30,9 @@ public record DecisionJson(String issueKey, String summary, String status, UserJ
     public record InformedJson(String type, String name) {
     }
 
-    public static DecisionJson of(Decision d, IssueRef issue, Function<String, Optional<Person>> personOfKey, LocalDate today) {
+    /** The decision as output; {@code checks} are the authority matrix's verdict, to which "overdue" is added. */
+    public static DecisionJson of(Decision d, IssueRef issue, Function<String, Optional<Person>> personOfKey, LocalDate today,
+                                  DecisionAuthority.Checks checks) {
         Function<String, UserJson> user = key -> key == null ? null
                 : personOfKey.apply(key).map(UserJson::of).orElse(new UserJson(key, key, key));
         return new DecisionJson(d.issueKey(), issue.summary(), d.status().name(), user.apply(d.driverKey()),
@@ -40,7 +42,16 @@ public record DecisionJson(String issueKey, String summary, String status, UserJ
                         i.kind() == Informed.Kind.USER ? user.apply(i.ref()).name() : i.ref())).toList(),
                 d.dueDate() == null ? null : d.dueDate().toString(), d.outcome(), d.domain(),
                 text(d.decidedAt()), text(d.created()), text(d.updated()), d.version(),
-                Map.of("overdue", d.isOverdue(today)));
+                checks(d, today, checks));
+    }
+
+    /** In the contract's order: authorityViolation, consultationGap, overdue. */
+    private static Map<String, Boolean> checks(Decision d, LocalDate today, DecisionAuthority.Checks checks) {
+        Map<String, Boolean> result = new java.util.LinkedHashMap<>();
+        result.put("authorityViolation", checks.authorityViolation());
+        result.put("consultationGap", checks.consultationGap());
+        result.put("overdue", d.isOverdue(today));
+        return java.util.Collections.unmodifiableMap(result);
     }
 
     private static String text(Instant instant) {

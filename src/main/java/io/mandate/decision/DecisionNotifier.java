@@ -11,8 +11,11 @@ import io.mandate.platform.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
+import io.mandate.platform.ProductClock;
+
 import javax.inject.Inject;
-import javax.inject.Named;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,8 +31,14 @@ import java.util.Set;
  * once, by mail in their own language. Never the person who made the change, never an inactive
  * user, never someone without an e-mail address.
  */
-@Named
+@JiraComponent
 public class DecisionNotifier {
+
+    /**
+     * Repeat notifications are coalesced: within one quiet period a decision's people hear of each
+     * status at most once, so toggling DECIDED and REVERSED cannot flood a whole group.
+     */
+    static final Duration QUIET_PERIOD = Duration.ofMinutes(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionNotifier.class);
 
@@ -39,11 +48,17 @@ public class DecisionNotifier {
     private final Texts texts;
     private final Links links;
     private final IssueAccess issues;
+    private final DecisionAuthority authority;
+    private final DecisionStore store;
+    private final ProductClock clock;
 
     @Inject
     public DecisionNotifier(UserDirectory users, GroupDirectory groups, Mailer mailer, Texts texts, Links links,
-                            IssueAccess issues) {
+                            IssueAccess issues, DecisionAuthority authority, DecisionStore store, ProductClock clock) {
         this.issues = issues;
+        this.authority = authority;
+        this.store = store;
+        this.clock = clock;
         this.users = users;
         this.groups = groups;
         this.mailer = mailer;
@@ -74,8 +89,13 @@ public class DecisionNotifier {
         if (!isNotifiable(before, saved.status())) {
             return List.of();
         }
+        if (!store.claimNotification(saved.issueId(), saved.status(), clock.now(), QUIET_PERIOD)) {
+            LOG.info("Decision {} is {} again within {} minutes; its people were told already", issue.key(),
+                    saved.status(), QUIET_PERIOD.toMinutes());
+            return List.of();
+        }
         List<Recipient> queued = new ArrayList<>();
-        for (Recipient recipient : recipients(saved, author)) {
+        for (Recipient recipient : recipients(saved, issue, author)) {
             Locale locale = Optional.ofNullable(users.locale(recipient.person())).orElse(Locale.ENGLISH);
             try {
                 mailer.send(recipient.emailAddress(), subject(issue, saved, locale), body(issue, saved, author, locale));
@@ -94,7 +114,7 @@ public class DecisionNotifier {
      * (users, and group members as Jira lists them), then contributors; only people who may browse
      * the issue.
      */
-    public List<Recipient> recipients(Decision decision, Person author) {
+    public List<Recipient> recipients(Decision decision, IssueRef issue, Person author) {
         Map<String, Person> candidates = new LinkedHashMap<>();
         for (Informed informed : decision.informed()) {
             if (informed.kind() == Informed.Kind.USER) {
@@ -106,9 +126,10 @@ public class DecisionNotifier {
         for (String contributorKey : decision.contributorKeys()) {
             users.byKey(contributorKey).ifPresent(p -> candidates.putIfAbsent(p.key(), p));
         }
-        // EXTENSION POINT (mentees of the approver's grant): the product brief says a grant's mentee "is
-        // notified of the holder's decisions". Grants arrive with the authority-matrix issue; add the mentees
-        // of the approver's grant in the decision's domain here, as one more source of candidates.
+        // the authority matrix may name more people (the mentees of the approver's grant)
+        for (String userKey : authority.alsoToNotify(decision, issue)) {
+            users.byKey(userKey).ifPresent(p -> candidates.putIfAbsent(p.key(), p));
+        }
         List<Recipient> recipients = new ArrayList<>();
         Set<String> addresses = new HashSet<>();
         for (Person person : candidates.values()) {

@@ -5,7 +5,8 @@ import com.atlassian.jira.issue.customfields.impl.CalculatedCFType;
 import com.atlassian.jira.issue.customfields.impl.FieldValidationException;
 import com.atlassian.jira.issue.fields.CustomField;
 import com.atlassian.jira.user.ApplicationUser;
-import io.mandate.platform.JiraHostComponents;
+import com.atlassian.jira.user.util.UserManager;
+import com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport;
 
 import javax.inject.Inject;
 
@@ -17,12 +18,12 @@ import javax.inject.Inject;
 public class DecisionOwnerField extends CalculatedCFType<ApplicationUser, ApplicationUser> {
 
     private final DecisionStore store;
-    private final JiraHostComponents jira;
+    private final UserManager users;
 
     @Inject
-    public DecisionOwnerField(DecisionStore store, JiraHostComponents jira) {
+    public DecisionOwnerField(DecisionStore store, @JiraImport UserManager users) {
         this.store = store;
-        this.jira = jira;
+        this.users = users;
     }
 
     @Override
@@ -30,7 +31,7 @@ public class DecisionOwnerField extends CalculatedCFType<ApplicationUser, Applic
         if (issue == null || issue.getId() == null) {
             return null; // an issue being created has no decision yet
         }
-        return store.approverKey(issue.getId()).map(jira.userManager()::getUserByKey).orElse(null);
+        return store.approverKey(issue.getId()).map(users::getUserByKey).orElse(null);
     }
 
     /** The username, as Jira's user fields write users in text (searches, imports, change history). */
@@ -44,7 +45,7 @@ public class DecisionOwnerField extends CalculatedCFType<ApplicationUser, Applic
         if (username == null || username.isBlank()) {
             return null;
         }
-        ApplicationUser user = jira.userManager().getUserByName(username.trim());
+        ApplicationUser user = users.getUserByName(username.trim());
         if (user == null) {
             throw new FieldValidationException("No user " + username.trim());
         }

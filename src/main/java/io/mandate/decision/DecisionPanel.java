@@ -2,7 +2,8 @@ package io.mandate.decision;
 
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.plugin.web.ContextProvider;
-import io.mandate.platform.HostComponents;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.message.I18nResolver;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Person;
 
@@ -23,12 +24,12 @@ import java.util.Optional;
 public class DecisionPanel implements ContextProvider {
 
     private final DecisionService decisions;
-    private final HostComponents host;
+    private final I18nResolver i18n;
 
     @Inject
-    public DecisionPanel(DecisionService decisions, HostComponents host) {
+    public DecisionPanel(DecisionService decisions, @ComponentImport I18nResolver i18n) {
         this.decisions = decisions;
-        this.host = host;
+        this.i18n = i18n;
     }
 
     @Override
@@ -39,7 +40,7 @@ public class DecisionPanel implements ContextProvider {
     @Override
     public Map<String, Object> getContextMap(Map<String, Object> context) {
         Map<String, Object> result = new HashMap<>(context);
-        result.put("i18n", host.i18n());
+        result.put("i18n", new io.mandate.platform.TemplateTexts(i18n));
         Object issueObject = context.get("issue");
         if (!(issueObject instanceof Issue jiraIssue)) {
             result.put("decision", null);
@@ -58,11 +59,11 @@ public class DecisionPanel implements ContextProvider {
         result.put("canEdit", decisions.canEdit(issue));
         // the dialog's status choices and the history's status names, in the enum's order
         result.put("statuses", java.util.Arrays.stream(DecisionStatus.values()).map(Enum::name).toList());
-        result.put("decision", decision.map(d -> view(d, decisions.today())).orElse(null));
+        result.put("decision", decision.map(d -> view(d, issue, decisions.today())).orElse(null));
         return result;
     }
 
-    private Map<String, Object> view(Decision d, LocalDate today) {
+    private Map<String, Object> view(Decision d, IssueRef issue, LocalDate today) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("status", d.status().name());
         view.put("statusLozenge", switch (d.status()) {
@@ -83,6 +84,9 @@ public class DecisionPanel implements ContextProvider {
         view.put("informed", informed);
         view.put("outcome", d.outcome());
         view.put("version", d.version());
+        DecisionAuthority.Checks checks = decisions.checks(d, issue);
+        view.put("authorityViolation", checks.authorityViolation());
+        view.put("consultationGap", checks.consultationGap());
         return view;
     }
 

@@ -47,7 +47,8 @@ public class DecisionResource {
                 overdue, startAt, maxResults));
         java.time.LocalDate today = decisions.today();
         List<DecisionJson> values = page.values().stream()
-                .map(d -> decisions.issueOf(d).map(issue -> DecisionJson.of(d, issue, decisions::person, today)))
+                .map(d -> decisions.issueOf(d).map(issue -> DecisionJson.of(d, issue, decisions::person, today,
+                        decisions.checks(d, issue))))
                 .flatMap(java.util.Optional::stream)
                 .toList();
         return page.withValues(values);
@@ -59,7 +60,7 @@ public class DecisionResource {
         IssueRef issue = decisions.browsableIssue(issueKey);
         Decision decision = decisions.find(issue)
                 .orElseThrow(() -> ApiException.notFound(io.mandate.platform.rest.Message.of("mandate.error.decision.none", issue.key())));
-        return DecisionJson.of(decision, issue, decisions::person, decisions.today());
+        return DecisionJson.of(decision, issue, decisions::person, decisions.today(), decisions.checks(decision, issue));
     }
 
     /**
@@ -73,7 +74,8 @@ public class DecisionResource {
     public DecisionJson put(@PathParam("issueKey") String issueKey,
                             @HeaderParam("Content-Length") @DefaultValue("-1") long contentLength, InputStream body) {
         Decision saved = decisions.put(issueKey, JsonBody.read(body, contentLength));
-        return DecisionJson.of(saved, decisions.browsableIssue(issueKey), decisions::person, decisions.today());
+        IssueRef issue = decisions.browsableIssue(issueKey);
+        return DecisionJson.of(saved, issue, decisions::person, decisions.today(), decisions.checks(saved, issue));
     }
 
     @DELETE

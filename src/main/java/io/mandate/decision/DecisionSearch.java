@@ -4,10 +4,11 @@ import io.mandate.platform.IssueAccess;
 import io.mandate.platform.Person;
 import io.mandate.platform.UserDirectory;
 
+import io.mandate.platform.ProductClock;
+
 import javax.inject.Inject;
-import javax.inject.Named;
+import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import java.io.Serializable;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * for the JQL functions. Only decisions in projects the searcher may browse are ever returned, so a
  * function cannot reveal a hidden issue even where the search engine would not filter afterwards.
  */
-@Named
+@JiraComponent
 public class DecisionSearch {
 
     /** What a JQL function asks for, and how many arguments it takes. */
@@ -56,18 +57,10 @@ public class DecisionSearch {
     private final DecisionStore store;
     private final IssueAccess issues;
     private final UserDirectory users;
-    private final java.util.function.Supplier<Clock> clock;
+    private final ProductClock clock;
 
     @Inject
-    public DecisionSearch(DecisionStore store, IssueAccess issues, UserDirectory users, io.mandate.platform.HostClock hostClock) {
-        this(store, issues, users, (java.util.function.Supplier<Clock>) hostClock::clock);
-    }
-
-    DecisionSearch(DecisionStore store, IssueAccess issues, UserDirectory users, Clock clock) {
-        this(store, issues, users, (java.util.function.Supplier<Clock>) () -> clock);
-    }
-
-    private DecisionSearch(DecisionStore store, IssueAccess issues, UserDirectory users, java.util.function.Supplier<Clock> clock) {
+    public DecisionSearch(DecisionStore store, IssueAccess issues, UserDirectory users, ProductClock clock) {
         this.store = store;
         this.issues = issues;
         this.users = users;
@@ -115,7 +108,7 @@ public class DecisionSearch {
             case APPROVED_BY -> approverKey = user(args.get(0)).map(Person::key).orElse(null);
             case DRIVEN_BY -> driverKey = user(args.get(0)).map(Person::key).orElse(null);
             case IN_STATUS -> status = DecisionStatus.parse(args.get(0)).orElse(null);
-            case OVERDUE -> overdueOn = LocalDate.now(clock.get());
+            case OVERDUE -> overdueOn = clock.today();
         }
         if (approverKey == null && driverKey == null && status == null && overdueOn == null) {
             return List.of();

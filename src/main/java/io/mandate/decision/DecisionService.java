@@ -1,21 +1,23 @@
 package io.mandate.decision;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mandate.platform.HostClock;
+import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
+import io.mandate.platform.ClusterCache;
+import io.mandate.platform.ClusterCaches;
+import io.mandate.platform.Events;
 import io.mandate.platform.IssueAccess;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Page;
 import io.mandate.platform.PageRequest;
+import io.mandate.platform.People;
 import io.mandate.platform.Person;
-import io.mandate.platform.UserDirectory;
+import io.mandate.platform.Principal;
+import io.mandate.platform.ProductClock;
 import io.mandate.platform.rest.ApiException;
 import io.mandate.platform.rest.Message;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.inject.Inject;
-import javax.inject.Named;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,68 +31,70 @@ import java.util.Optional;
  * decision, what a valid decision is, how its status may move, and what the audit trail records.
  * This is where a decision is validated; {@link DecisionStore} is where it is stored.
  */
-@Named
+@JiraComponent
 public class DecisionService {
 
     static final int MAX_OUTCOME = 10_000;
     static final int MAX_PEOPLE = 200;
     /** How often an unconditional DELETE re-reads after losing to a concurrent write before it gives up (409). */
     private static final int UNCONDITIONAL_DELETE_ATTEMPTS = 3;
-    private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
+    /** Decisions are read on every issue view; kept per node, dropped on every node when one changes. */
+    static final String CACHE = "decision.byIssueId";
 
     private final DecisionStore store;
     private final IssueAccess issues;
-    private final UserDirectory users;
-    private final DecisionNotifier notifier;
-    private final java.util.function.Supplier<Clock> clock;
+    private final People people;
+    private final DecisionAuthority authority;
+    private final Events events;
+    private final ProductClock clock;
+    private final ClusterCache<Long, Decision> cache;
 
     @Inject
-    public DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, DecisionNotifier notifier,
-                           HostClock hostClock) {
-        this(store, issues, users, notifier, (java.util.function.Supplier<Clock>) hostClock::clock);
-    }
-
-    DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, DecisionNotifier notifier, Clock clock) {
-        this(store, issues, users, notifier, (java.util.function.Supplier<Clock>) () -> clock);
-    }
-
-    private DecisionService(DecisionStore store, IssueAccess issues, UserDirectory users, DecisionNotifier notifier,
-                            java.util.function.Supplier<Clock> clock) {
+    public DecisionService(DecisionStore store, IssueAccess issues, People people, DecisionAuthority authority,
+                           Events events, ProductClock clock, ClusterCaches caches) {
         this.store = store;
         this.issues = issues;
-        this.users = users;
-        this.notifier = notifier;
+        this.people = people;
+        this.authority = authority;
+        this.events = events;
         this.clock = clock;
+        this.cache = caches.cache(CACHE, store::find, Duration.ofHours(1), 10_000);
     }
 
-    /** Today in the host's time zone: the day "overdue" is measured against. */
+    /** Today in the product's time zone: the day "overdue" is measured against. */
     public LocalDate today() {
-        return LocalDate.now(clock.get());
+        return clock.today();
     }
 
     /** The issue if the current user may browse it. */
     public Optional<IssueRef> visibleIssue(String issueKey) {
-        return issues.browsable(issueKey, users.currentUser());
+        return issues.browsable(issueKey, people.currentUser());
     }
 
     /** The issue if the current user may browse it; 404 otherwise (unknown and hidden look alike). */
     public IssueRef browsableIssue(String issueKey) {
-        return issues.browsable(issueKey, users.currentUser())
+        return issues.browsable(issueKey, people.currentUser())
                 .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.issue.notFound", issueKey)));
     }
 
+    /** The decision of an issue the caller has been shown, read through the cluster cache. */
     public Optional<Decision> find(IssueRef issue) {
-        return store.find(issue.id());
+        return cache.get(issue.id());
     }
 
     public boolean canEdit(IssueRef issue) {
-        return users.currentUser().map(u -> issues.canEdit(issue, u)).orElse(false);
+        return people.currentUser().map(u -> issues.canEdit(issue, u)).orElse(false);
+    }
+
+    /** The matrix's checks of a decision, for the REST output and the panel. */
+    public DecisionAuthority.Checks checks(Decision decision, IssueRef issue) {
+        return authority.checks(decision, issue);
     }
 
     /** GET: the decision of a browsable issue, 404 when the issue is hidden or has none. */
     public Decision get(String issueKey) {
         IssueRef issue = browsableIssue(issueKey);
-        return store.find(issue.id())
+        return find(issue)
                 .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.decision.none", issue.key())));
     }
 
@@ -112,7 +116,7 @@ public class DecisionService {
             // the caller edits a decision that someone has deleted meanwhile: do not resurrect it silently
             throw vanished();
         }
-        List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated(), this::username);
+        List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated(), people::nameOf);
         if (current.isPresent() && audit.isEmpty()) {
             return current.get(); // nothing changed: no new version, no audit entry, no mail
         }
@@ -121,19 +125,11 @@ public class DecisionService {
             saved = store.save(next, current.map(Decision::version).orElse(null), audit);
         } catch (StaleDecisionException e) {
             throw stale(e.currentVersion());
+        } finally {
+            cache.invalidate(issue.id()); // committed or not, no node may keep what it read before
         }
-        notifyCommitted(issue, current.map(Decision::status), saved, author);
+        events.publish(new DecisionChanged(issue, current, Optional.of(saved), author));
         return saved;
-    }
-
-    /** Runs after the save has committed: re-index the issue, notify; a failure here is logged, never a failed save. */
-    private void notifyCommitted(IssueRef issue, Optional<DecisionStatus> before, Decision saved, Person author) {
-        issues.reindex(issue);
-        try {
-            notifier.decisionSaved(issue, before, saved, author);
-        } catch (RuntimeException e) {
-            LOG.warn("Decision {} was saved as {}, but its notifications could not be sent", issue.key(), saved.status(), e);
-        }
     }
 
     /**
@@ -152,20 +148,25 @@ public class DecisionService {
                 throw version == null ? ApiException.notFound(Message.of("mandate.error.decision.none", issue.key())) : vanished();
             }
             int expected = version == null ? current.get().version() : version;
-            AuditEntry entry = new AuditEntry(issue.key(), author.key(), clock.get().instant(), "decision",
+            AuditEntry entry = new AuditEntry(issue.key(), author.key(), clock.now(), "decision",
                     current.get().status().name(), null);
+            boolean deleted;
             try {
-                if (store.delete(issue.id(), expected, List.of(entry))) {
-                    issues.reindex(issue);
-                    return;
-                }
-                if (version != null) {
-                    throw vanished(); // deleted by someone else between our read and our write
-                }
+                deleted = store.delete(issue.id(), expected, List.of(entry));
             } catch (StaleDecisionException e) {
                 if (version != null || attempt == UNCONDITIONAL_DELETE_ATTEMPTS) {
                     throw stale(e.currentVersion());
                 }
+                continue;
+            } finally {
+                cache.invalidate(issue.id()); // committed or not, no node may keep what it read before
+            }
+            if (deleted) {
+                events.publish(new DecisionChanged(issue, current, Optional.empty(), author));
+                return;
+            }
+            if (version != null) {
+                throw vanished(); // deleted by someone else between our read and our write
             }
         }
     }
@@ -180,10 +181,10 @@ public class DecisionService {
      * Every invalid parameter is named at once (400).
      */
     public Page<Decision> list(ListFilter f) {
-        Person caller = users.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.list")));
+        Person caller = people.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.list")));
         Map<String, Message> errors = new LinkedHashMap<>();
-        String approverKey = filterUser("approver", f.approver(), errors);
-        String driverKey = filterUser("driver", f.driver(), errors);
+        String approverKey = people.existingUserKey("approver", f.approver(), errors);
+        String driverKey = people.existingUserKey("driver", f.driver(), errors);
         DecisionStatus status = null;
         if (f.status() != null && !f.status().isBlank()) {
             status = DecisionStatus.parse(f.status()).orElse(null);
@@ -210,19 +211,7 @@ public class DecisionService {
 
     /** The issue of a listed decision, for its summary; empty if it has become invisible meanwhile. */
     public Optional<IssueRef> issueOf(Decision decision) {
-        return issues.browsable(decision.issueKey(), users.currentUser());
-    }
-
-    private String filterUser(String field, String username, Map<String, Message> errors) {
-        if (username == null || username.isBlank()) {
-            return null;
-        }
-        Optional<Person> person = users.byName(username.trim());
-        if (person.isEmpty()) {
-            errors.put(field, Message.of("mandate.error.user.unknown", username));
-            return null;
-        }
-        return person.get().key();
+        return issues.browsable(decision.issueKey(), people.currentUser());
     }
 
     public List<AuditEntry> history(String issueKey) {
@@ -230,17 +219,12 @@ public class DecisionService {
         return store.history(issue.id());
     }
 
-    /** The username behind a user key, or the key itself for a user the host no longer knows. */
-    public String username(String userKey) {
-        return userKey == null ? null : users.byKey(userKey).map(Person::name).orElse(userKey);
-    }
-
     public Optional<Person> person(String userKey) {
-        return users.byKey(userKey);
+        return people.byKey(userKey);
     }
 
     private Person requireEditor(IssueRef issue) {
-        Person user = users.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.change")));
+        Person user = people.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.change")));
         if (!issues.canEdit(issue, user)) {
             throw ApiException.forbidden(Message.of("mandate.error.readOnly", issue.key()));
         }
@@ -268,8 +252,8 @@ public class DecisionService {
                 && status != DecisionStatus.DECIDED && status != DecisionStatus.REVERSED) {
             errors.put("status", Message.of("mandate.error.status.decided", status));
         }
-        String driverKey = resolveUser("driver", in.driver(), errors);
-        String approverKey = resolveUser("approver", in.approver(), errors);
+        String driverKey = people.activeUserKey("driver", in.driver(), errors);
+        String approverKey = people.activeUserKey("approver", in.approver(), errors);
         if (status != DecisionStatus.OPEN) {
             if (in.driver() == null && !errors.containsKey("driver")) {
                 errors.put("driver", Message.of("mandate.error.driver.required", status));
@@ -278,16 +262,19 @@ public class DecisionService {
                 errors.put("approver", Message.of("mandate.error.approver.required", status));
             }
         }
-        List<String> contributorKeys = resolveUsers("contributors", in.contributors(), errors);
-        List<Informed> informed = resolveInformed(in.informed(), errors);
+        List<String> contributorKeys = people.activeUserKeys("contributors", in.contributors(), errors);
+        List<Informed> informed = people.principals("informed",
+                in.informed().stream().map(n -> new People.Named(n.kind() == Informed.Kind.USER
+                        ? Principal.Type.USER : Principal.Type.GROUP, n.name())).toList(),
+                "mandate.error.informed.unknown", errors).stream()
+                .map(p -> new Informed(p.isUser() ? Informed.Kind.USER : Informed.Kind.GROUP, p.id())).toList();
         if (status == DecisionStatus.DECIDED && (in.outcome() == null || in.outcome().isBlank())) {
             errors.putIfAbsent("outcome", Message.of("mandate.error.outcome.required"));
         }
-        if (in.domain() != null) {
-            // No domain exists until the authority matrix defines them.
-            errors.putIfAbsent("domain", Message.of("mandate.error.domain.unknown", in.domain()));
+        if (in.domain() != null && !errors.containsKey("domain") && !authority.domainExists(in.domain())) {
+            errors.put("domain", Message.of("mandate.error.domain.unknown", in.domain()));
         }
-        Instant now = clock.get().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant decidedAt = null;
         if (status == DecisionStatus.DECIDED) {
             decidedAt = current.filter(d -> d.status() == DecisionStatus.DECIDED).map(Decision::decidedAt).orElse(now);
@@ -298,70 +285,6 @@ public class DecisionService {
         return new Decision(issue.id(), issue.key(), issue.projectKey(), status, driverKey, approverKey,
                 contributorKeys, informed, in.dueDate(), blankToNull(in.outcome()), in.domain(), decidedAt,
                 current.map(Decision::created).orElse(now), now, current.map(d -> d.version() + 1).orElse(1));
-    }
-
-    private String resolveUser(String field, String username, Map<String, Message> errors) {
-        if (username == null || errors.containsKey(field)) {
-            return null;
-        }
-        Optional<Person> person = users.byName(username);
-        if (person.isEmpty()) {
-            errors.put(field, Message.of("mandate.error.user.unknown", username));
-            return null;
-        }
-        if (!users.isActive(person.get())) {
-            errors.put(field, Message.of("mandate.error.user.inactive", username));
-            return null;
-        }
-        return person.get().key();
-    }
-
-    private List<String> resolveUsers(String field, List<String> usernames, Map<String, Message> errors) {
-        if (errors.containsKey(field)) {
-            return List.of();
-        }
-        List<String> keys = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String name : usernames.stream().distinct().toList()) {
-            Optional<Person> p = users.byName(name).filter(users::isActive);
-            if (p.isPresent()) {
-                keys.add(p.get().key());
-            } else {
-                unknown.add(name);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            errors.put(field, Message.of("mandate.error.users.unknown", String.join(", ", unknown)));
-        }
-        return keys;
-    }
-
-    private List<Informed> resolveInformed(List<DecisionInput.InformedName> names, Map<String, Message> errors) {
-        if (errors.containsKey("informed")) {
-            return List.of();
-        }
-        List<Informed> result = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (DecisionInput.InformedName n : names.stream().distinct().toList()) {
-            if (n.kind() == Informed.Kind.GROUP) {
-                if (users.groupExists(n.name())) {
-                    result.add(new Informed(Informed.Kind.GROUP, n.name()));
-                } else {
-                    unknown.add(n.name());
-                }
-            } else {
-                Optional<Person> p = users.byName(n.name()).filter(users::isActive);
-                if (p.isPresent()) {
-                    result.add(new Informed(Informed.Kind.USER, p.get().key()));
-                } else {
-                    unknown.add(n.name());
-                }
-            }
-        }
-        if (!unknown.isEmpty()) {
-            errors.put("informed", Message.of("mandate.error.informed.unknown", String.join(", ", unknown)));
-        }
-        return result;
     }
 
     private static String blankToNull(String s) {

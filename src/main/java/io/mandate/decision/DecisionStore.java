@@ -3,10 +3,11 @@ package io.mandate.decision;
 import io.mandate.platform.Entities;
 import io.mandate.platform.Page;
 import io.mandate.platform.PageRequest;
+import io.mandate.platform.SqlAggregates;
 import net.java.ao.Query;
 
 import javax.inject.Inject;
-import javax.inject.Named;
+import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,22 +24,33 @@ import java.util.Optional;
  * decision with its people in two statements, whatever the number of people; hands out
  * immutable {@link Decision} values, never live entities.
  */
-@Named
+@JiraComponent
 public class DecisionStore {
 
     static final String CONTRIBUTOR = "CONTRIBUTOR";
     static final String INFORMED = "INFORMED";
 
     private final Entities entities;
+    private final SqlAggregates aggregates;
 
     @Inject
-    public DecisionStore(Entities entities) {
+    public DecisionStore(Entities entities, SqlAggregates aggregates) {
         this.entities = entities;
+        this.aggregates = aggregates;
     }
 
     /** How many decisions are recorded (all projects; for administrators). */
     public int count() {
         return entities.count(DecisionEntity.class, Query.select());
+    }
+
+    /** How many decisions are in each status (all projects; for administrators): one GROUP BY statement. */
+    public Map<DecisionStatus, Long> countByStatus() {
+        Map<DecisionStatus, Long> counts = new java.util.EnumMap<>(DecisionStatus.class);
+        for (SqlAggregates.GroupCount group : aggregates.countBy(DecisionEntity.class, List.of("STATUS"), null)) {
+            counts.put(DecisionStatus.valueOf((String) group.keys().get(0)), group.count());
+        }
+        return counts;
     }
 
     public Optional<Decision> find(long issueId) {
@@ -345,6 +357,30 @@ public class DecisionStore {
                 contributors, informed, row.getDueDate() == null ? null : LocalDate.parse(row.getDueDate()),
                 row.getOutcome(), row.getDomainKey(), toInstant(row.getDecidedAt()),
                 toInstant(row.getCreatedAt()), toInstant(row.getUpdatedAt()), row.getVersion());
+    }
+
+    /**
+     * Claims the right to notify of the decision reaching {@code status} in the quiet period that holds
+     * {@code now}: true for the first claim of that period (cluster-wide; the database's unique key
+     * decides), false for every later one. Claims older than a day are pruned on the way.
+     */
+    public boolean claimNotification(long issueId, DecisionStatus status, Instant now, java.time.Duration quietPeriod) {
+        long period = now.toEpochMilli() / quietPeriod.toMillis();
+        Map<String, Object> values = new HashMap<>();
+        values.put("CLAIM_KEY", issueId + ":" + status.name() + ":" + period);
+        values.put("ISSUE_ID", issueId);
+        values.put("STATUS", status.name());
+        values.put("SENT_AT", Date.from(now));
+        try {
+            entities.inTransaction(() -> entities.create(NotificationEntity.class, values));
+        } catch (RuntimeException e) {
+            if (Entities.isConstraintViolation(e) || Entities.isConcurrencyConflict(e)) {
+                return false;
+            }
+            throw e;
+        }
+        entities.deleteWithSQL(NotificationEntity.class, "SENT_AT < ?", Date.from(now.minus(java.time.Duration.ofDays(1))));
+        return true;
     }
 
     private static Instant toInstant(Date date) {

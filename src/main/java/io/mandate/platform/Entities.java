@@ -1,6 +1,7 @@
 package io.mandate.platform;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
@@ -20,8 +21,8 @@ public class Entities {
     private final ActiveObjects ao;
 
     @Inject
-    public Entities(HostComponents host) {
-        this.ao = host.activeObjects();
+    public Entities(@ComponentImport ActiveObjects ao) {
+        this.ao = ao;
     }
 
     /** Runs the work in one database transaction; a runtime exception rolls it back and propagates. */

@@ -1,6 +1,8 @@
 package io.mandate.platform;
 
+import com.atlassian.jira.security.groups.GroupManager;
 import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport;
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 
 import javax.inject.Inject;
@@ -11,11 +13,11 @@ import java.util.List;
 @JiraComponent
 public class JiraGroupDirectory implements GroupDirectory {
 
-    private final JiraHostComponents jira;
+    private final GroupManager groupManager;
 
     @Inject
-    public JiraGroupDirectory(JiraHostComponents jira) {
-        this.jira = jira;
+    public JiraGroupDirectory(@JiraImport GroupManager groupManager) {
+        this.groupManager = groupManager;
     }
 
     @Override
@@ -23,7 +25,7 @@ public class JiraGroupDirectory implements GroupDirectory {
         if (group == null || group.isBlank()) {
             return List.of();
         }
-        Collection<ApplicationUser> users = jira.groupManager().getUsersInGroup(group);
+        Collection<ApplicationUser> users = groupManager.getUsersInGroup(group);
         if (users == null) {
             return List.of();
         }

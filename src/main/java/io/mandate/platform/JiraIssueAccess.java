@@ -2,12 +2,16 @@ package io.mandate.platform;
 
 import com.atlassian.jira.bc.project.component.ProjectComponent;
 import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.IssueManager;
+import com.atlassian.jira.issue.index.IssueIndexingService;
 import com.atlassian.jira.issue.label.Label;
 import com.atlassian.jira.permission.ProjectPermissions;
 import com.atlassian.jira.project.Project;
 import com.atlassian.jira.security.PermissionManager;
 import com.atlassian.jira.security.plugin.ProjectPermissionKey;
 import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.jira.user.util.UserManager;
+import com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport;
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 
 import javax.inject.Inject;
@@ -23,11 +27,18 @@ public class JiraIssueAccess implements IssueAccess {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JiraIssueAccess.class);
 
-    private final JiraHostComponents jira;
+    private final IssueManager issueManager;
+    private final PermissionManager permissionManager;
+    private final UserManager userManager;
+    private final IssueIndexingService indexing;
 
     @Inject
-    public JiraIssueAccess(JiraHostComponents jira) {
-        this.jira = jira;
+    public JiraIssueAccess(@JiraImport IssueManager issueManager, @JiraImport PermissionManager permissionManager,
+                           @JiraImport UserManager userManager, @JiraImport IssueIndexingService indexing) {
+        this.issueManager = issueManager;
+        this.permissionManager = permissionManager;
+        this.userManager = userManager;
+        this.indexing = indexing;
     }
 
     @Override
@@ -35,11 +46,11 @@ public class JiraIssueAccess implements IssueAccess {
         if (issueKey == null || issueKey.isBlank() || issueKey.length() > 255) {
             return Optional.empty();
         }
-        Issue issue = jira.issueManager().getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT));
+        Issue issue = issueManager.getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT));
         if (issue == null) {
             return Optional.empty();
         }
-        ApplicationUser appUser = user.map(p -> jira.userManager().getUserByKey(p.key())).orElse(null);
+        ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
         if (!has(ProjectPermissions.BROWSE_PROJECTS, issue, appUser)) {
             return Optional.empty();
         }
@@ -48,9 +59,9 @@ public class JiraIssueAccess implements IssueAccess {
 
     @Override
     public Set<String> browsableProjects(Optional<Person> user) {
-        ApplicationUser appUser = user.map(p -> jira.userManager().getUserByKey(p.key())).orElse(null);
+        ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
         Set<String> keys = new TreeSet<>();
-        for (Project project : jira.permissionManager().getProjects(ProjectPermissions.BROWSE_PROJECTS, appUser)) {
+        for (Project project : permissionManager.getProjects(ProjectPermissions.BROWSE_PROJECTS, appUser)) {
             keys.add(project.getKey());
         }
         return keys;
@@ -58,14 +69,13 @@ public class JiraIssueAccess implements IssueAccess {
 
     @Override
     public boolean canEdit(IssueRef issueRef, Person user) {
-        Issue issue = jira.issueManager().getIssueObject(issueRef.id());
-        ApplicationUser appUser = jira.userManager().getUserByKey(user.key());
+        Issue issue = issueManager.getIssueObject(issueRef.id());
+        ApplicationUser appUser = userManager.getUserByKey(user.key());
         return issue != null && appUser != null && has(ProjectPermissions.EDIT_ISSUES, issue, appUser);
     }
 
     private boolean has(ProjectPermissionKey permission, Issue issue, ApplicationUser user) {
-        PermissionManager permissions = jira.permissionManager();
-        return permissions.hasPermission(permission, issue, user);
+        return permissionManager.hasPermission(permission, issue, user);
     }
 
     private static IssueRef toRef(Issue issue) {
@@ -79,9 +89,9 @@ public class JiraIssueAccess implements IssueAccess {
     @Override
     public void reindex(IssueRef issueRef) {
         try {
-            Issue issue = jira.issueManager().getIssueObject(issueRef.id());
+            Issue issue = issueManager.getIssueObject(issueRef.id());
             if (issue != null) {
-                jira.indexing().reIndex(issue);
+                indexing.reIndex(issue);
             }
         } catch (Exception e) { // IndexException (checked) or a runtime failure of the index
             LOG.warn("Issue {} could not be re-indexed after its decision changed; searches by Decision owner"

@@ -1,7 +1,9 @@
 package io.mandate.platform;
 
 import com.atlassian.mail.Email;
+import com.atlassian.mail.queue.MailQueue;
 import com.atlassian.mail.queue.SingleMailQueueItem;
+import com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport;
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 
 import javax.inject.Inject;
@@ -13,11 +15,11 @@ import javax.inject.Inject;
 @JiraComponent
 public class JiraMailer implements Mailer {
 
-    private final JiraHostComponents jira;
+    private final MailQueue mailQueue;
 
     @Inject
-    public JiraMailer(JiraHostComponents jira) {
-        this.jira = jira;
+    public JiraMailer(@JiraImport MailQueue mailQueue) {
+        this.mailQueue = mailQueue;
     }
 
     @Override
@@ -26,6 +28,6 @@ public class JiraMailer implements Mailer {
         email.setSubject(subject);
         email.setBody(plainTextBody);
         email.setMimeType("text/plain");
-        jira.mailQueue().addItem(new SingleMailQueueItem(email));
+        mailQueue.addItem(new SingleMailQueueItem(email));
     }
 }

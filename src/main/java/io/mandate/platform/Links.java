@@ -1,5 +1,7 @@
 package io.mandate.platform;
 
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
 
 import javax.inject.Inject;
@@ -9,16 +11,16 @@ import javax.inject.Named;
 @Named
 public class Links {
 
-    private final HostComponents host;
+    private final ApplicationProperties applicationProperties;
 
     @Inject
-    public Links(HostComponents host) {
-        this.host = host;
+    public Links(@ComponentImport ApplicationProperties applicationProperties) {
+        this.applicationProperties = applicationProperties;
     }
 
     /** {@code <base URL>/browse/<KEY>}: the issue view. */
     public String issue(String issueKey) {
-        String base = host.applicationProperties().getBaseUrl(UrlMode.CANONICAL);
+        String base = applicationProperties.getBaseUrl(UrlMode.CANONICAL);
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }

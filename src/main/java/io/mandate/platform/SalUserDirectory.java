@@ -1,5 +1,7 @@
 package io.mandate.platform;
 
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.message.LocaleResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
@@ -13,12 +15,12 @@ import java.util.Optional;
 public class SalUserDirectory implements UserDirectory {
 
     private final UserManager userManager;
-    private final HostComponents host;
+    private final LocaleResolver locales;
 
     @Inject
-    public SalUserDirectory(HostComponents host) {
-        this.userManager = host.userManager();
-        this.host = host;
+    public SalUserDirectory(@ComponentImport UserManager userManager, @ComponentImport LocaleResolver locales) {
+        this.userManager = userManager;
+        this.locales = locales;
     }
 
     @Override
@@ -72,7 +74,7 @@ public class SalUserDirectory implements UserDirectory {
 
     @Override
     public java.util.Locale locale(Person person) {
-        return host.localeResolver().getLocale(new UserKey(person.key()));
+        return locales.getLocale(new UserKey(person.key()));
     }
 
     private static Person toPerson(UserProfile profile) {

@@ -1,5 +1,8 @@
 package io.mandate.platform;
 
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.message.I18nResolver;
+
 import javax.inject.Inject;
 import javax.inject.Named;
 import java.io.Serializable;
@@ -12,15 +15,15 @@ import java.util.Locale;
 @Named
 public class Texts {
 
-    private final HostComponents host;
+    private final I18nResolver i18n;
 
     @Inject
-    public Texts(HostComponents host) {
-        this.host = host;
+    public Texts(@ComponentImport I18nResolver i18n) {
+        this.i18n = i18n;
     }
 
     /** The text of {@code key} in {@code locale}, with {@code {0}}-style arguments filled in. */
     public String get(Locale locale, String key, Serializable... arguments) {
-        return host.i18n().getText(locale, key, arguments);
+        return i18n.getText(locale, key, arguments);
     }
 }

@@ -67,11 +67,20 @@ public final class ProductNode implements AutoCloseable {
     private final long startMillis;
     private final RefApplicationProperties applicationProperties;
     private final Outbox outbox;
+    private final io.mandate.refhost.platform.RefEventPublisher events;
+    private final io.mandate.refhost.platform.RefCacheManager caches;
+    private final io.mandate.refhost.applinks.RefApplicationLinks applinks;
 
     private ProductNode(Product product, Database database, World world, PluginInstance plugin,
                         RefTemplateRenderer templates, RefI18nResolver i18n, RefUserManager users,
                         SqlCounter sqlCounter, RefActiveObjects activeObjects, JiraAdapters jira, long startMillis,
-                        RefApplicationProperties applicationProperties, Outbox outbox) {
+                        RefApplicationProperties applicationProperties, Outbox outbox,
+                        io.mandate.refhost.platform.RefEventPublisher events,
+                        io.mandate.refhost.platform.RefCacheManager caches,
+                        io.mandate.refhost.applinks.RefApplicationLinks applinks) {
+        this.events = events;
+        this.caches = caches;
+        this.applinks = applinks;
         this.product = product;
         this.database = database;
         this.world = world;
@@ -92,6 +101,15 @@ public final class ProductNode implements AutoCloseable {
      * Jira for user management), migrates the plugin's tables and wires the plugin.
      */
     public static ProductNode start(Product product, Database database, World userWorld, ClassLoader pluginLoader) {
+        return start(product, database, userWorld, pluginLoader, new io.mandate.refhost.platform.RefCluster());
+    }
+
+    /**
+     * Starts one node of the product in {@code cluster}: nodes of the same product started with the same
+     * cluster and database share cache invalidations and cluster locks, like Data Center nodes.
+     */
+    public static ProductNode start(Product product, Database database, World userWorld, ClassLoader pluginLoader,
+                                    io.mandate.refhost.platform.RefCluster cluster) {
         long t0 = System.nanoTime();
         World world = userWorld;
         PluginDescriptor descriptor = PluginInstance.readDescriptor(pluginLoader, product.id());
@@ -102,19 +120,32 @@ public final class ProductNode implements AutoCloseable {
         RefActiveObjects ao = new RefActiveObjects(em, database);
         RefUserManager users = new RefUserManager(world);
         RefI18nResolver i18n = new RefI18nResolver(descriptor.i18nBundles(), pluginLoader);
-        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader);
+        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader,
+                io.mandate.refhost.sal.VelocityAllowlist.forPlugin(pluginLoader, descriptor.velocityAllowlist()));
+        io.mandate.refhost.platform.RefEventPublisher events = new io.mandate.refhost.platform.RefEventPublisher();
+        io.mandate.refhost.platform.RefCacheManager caches = new io.mandate.refhost.platform.RefCacheManager(cluster);
         HostServices services = new HostServices()
                 .add(ActiveObjects.class, ao)
                 .add(UserManager.class, users)
                 .add(I18nResolver.class, i18n)
                 .add(TemplateRenderer.class, templates)
                 .add(LoginUriProvider.class, new RefLoginUriProvider(product.contextPath()))
-                .add(com.atlassian.sal.api.timezone.TimeZoneManager.class, io.mandate.refhost.sal.RefTimeZoneManager.fromSystemProperty());
+                .add(com.atlassian.sal.api.timezone.TimeZoneManager.class, io.mandate.refhost.sal.RefTimeZoneManager.fromSystemProperty())
+                .add(com.atlassian.event.api.EventPublisher.class, events)
+                .add(com.atlassian.cache.CacheManager.class, caches)
+                .add(com.atlassian.beehive.ClusterLockService.class, new io.mandate.refhost.platform.RefClusterLockService(cluster))
+                .add(com.atlassian.sal.api.rdbms.TransactionalExecutorFactory.class,
+                        new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.dataSource(), counter));
         RefApplicationProperties applicationProperties = new RefApplicationProperties(product.contextPath());
         services.add(ApplicationProperties.class, applicationProperties)
                 .add(LocaleResolver.class, new RefLocaleResolver());
         JiraAdapters jira = null;
         Outbox outbox = null;
+        io.mandate.refhost.applinks.RefApplicationLinks applinks = null;
+        if (product == Product.CONFLUENCE) {
+            applinks = io.mandate.refhost.applinks.RefApplicationLinks.open(database.dataSource(), world, applicationProperties);
+            services.add(com.atlassian.applinks.api.ApplicationLinkService.class, applinks);
+        }
         if (product == Product.JIRA) {
             jira = new JiraAdapters(world);
             services.add(IssueManager.class, jira.issueManager())
@@ -129,7 +160,7 @@ public final class ProductNode implements AutoCloseable {
         PluginInstance plugin = PluginInstance.start(product.id(), pluginLoader, descriptor, services, ao);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis,
-                applicationProperties, outbox);
+                applicationProperties, outbox, events, caches, applinks);
     }
 
     public Product product() {
@@ -188,8 +219,24 @@ public final class ProductNode implements AutoCloseable {
         return outbox;
     }
 
+    /** The product's event bus: the host's own events (issue lifecycle) and the plugin's go through it. */
+    public io.mandate.refhost.platform.RefEventPublisher events() {
+        return events;
+    }
+
+    /** The product's cache service on this node. */
+    public io.mandate.refhost.platform.RefCacheManager caches() {
+        return caches;
+    }
+
+    /** Confluence's application links (its link to Jira); null in Jira. */
+    public io.mandate.refhost.applinks.RefApplicationLinks applinks() {
+        return applinks;
+    }
+
     @Override
     public void close() {
         plugin.close();
+        caches.close();
     }
 }

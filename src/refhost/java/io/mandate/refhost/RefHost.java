@@ -1,8 +1,12 @@
 package io.mandate.refhost;
 
+import io.mandate.refhost.applinks.AuthoriseLinkServlet;
+import io.mandate.refhost.applinks.LinkSignature;
+import io.mandate.refhost.applinks.RefApplicationLinks;
 import io.mandate.refhost.db.Database;
 import io.mandate.refhost.plugin.PluginClassLoader;
 import io.mandate.refhost.plugin.PluginDescriptor;
+import io.mandate.refhost.plugin.ProductExports;
 import io.mandate.refhost.web.AdminMenuServlet;
 import io.mandate.refhost.web.AuthFilter;
 import io.mandate.refhost.web.ConfluencePageServlet;
@@ -27,6 +31,7 @@ import org.eclipse.jetty.servlet.ServletHolder;
 
 import javax.servlet.DispatcherType;
 import java.io.File;
+import java.net.URI;
 import java.util.EnumSet;
 import java.util.logging.Logger;
 
@@ -37,7 +42,8 @@ import java.util.logging.Logger;
  * <p>System properties: {@code mandate.port} (2990), {@code mandate.data} (folder of the embedded
  * databases; empty = fresh sample organisation), {@code mandate.db.url} / {@code .user} /
  * {@code .password} (PostgreSQL instead), {@code mandate.jar} (the plugin jar to run),
- * {@code mandate.aui} (where AUI was installed).
+ * {@code mandate.aui} (where AUI was installed), {@code mandate.applink} ({@code none}: Confluence has no
+ * application link to Jira).
  */
 public final class RefHost implements AutoCloseable {
 
@@ -83,33 +89,41 @@ public final class RefHost implements AutoCloseable {
         World world = World.open(jiraDb.dataSource());
         ClassLoader host = RefHost.class.getClassLoader();
         ProductNode jira = ProductNode.start(ProductNode.Product.JIRA, jiraDb, world,
-                PluginClassLoader.forJar(settings.pluginJar(), host));
+                PluginClassLoader.forJar(settings.pluginJar(), host, ProductExports.JIRA));
         ProductNode confluence = ProductNode.start(ProductNode.Product.CONFLUENCE, confluenceDb, world,
-                PluginClassLoader.forJar(settings.pluginJar(), host));
+                PluginClassLoader.forJar(settings.pluginJar(), host, ProductExports.CONFLUENCE));
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(settings.port());
         server.addConnector(connector);
+        // only Jira trusts the link's signature: Confluence makes link requests, Jira answers them
+        LinkSignature linkSignature = LinkSignature.random();
         ContextHandlerCollection contexts = new ContextHandlerCollection();
-        contexts.addHandler(context(jira, settings.aui()));
-        contexts.addHandler(context(confluence, settings.aui()));
+        contexts.addHandler(context(jira, settings.aui(), linkSignature));
+        contexts.addHandler(context(confluence, settings.aui(), null));
         server.setHandler(contexts);
+        io.mandate.refhost.web.WebSecurity.server(server);
         server.start();
         RefHost refHost = new RefHost(server, jira, confluence, jiraDb, confluenceDb);
         jira.applicationProperties().setBaseUrl(refHost.baseUrl() + jira.product().contextPath());
         confluence.applicationProperties().setBaseUrl(refHost.baseUrl() + confluence.product().contextPath());
+        if (!"none".equals(System.getProperty("mandate.applink"))) {
+            confluence.applinks().link(new RefApplicationLinks.Target(
+                    URI.create(refHost.baseUrl() + jira.product().contextPath()), linkSignature));
+        }
         LOG.info(() -> String.format("Reference host ready in %d ms at %s/jira and %s/confluence (plugin start: Jira %d ms, Confluence %d ms)",
                 (System.nanoTime() - t0) / 1_000_000, refHost.baseUrl(), refHost.baseUrl(), jira.startMillis(), confluence.startMillis()));
         return refHost;
     }
 
-    private static ServletContextHandler context(ProductNode node, File aui) {
+    private static ServletContextHandler context(ProductNode node, File aui, LinkSignature trustedLink) {
         ServletContextHandler handler = new ServletContextHandler(ServletContextHandler.SESSIONS);
         handler.setContextPath(node.product().contextPath());
+        io.mandate.refhost.web.WebSecurity.context(handler);
         handler.addFilter(new FilterHolder(new ConnectionDropFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        handler.addFilter(new FilterHolder(new AuthFilter(node.world())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        handler.addFilter(new FilterHolder(new AuthFilter(node.world(), trustedLink)), "/*", EnumSet.of(DispatcherType.REQUEST));
         handler.addServlet(new ServletHolder(new LoginServlet(node)), "/login.jsp");
         handler.addServlet(new ServletHolder(new LoginServlet(node)), "/logout");
         handler.addServlet(new ServletHolder(new HomeServlet(node)), "");
@@ -132,6 +146,7 @@ public final class RefHost implements AutoCloseable {
         } else {
             handler.addServlet(new ServletHolder(new ConfluencePageServlet(node)), "/pages/viewpage.action");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/admin/console.action");
+            handler.addServlet(new ServletHolder(new AuthoriseLinkServlet(node)), RefApplicationLinks.AUTHORISE_PATH);
         }
         return handler;
     }

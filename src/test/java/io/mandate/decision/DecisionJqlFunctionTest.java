@@ -9,7 +9,6 @@ import com.atlassian.jira.util.MessageSet;
 import com.atlassian.query.clause.TerminalClause;
 import com.atlassian.query.operand.FunctionOperand;
 import com.atlassian.sal.api.message.I18nResolver;
-import io.mandate.platform.HostComponents;
 import io.mandate.platform.Person;
 import org.junit.Before;
 import org.junit.Test;
@@ -41,11 +40,9 @@ public class DecisionJqlFunctionTest {
     public void setUp() {
         search = mock(DecisionSearch.class);
         i18n = mock(I18nResolver.class);
-        HostComponents host = mock(HostComponents.class);
-        when(host.i18n()).thenReturn(i18n);
         when(i18n.getText(anyString(), any(Serializable[].class)))
                 .thenAnswer(inv -> inv.getArgument(0) + ":" + List.of(inv.getArguments()).subList(1, inv.getArguments().length));
-        function = new DecisionsApprovedByFunction(search, host);
+        function = new DecisionsApprovedByFunction(search, i18n);
         function.init(descriptor("decisionsApprovedBy", true));
     }
 
@@ -82,7 +79,7 @@ public class DecisionJqlFunctionTest {
     public void itReturnsIssuesAndTakesOneArgument() {
         assertEquals(JiraDataTypes.ISSUE, function.getDataType());
         assertEquals(1, function.getMinimumNumberOfExpectedArguments());
-        assertEquals(0, new DecisionsOverdueFunction(search, mock(HostComponents.class)).getMinimumNumberOfExpectedArguments());
+        assertEquals(0, new DecisionsOverdueFunction(search, i18n).getMinimumNumberOfExpectedArguments());
     }
 
     @Test

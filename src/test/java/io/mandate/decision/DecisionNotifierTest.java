@@ -2,7 +2,6 @@ package io.mandate.decision;
 
 import com.atlassian.sal.api.ApplicationProperties;
 import io.mandate.platform.GroupDirectory;
-import io.mandate.platform.HostComponents;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Links;
 import io.mandate.platform.Mailer;
@@ -57,19 +56,24 @@ public class DecisionNotifierTest {
     private Mailer mailer;
     private io.mandate.platform.IssueAccess issues;
     private DecisionNotifier notifier;
+    private DecisionStore store;
+    private DecisionAuthority authority;
 
     @Before
     public void setUp() {
         users = mock(UserDirectory.class);
         groups = mock(GroupDirectory.class);
         mailer = mock(Mailer.class);
-        HostComponents host = mock(HostComponents.class);
-        when(host.i18n()).thenReturn(new RefI18nResolver(List.of("i18n/mandate"), getClass().getClassLoader()));
         ApplicationProperties properties = mode -> "https://jira.example.com/";
-        when(host.applicationProperties()).thenReturn(properties);
         issues = mock(io.mandate.platform.IssueAccess.class);
         when(issues.browsable(anyString(), any())).thenReturn(Optional.of(ISSUE));
-        notifier = new DecisionNotifier(users, groups, mailer, new Texts(host), new Links(host), issues);
+        store = mock(DecisionStore.class);
+        when(store.claimNotification(org.mockito.ArgumentMatchers.anyLong(), any(), any(), any())).thenReturn(true);
+        authority = mock(DecisionAuthority.class);
+        notifier = new DecisionNotifier(users, groups, mailer,
+                new Texts(new RefI18nResolver(List.of("i18n/mandate"), getClass().getClassLoader())),
+                new Links(properties), issues, authority, store,
+                io.mandate.testing.FixedClock.utc(java.time.Instant.parse("2026-11-20T10:00:00Z")));
 
         when(users.byKey(anyString())).thenAnswer(i -> Optional.ofNullable(BY_KEY.get(i.<String>getArgument(0))));
         when(users.isActive(any())).thenAnswer(i -> !DAVE.equals(i.getArgument(0)));
@@ -253,10 +257,34 @@ public class DecisionNotifierTest {
         assertTrue(body.getValue(), body.getValue().contains("\nOutcome: None\n"));
     }
 
+    // ----- repeat notifications and the authority matrix -----
+
+    @Test
+    public void aStatusAlreadyAnnouncedInThisQuietPeriodMailsNobody() {
+        when(store.claimNotification(org.mockito.ArgumentMatchers.anyLong(), any(), any(), any())).thenReturn(false);
+        List<DecisionNotifier.Recipient> sent = notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.REVERSED),
+                withStatus(DecisionStatus.DECIDED, user(BOB)), ALICE);
+        assertTrue(sent.isEmpty());
+        org.mockito.Mockito.verifyNoInteractions(mailer);
+    }
+
+    @Test
+    public void theClaimIsForTheIssueAndTheNewStatusInTheQuietPeriod() {
+        notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.DECIDED), withStatus(DecisionStatus.REVERSED, user(BOB)), ALICE);
+        verify(store).claimNotification(ISSUE.id(), DecisionStatus.REVERSED, Instant.parse("2026-11-20T10:00:00Z"),
+                DecisionNotifier.QUIET_PERIOD);
+    }
+
+    @Test
+    public void peopleTheAuthorityMatrixNamesAreToldToo() {
+        when(authority.alsoToNotify(any(), org.mockito.ArgumentMatchers.eq(ISSUE))).thenReturn(List.of(BOB.key()));
+        assertEquals(List.of("bob"), notifiedNames(decided(List.of(), List.of())));
+    }
+
     // ----- helpers -----
 
     private List<String> notifiedNames(Decision decision) {
-        return notifier.recipients(decision, ALICE).stream().map(r -> r.person().name()).toList();
+        return notifier.recipients(decision, ISSUE, ALICE).stream().map(r -> r.person().name()).toList();
     }
 
     private static Informed user(Person p) {

@@ -4,7 +4,6 @@ import com.atlassian.jira.issue.Issue;
 import com.atlassian.jira.issue.customfields.impl.FieldValidationException;
 import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.user.util.UserManager;
-import io.mandate.platform.JiraHostComponents;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -32,13 +31,11 @@ public class DecisionOwnerFieldTest {
     public void setUp() {
         store = mock(DecisionStore.class);
         userManager = mock(UserManager.class);
-        JiraHostComponents jira = mock(JiraHostComponents.class);
-        when(jira.userManager()).thenReturn(userManager);
         when(store.approverKey(anyLong())).thenReturn(Optional.empty());
         when(userManager.getUserByKey("k-carol")).thenReturn(carol);
         when(userManager.getUserByName("carol")).thenReturn(carol);
         when(carol.getUsername()).thenReturn("carol");
-        field = new DecisionOwnerField(store, jira);
+        field = new DecisionOwnerField(store, userManager);
     }
 
     private static Issue issue(Long id) {

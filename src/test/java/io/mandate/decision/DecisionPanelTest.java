@@ -1,7 +1,6 @@
 package io.mandate.decision;
 
 import com.atlassian.jira.issue.Issue;
-import io.mandate.platform.HostComponents;
 import io.mandate.platform.IssueRef;
 import org.junit.Test;
 
@@ -20,7 +19,7 @@ import static org.mockito.Mockito.when;
 public class DecisionPanelTest {
 
     private final DecisionService decisions = mock(DecisionService.class);
-    private final DecisionPanel panel = new DecisionPanel(decisions, mock(HostComponents.class));
+    private final DecisionPanel panel = new DecisionPanel(decisions, mock(com.atlassian.sal.api.message.I18nResolver.class));
 
     private Map<String, Object> contextFor(String key) {
         Issue issue = mock(Issue.class);
@@ -48,6 +47,7 @@ public class DecisionPanelTest {
         Decision d = new Decision(1, "DEMO-1", "DEMO", DecisionStatus.IN_PROGRESS, null, "k-carol", List.of(), List.of(),
                 LocalDate.parse("2026-11-01"), null, null, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 4);
         when(decisions.find(ref)).thenReturn(Optional.of(d));
+        when(decisions.checks(d, ref)).thenReturn(new DecisionAuthority.Checks(true, false));
 
         Map<String, Object> context = contextFor("DEMO-1");
         @SuppressWarnings("unchecked")
@@ -56,6 +56,8 @@ public class DecisionPanelTest {
         assertEquals("Carol Clark", view.get("approver"));
         assertNull(view.get("driver"));
         assertEquals(4, view.get("version"));
+        assertEquals("the matrix's verdict reaches the panel", true, view.get("authorityViolation"));
+        assertEquals(false, view.get("consultationGap"));
         assertEquals(true, context.get("canEdit"));
     }
 }

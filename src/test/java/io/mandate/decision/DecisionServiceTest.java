@@ -68,7 +68,11 @@ public class DecisionServiceTest {
         issues = mock(IssueAccess.class);
         users = mock(UserDirectory.class);
         notifier = mock(DecisionNotifier.class);
-        service = new DecisionService(store, issues, users, notifier, Clock.fixed(NOW, ZoneOffset.UTC));
+        // the real event path: the service publishes DecisionChanged, the reactions re-index and notify
+        io.mandate.refhost.platform.RefEventPublisher bus = new io.mandate.refhost.platform.RefEventPublisher();
+        new DecisionReactions(bus, issues, notifier).afterPropertiesSet();
+        service = new DecisionService(store, issues, new io.mandate.platform.People(users), new NoDomainAuthority(),
+                new io.mandate.platform.HostEvents(bus), io.mandate.testing.FixedClock.utc(NOW), io.mandate.testing.Seams.caches());
 
         when(users.currentUser()).thenReturn(Optional.of(ALICE));
         when(users.byName(anyString())).thenAnswer(i -> Optional.ofNullable(BY_NAME.get(i.<String>getArgument(0))));

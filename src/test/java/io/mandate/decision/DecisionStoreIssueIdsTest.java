@@ -38,8 +38,9 @@ public class DecisionStoreIssueIdsTest {
 
     @Before
     public void setUp() {
-        ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class);
-        store = new DecisionStore(ao.entities());
+        ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
+                NotificationEntity.class);
+        store = new DecisionStore(ao.entities(), ao.aggregates());
         save(1, "DEMO", DecisionStatus.IN_PROGRESS, "k-alice", "k-carol");
         save(2, "DEMO", DecisionStatus.DECIDED, "k-bob", "k-carol");
         save(3, "OPS", DecisionStatus.OPEN, null, null);

@@ -46,8 +46,9 @@ public class DecisionStoreTest {
 
     @Before
     public void setUp() {
-        ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class);
-        store = new DecisionStore(ao.entities());
+        ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
+                NotificationEntity.class);
+        store = new DecisionStore(ao.entities(), ao.aggregates());
     }
 
     @After
@@ -78,6 +79,30 @@ public class DecisionStoreTest {
         assertEquals(LocalDate.parse("2026-12-01"), read.dueDate());
         assertEquals(1, read.version());
         assertEquals(T0, read.created());
+    }
+
+    @Test
+    public void countsPerStatusComeFromOneGroupByStatement() {
+        store.save(decision(1, DecisionStatus.OPEN, List.of(), List.of()), null, List.of());
+        store.save(decision(2, DecisionStatus.DECIDED, List.of(), List.of()), null, List.of());
+        store.save(decision(3, DecisionStatus.DECIDED, List.of(), List.of()), null, List.of());
+        ao.sql().start();
+        java.util.Map<DecisionStatus, Long> counts = store.countByStatus();
+        List<String> statements = ao.sql().stop();
+        assertEquals(java.util.Map.of(DecisionStatus.OPEN, 1L, DecisionStatus.DECIDED, 2L), counts);
+        assertEquals(statements.toString(), 1, statements.size());
+        assertTrue(statements.get(0), statements.get(0).contains("GROUP BY"));
+    }
+
+    @Test
+    public void theFirstNotificationClaimOfAPeriodWinsAndRepeatsLose() {
+        java.time.Duration quiet = java.time.Duration.ofMinutes(15);
+        Instant start = Instant.parse("2026-11-20T10:00:00Z");
+        assertTrue(store.claimNotification(1, DecisionStatus.DECIDED, start, quiet));
+        assertFalse("the same status again in the same period", store.claimNotification(1, DecisionStatus.DECIDED, start.plusSeconds(60), quiet));
+        assertTrue("another status", store.claimNotification(1, DecisionStatus.REVERSED, start.plusSeconds(60), quiet));
+        assertTrue("another decision", store.claimNotification(2, DecisionStatus.DECIDED, start.plusSeconds(60), quiet));
+        assertTrue("the next period", store.claimNotification(1, DecisionStatus.DECIDED, start.plus(quiet), quiet));
     }
 
     @Test

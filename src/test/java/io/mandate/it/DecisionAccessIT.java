@@ -280,6 +280,7 @@ public class DecisionAccessIT {
         Reply reply = send(row.path());
         String what = row.toString();
         assertEquals(what + ": " + reply, row.status(), reply.status());
+        SecurityHttp.assertNothingLeaks(what, reply);
 
         if (reply.status() >= 400) {
             // a page's header names the caller; what matters is the content

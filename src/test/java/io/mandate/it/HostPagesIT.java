@@ -119,11 +119,23 @@ public class HostPagesIT {
     }
 
     @Test
-    public void confluenceHasTheAdminLinkButNoDecisionPanel() {
+    public void confluenceHasNoDecisionModulesNorComponents() {
+        // decisions live in Jira: Confluence gets neither the panel, the admin page, the REST resources
+        // nor the decision components (they are @JiraComponent), instead of versions that find nothing
         Document menu = page(RunningHost.confluence() + "/admin/console.action", "admin");
-        assertNotNull(menu.selectFirst("#mandate-admin-link"));
+        assertNull(menu.selectFirst("#mandate-admin-link"));
         ProductNode confluence = RunningHost.get().confluence();
         assertTrue(confluence.plugin().descriptor().webPanels().isEmpty());
+        assertEquals(404, Http.get(RunningHost.confluence() + "/rest/mandate/1.0/decisions/DEMO-1", "admin").status());
+        assertEquals(404, Http.get(RunningHost.confluence() + "/plugins/servlet/mandate/admin", "admin").status());
+        assertEquals("no decision reactions listen in Confluence", 0, confluence.events().listenerCount());
+        assertEquals("the decision reactions listen in Jira", 1, RunningHost.get().jira().events().listenerCount());
+        try {
+            confluence.plugin().component(io.mandate.decision.DecisionService.class);
+            org.junit.Assert.fail("DecisionService must not be wired in Confluence");
+        } catch (org.springframework.beans.BeansException expected) {
+            // no such bean
+        }
     }
 
     @Test
@@ -152,5 +164,12 @@ public class HostPagesIT {
         });
         assertTrue("statements: " + statements, statements.size() <= 3);
         assertTrue("the panel reads the decision from the database", statements.size() >= 1);
+
+        List<String> again = RequestContext.runAs(new RequestContext("alice", Locale.ENGLISH, null), () -> {
+            jira.sqlCounter().start();
+            WebPanels.render(jira, "atl.jira.view.issue.right.context", context);
+            return jira.sqlCounter().stop();
+        });
+        assertEquals("the second view reads the decision from the cluster cache", List.of(), again);
     }
 }

@@ -1,6 +1,11 @@
 package io.mandate.it;
 
+import io.mandate.refhost.plugin.OsgiHeader;
 import org.junit.BeforeClass;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
 import org.junit.Test;
 
 import java.io.BufferedReader;
@@ -15,8 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -24,12 +33,13 @@ import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 /**
  * What ships: the built plugin jar as Jira and Confluence would receive it. Descriptor at the
- * root, OSGi headers, no Atlassian classes, no bundled libraries, and a Spring Scanner index
- * that lists exactly the annotated components and imports.
+ * root, OSGi headers whose Import-Package covers what the bytecode uses, no Atlassian classes, no
+ * bundled libraries, and a Spring Scanner index that lists exactly the annotated components and imports.
  */
 public class PluginJarIT {
 
@@ -58,17 +68,106 @@ public class PluginJarIT {
 
     @Test
     public void manifestHasTheOsgiHeadersOfATransformerlessPlugin() throws IOException {
+        Attributes main = manifest();
+        assertEquals("io.mandate.mandate", main.getValue("Atlassian-Plugin-Key"));
+        assertEquals("*", main.getValue("Spring-Context"));
+        assertEquals("io.mandate.mandate", main.getValue("Bundle-SymbolicName"));
+        assertEquals("2", main.getValue("Bundle-ManifestVersion"));
+        assertNull("the plugin exports nothing", main.getValue("Export-Package"));
+        Map<String, OsgiHeader.Clause> imports = imports();
+        assertTrue(imports.keySet().toString(), imports.containsKey("com.atlassian.activeobjects.external"));
+        assertTrue("no blanket import", imports.keySet().stream().noneMatch(p -> p.contains("*")));
+    }
+
+    /** Product packages are optional (one jar for both products); every other import is required. */
+    @Test
+    public void onlyProductPackagesAreOptionalImports() throws IOException {
+        Map<String, OsgiHeader.Clause> imports = imports();
+        assertTrue(imports.keySet().toString(), imports.containsKey("com.atlassian.jira.issue"));
+        imports.forEach((pkg, clause) -> {
+            boolean optional = "optional".equals(clause.directives().get("resolution"));
+            boolean productOnly = pkg.startsWith("com.atlassian.jira.") || pkg.equals("com.atlassian.jira")
+                    || pkg.startsWith("com.atlassian.query.") || pkg.startsWith("com.atlassian.confluence.")
+                    || pkg.equals("com.atlassian.mail") || pkg.startsWith("com.atlassian.mail.");
+            assertEquals(pkg + " optional", productOnly, optional);
+        });
+    }
+
+    /** The platform packages carry the Platform 7 major version range (pom.xml says where each comes from). */
+    @Test
+    public void platformImportsCarryTheirPlatform7Range() throws IOException {
+        Map<String, OsgiHeader.Clause> imports = imports();
+        assertEquals("[6.0,7)", imports.get("com.atlassian.sal.api.user").attributes().get("version"));
+        assertEquals("[6.0,7)", imports.get("com.atlassian.activeobjects.external").attributes().get("version"));
+        assertEquals("[6.0,7)", imports.get("com.atlassian.templaterenderer").attributes().get("version"));
+        assertEquals("[2.0,3)", imports.get("javax.ws.rs").attributes().get("version"));
+        assertNull("no range claimed where the version is not known", imports.get("org.slf4j").attributes().get("version"));
+    }
+
+    /**
+     * Every package the shipped classes reference (in signatures, bodies, annotations, constants)
+     * is imported, except java.* and the plugin's own; and every import is used by the bytecode or
+     * by a class the descriptor names (which the product loads through the plugin).
+     */
+    @Test
+    public void importPackageCoversEveryPackageTheBytecodeUses() throws IOException {
+        Set<String> referenced = new TreeSet<>();
         try (JarFile jar = new JarFile(jarFile)) {
-            Attributes main = jar.getManifest().getMainAttributes();
-            assertEquals("io.mandate.mandate", main.getValue("Atlassian-Plugin-Key"));
-            assertEquals("*", main.getValue("Spring-Context"));
-            assertEquals("io.mandate.mandate", main.getValue("Bundle-SymbolicName"));
-            String imports = main.getValue("Import-Package");
-            assertNotNull(imports);
-            assertTrue(imports, imports.contains("com.atlassian.activeobjects.external"));
-            assertTrue(imports, imports.contains("com.atlassian.jira.issue;resolution:=\"optional\""));
-            assertTrue("no blanket optional import", !imports.matches("(?s).*(^|,)\\*;resolution.*"));
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                JarEntry entry = e.nextElement();
+                if (entry.getName().endsWith(".class")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        referenced.addAll(referencedPackages(in.readAllBytes()));
+                    }
+                }
+            }
         }
+        referenced.removeIf(p -> p.startsWith("java.") || p.startsWith("io.mandate.") || p.isEmpty());
+        assertTrue("the analysis sees the host packages: " + referenced, referenced.contains("com.atlassian.sal.api.timezone")
+                && referenced.contains("com.atlassian.query.clause"));
+        Set<String> imported = imports().keySet();
+        Set<String> missing = new TreeSet<>(referenced);
+        missing.removeAll(imported);
+        assertTrue("used by the classes but not in Import-Package: " + missing, missing.isEmpty());
+
+        Set<String> named = new TreeSet<>();
+        Matcher m = Pattern.compile("class=\"([\\w.$]+)\\.[\\w$]+\"").matcher(read("atlassian-plugin.xml"));
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        Set<String> unused = new TreeSet<>(imported);
+        unused.removeAll(referenced);
+        unused.removeAll(named);
+        assertTrue("imported but used by nothing: " + unused, unused.isEmpty());
+    }
+
+    /** The packages of every type a class file mentions, found by renaming every type through ASM. */
+    private static Set<String> referencedPackages(byte[] classFile) {
+        Set<String> packages = new TreeSet<>();
+        Remapper collector = new Remapper() {
+            @Override
+            public String map(String internalName) {
+                int slash = internalName.lastIndexOf('/');
+                packages.add(slash < 0 ? "" : internalName.substring(0, slash).replace('/', '.'));
+                return internalName;
+            }
+        };
+        new ClassReader(classFile).accept(new ClassRemapper(new ClassWriter(0), collector), 0);
+        return packages;
+    }
+
+    private static Attributes manifest() throws IOException {
+        try (JarFile jar = new JarFile(jarFile)) {
+            return jar.getManifest().getMainAttributes();
+        }
+    }
+
+    private static Map<String, OsgiHeader.Clause> imports() throws IOException {
+        Map<String, OsgiHeader.Clause> imports = new TreeMap<>();
+        for (OsgiHeader.Clause c : OsgiHeader.parse(manifest().getValue("Import-Package"))) {
+            assertNull("imported twice: " + c.path(), imports.put(c.path(), c));
+        }
+        return imports;
     }
 
     @Test
@@ -95,6 +194,7 @@ public class PluginJarIT {
             Set<String> confluence = new TreeSet<>();
             Set<String> imports = new TreeSet<>();
             Set<String> jiraImports = new TreeSet<>();
+            Set<String> confluenceImports = new TreeSet<>();
             for (String entry : entries) {
                 if (!entry.startsWith("io/mandate/") || !entry.endsWith(".class") || entry.contains("$")) {
                     continue;
@@ -118,6 +218,8 @@ public class PluginJarIT {
                                 imports.add(type);
                             } else if (a instanceof com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport) {
                                 jiraImports.add(type);
+                            } else if (a instanceof com.atlassian.plugin.spring.scanner.annotation.imports.ConfluenceImport) {
+                                confluenceImports.add(type);
                             }
                         }
                     }
@@ -128,6 +230,7 @@ public class PluginJarIT {
             assertEquals(confluence, index("component-confluence"));
             assertEquals(imports, index("imports"));
             assertEquals(jiraImports, index("imports-jira"));
+            assertEquals(confluenceImports, index("imports-confluence"));
             assertTrue("the index is not empty", !common.isEmpty() && !jira.isEmpty());
         }
     }

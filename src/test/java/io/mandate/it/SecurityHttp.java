@@ -146,4 +146,17 @@ final class SecurityHttp {
         assertTrue(what + ": \"errors\" must be an object: " + reply, body.path("errors").isObject());
         return body;
     }
+
+    /**
+     * What every answer of a Jira-like server keeps to itself and what it always says: no server name or
+     * version, no stack trace or exception text, and the anti-framing headers.
+     */
+    static void assertNothingLeaks(String what, Reply reply) {
+        String body = reply.body().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(what + ": no Server header: " + reply, reply.headers().firstValue("Server").isEmpty());
+        assertTrue(what + ": no stack trace: " + reply, !body.contains("exception") && !body.contains(".java:"));
+        assertTrue(what + ": no server version: " + reply, !body.contains("jetty"));
+        assertTrue(what + ": anti-framing header: " + reply,
+                reply.headers().firstValue("X-Frame-Options").orElse("").equals("SAMEORIGIN"));
+    }
 }

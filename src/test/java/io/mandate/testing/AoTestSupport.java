@@ -1,7 +1,8 @@
 package io.mandate.testing;
 
 import io.mandate.platform.Entities;
-import io.mandate.platform.HostComponents;
+import io.mandate.platform.HostSqlAggregates;
+import io.mandate.platform.SqlAggregates;
 import io.mandate.refhost.db.AoEntityManagers;
 import io.mandate.refhost.db.Database;
 import io.mandate.refhost.db.RefActiveObjects;
@@ -41,7 +42,12 @@ public final class AoTestSupport implements AutoCloseable {
 
     /** The plugin's door to AO, as wired in a product (other host services are not needed by stores). */
     public Entities entities() {
-        return new Entities(new HostComponents(ao, null, null, null, null, null, null, null));
+        return new Entities(ao);
+    }
+
+    /** The plugin's GROUP BY helper over SAL's JDBC access to the same database (statements counted too). */
+    public SqlAggregates aggregates() {
+        return new HostSqlAggregates(new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.dataSource(), sql));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.mandate.platform.rest;
 
 import com.atlassian.sal.api.message.I18nResolver;
-import io.mandate.platform.HostComponents;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 
 import javax.inject.Inject;
 import javax.ws.rs.core.MediaType;
@@ -18,8 +18,8 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     private final I18nResolver i18n;
 
     @Inject
-    public ApiExceptionMapper(HostComponents host) {
-        this.i18n = host.i18n();
+    public ApiExceptionMapper(@ComponentImport I18nResolver i18n) {
+        this.i18n = i18n;
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.mandate.refhost.plugin;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -23,12 +25,10 @@ final class ClassIndex {
         TreeSet<String> names = new TreeSet<>();
         if (loader instanceof PluginClassLoader plugin) {
             // the plugin jar alone: the host's copies of the classes must not count
-            for (URL url : plugin.getURLs()) {
-                try (JarFile jar = new JarFile(new File(url.toURI()))) {
-                    addEntries(jar, path, names);
-                } catch (IOException | URISyntaxException e) {
-                    throw new PluginStartException("Cannot list package " + pkg, e);
-                }
+            try (JarFile jar = new JarFile(plugin.jar())) {
+                addEntries(jar, path, names);
+            } catch (IOException e) {
+                throw new PluginStartException("Cannot list package " + pkg, e);
             }
             return new ArrayList<>(names);
         }
@@ -50,6 +50,27 @@ final class ClassIndex {
             throw new PluginStartException("Cannot list package " + pkg, e);
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * Whether a class file's constant pool holds one of these type descriptors (e.g. an annotation
+     * it carries), read from the bytes without loading the class.
+     */
+    static boolean mentionsAny(ClassLoader loader, String className, String... descriptors) {
+        try (InputStream in = loader.getResourceAsStream(className.replace('.', '/') + ".class")) {
+            if (in == null) {
+                return false;
+            }
+            String bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            for (String d : descriptors) {
+                if (bytes.contains(d)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new PluginStartException("Cannot read class " + className, e);
+        }
     }
 
     private static void addEntries(JarFile jar, String path, TreeSet<String> names) {

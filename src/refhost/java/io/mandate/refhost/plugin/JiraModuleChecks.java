@@ -42,6 +42,11 @@ final class JiraModuleChecks {
             String what = "customfield-searcher module " + s.key();
             if (!CustomFields.isSystemSearcher(s.className())) {
                 PluginInstance.loadClass(loader, s.className(), what);
+            } else if (loader instanceof PluginClassLoader plugin
+                    && !plugin.bundle().sees(BundleClassLoader.packageOf(s.className()))) {
+                // Jira loads a module's class through the plugin's bundle, Jira's own searchers too
+                throw new PluginStartException(what + ": Jira loads " + s.className() + " through the plugin, which does not"
+                        + " import its package " + BundleClassLoader.packageOf(s.className()) + " (Import-Package)");
             }
             requireTemplates(loader, s.templates(), what);
             if (s.validTypes().isEmpty()) {

@@ -21,7 +21,7 @@ public record PluginDescriptor(String key, String name, String version, List<Str
                                List<WebSection> webSections, List<WebItem> webItems,
                                List<WebResource> webResources, List<XhtmlMacro> macros,
                                List<JqlFunction> jqlFunctions, List<CustomFieldType> customFieldTypes,
-                               List<CustomFieldSearcher> customFieldSearchers) {
+                               List<CustomFieldSearcher> customFieldSearchers, List<String> velocityAllowlist) {
 
     public record Ao(String key, String namespace, List<String> entities, List<String> upgradeTasks) { }
 
@@ -90,6 +90,7 @@ public record PluginDescriptor(String key, String name, String version, List<Str
             List<JqlFunction> jqlFunctions = new ArrayList<>();
             List<CustomFieldType> customFieldTypes = new ArrayList<>();
             List<CustomFieldSearcher> customFieldSearchers = new ArrayList<>();
+            List<String> velocityAllowlist = new ArrayList<>();
             for (Element e : children(root, null)) {
                 String application = e.getAttribute("application");
                 if (!application.isEmpty() && !application.toLowerCase(Locale.ROOT).equals(product)) {
@@ -172,13 +173,19 @@ public record PluginDescriptor(String key, String name, String version, List<Str
                         customFieldSearchers.add(new CustomFieldSearcher(required(e, "key", "customfield-searcher"),
                                 required(e, "class", "customfield-searcher"), velocityResources(e, "customfield-searcher"), valid));
                     }
+                    case "velocity-allowlist" -> {
+                        // Platform 7: the methods this plugin's templates may call (checked by the template renderer)
+                        required(e, "key", "velocity-allowlist");
+                        velocityAllowlist.addAll(texts(e, "method"));
+                    }
                     default -> {
-                        // plugin-info, resource, rest-migration, velocity-allowlist, other products' modules
+                        // plugin-info, resource, rest-migration, other products' modules
                     }
                 }
             }
             return new PluginDescriptor(key, root.getAttribute("name"), version, i18n, ao, rests, servlets, panels,
-                    sections, items, resources, macros, jqlFunctions, customFieldTypes, customFieldSearchers);
+                    sections, items, resources, macros, jqlFunctions, customFieldTypes, customFieldSearchers,
+                    List.copyOf(velocityAllowlist));
         } catch (PluginStartException e) {
             throw e;
         } catch (Exception e) {

@@ -72,7 +72,8 @@ public final class PluginInstance implements AutoCloseable {
         try {
             spring.refresh();
         } catch (RuntimeException e) {
-            throw new PluginStartException("The plugin's components cannot be wired in " + product + ": " + e.getMessage(), e);
+            throw new PluginStartException("The plugin's components cannot be wired in " + product + ": " + e.getMessage()
+                    + rootCause(e), e);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -116,12 +117,19 @@ public final class PluginInstance implements AutoCloseable {
         return spring.getBean(type);
     }
 
-    /** Classes of the given packages (and their sub-packages) in the plugin, for REST resource discovery. */
+    /**
+     * Classes of the given packages (and their sub-packages) in the plugin that carry a JAX-RS
+     * {@code @Path} or {@code @Provider}, for REST resource discovery. Like Atlassian REST's scanner
+     * it reads the class files first and loads only those, so a class this product cannot load (a
+     * Jira-only class in Confluence) is never loaded.
+     */
     public List<Class<?>> classesIn(List<String> packages) {
         List<Class<?>> result = new ArrayList<>();
         for (String pkg : packages) {
             for (String name : ClassIndex.classNames(loader, pkg)) {
-                result.add(loadClass(loader, name, "rest package " + pkg));
+                if (ClassIndex.mentionsAny(loader, name, "Ljavax/ws/rs/Path;", "Ljavax/ws/rs/ext/Provider;")) {
+                    result.add(loadClass(loader, name, "rest package " + pkg));
+                }
             }
         }
         return result;
@@ -185,12 +193,23 @@ public final class PluginInstance implements AutoCloseable {
         }
     }
 
+    /** A class the descriptor or index names, loaded as Jira loads it: through the plugin bundle. */
     static Class<?> loadClass(ClassLoader loader, String name, String what) {
+        ClassLoader bundle = loader instanceof PluginClassLoader plugin ? plugin.bundle() : loader;
         try {
-            return Class.forName(name, false, loader);
+            return Class.forName(name, false, bundle);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new PluginStartException(what + ": class " + name + " is not in the plugin", e);
+            throw new PluginStartException(what + ": class " + name + " cannot be loaded by the plugin" + rootCause(e), e);
         }
+    }
+
+    /** The innermost cause's message, which names the class or package the plugin could not see. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return " (cause: " + root + ")";
     }
 
     /** Lines of an index file and of its per-product variant (e.g. component + component-jira). */

@@ -5,9 +5,9 @@ import com.atlassian.templaterenderer.TemplateRenderer;
 import org.apache.commons.collections.ExtendedProperties;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.app.event.EventCartridge;
 import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.RuntimeInstance;
 import org.apache.velocity.runtime.resource.Resource;
 import org.apache.velocity.runtime.resource.loader.ResourceLoader;
 
@@ -19,14 +19,19 @@ import java.util.Map;
 
 /**
  * The TemplateRenderer of a plugin: Velocity 1.7 reading templates from the plugin's class loader,
- * with Atlassian's HTML auto-escaping ({@link HtmlEscapingPolicy}) on every render.
+ * with Atlassian's HTML auto-escaping ({@link HtmlEscapingPolicy}) on every render and Platform 7's
+ * method allowlist ({@link AllowlistUberspector}): a call to a method on no allowlist fails the render.
  */
 public final class RefTemplateRenderer implements TemplateRenderer {
 
-    private final VelocityEngine engine;
+    private final RuntimeInstance engine;
 
-    public RefTemplateRenderer(ClassLoader pluginLoader) {
-        engine = new VelocityEngine();
+    /**
+     * @param allowlist the host's global allowlist plus the plugin's own {@code velocity-allowlist}
+     *                  entries ({@link VelocityAllowlist#forPlugin})
+     */
+    public RefTemplateRenderer(ClassLoader pluginLoader, VelocityAllowlist allowlist) {
+        engine = new RuntimeInstance();
         engine.setProperty(RuntimeConstants.RESOURCE_LOADER, "plugin");
         engine.setProperty("plugin.resource.loader.instance", new PluginResourceLoader(pluginLoader));
         engine.setProperty("plugin.resource.loader.cache", "true");
@@ -34,7 +39,13 @@ public final class RefTemplateRenderer implements TemplateRenderer {
         engine.setProperty(RuntimeConstants.OUTPUT_ENCODING, "UTF-8");
         engine.setProperty(RuntimeConstants.RUNTIME_LOG_LOGSYSTEM_CLASS, "org.apache.velocity.runtime.log.NullLogChute");
         engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
-        engine.init();
+        engine.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, AllowlistUberspector.class.getName());
+        try {
+            engine.init();
+        } catch (Exception e) {
+            throw new IllegalStateException("Velocity cannot start", e);
+        }
+        ((AllowlistUberspector) engine.getUberspect()).allow(allowlist);
     }
 
     @Override
@@ -70,7 +81,7 @@ public final class RefTemplateRenderer implements TemplateRenderer {
 
     @Override
     public boolean resolve(String templateName) {
-        return engine.resourceExists(templateName);
+        return engine.getLoaderNameForResource(templateName) != null;
     }
 
     public String renderToString(String templateName, Map<String, Object> context) {

@@ -1,5 +1,6 @@
 package io.mandate.refhost.web;
 
+import io.mandate.refhost.applinks.LinkSignature;
 import io.mandate.refhost.world.HostUser;
 import io.mandate.refhost.world.World;
 
@@ -15,24 +16,28 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * Establishes who is calling: the session of a form login, or HTTP Basic credentials on the
- * request (wrong credentials are 401, never silently anonymous). Also applies Atlassian's XSRF
- * rule to REST: a mutating request with a form-like content type needs
- * {@code X-Atlassian-Token: no-check}.
+ * Establishes who is calling: the session of a form login, HTTP Basic credentials on the
+ * request (wrong credentials are 401, never silently anonymous), or, in Jira, Confluence's
+ * application link acting for a user ({@link LinkSignature}; an invalid signature is ignored).
+ * Also applies Atlassian REST's XSRF rules ({@link XsrfCheck}) to every call under {@code /rest/}.
  */
 public final class AuthFilter implements Filter {
 
     public static final String SESSION_USER = "mandate.refhost.user";
-    private static final Set<String> MUTATING = Set.of("POST", "PUT", "DELETE", "PATCH");
-    private static final Set<String> FORM_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
 
     private final World world;
+    private final LinkSignature trustedLink;
 
     public AuthFilter(World world) {
+        this(world, null);
+    }
+
+    /** @param trustedLink the application link whose signed requests act as their user here; null = none (Confluence) */
+    public AuthFilter(World world, LinkSignature trustedLink) {
         this.world = world;
+        this.trustedLink = trustedLink;
     }
 
     @Override
@@ -49,16 +54,19 @@ public final class AuthFilter implements Filter {
                 return;
             }
         } else {
+            username = linkedUser(request);
             HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(SESSION_USER) instanceof String name
+            if (username == null && session != null && session.getAttribute(SESSION_USER) instanceof String name
                     && world.userByName(name).map(HostUser::active).orElse(false)) {
                 username = name;
             }
         }
-        if (isRest(request) && MUTATING.contains(request.getMethod()) && isFormLike(request.getContentType())
-                && !"no-check".equals(request.getHeader("X-Atlassian-Token"))) {
-            Json.error(response, 403, "XSRF check failed: send X-Atlassian-Token: no-check with form content types.");
-            return;
+        if (isRest(request)) {
+            java.util.Optional<String> xsrf = XsrfCheck.failure(request);
+            if (xsrf.isPresent()) {
+                Json.error(response, 403, xsrf.get());
+                return;
+            }
         }
         String user = username;
         RequestContext context = new RequestContext(user, locale(request), request);
@@ -79,6 +87,14 @@ public final class AuthFilter implements Filter {
         }
     }
 
+    /** The user of a valid link signature; a missing, forged, stale or non-loopback one is ignored. */
+    private String linkedUser(HttpServletRequest request) {
+        if (trustedLink == null || request.getHeader(LinkSignature.USER) == null) {
+            return null;
+        }
+        return trustedLink.verify(request).filter(name -> world.userByName(name).map(HostUser::active).orElse(false)).orElse(null);
+    }
+
     private String basicUser(String encoded) {
         try {
             String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -95,14 +111,6 @@ public final class AuthFilter implements Filter {
 
     private static boolean isRest(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/rest/");
-    }
-
-    private static boolean isFormLike(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        return FORM_TYPES.contains(type);
     }
 
     /** German when the browser asks for it first, English otherwise (the bundles we ship). */

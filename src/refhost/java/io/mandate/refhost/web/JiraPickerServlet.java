@@ -2,6 +2,7 @@ package io.mandate.refhost.web;
 
 import io.mandate.refhost.ProductNode;
 import io.mandate.refhost.world.HostUser;
+import io.mandate.refhost.world.World;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -25,6 +26,14 @@ import static io.mandate.refhost.sal.HtmlEscapingPolicy.escape;
  * Logged-in users only; active users only; at most {@link #MAX_RESULTS} results, {@code total}
  * counts at most {@link #MAX_TOTAL}. The {@code html} values are escaped text with the matched
  * prefix in {@code <strong>}, as Jira renders them.
+ *
+ * <p>As Jira's UserPickerResourceHelperImpl and GroupPickerResourceHelperImpl do (read in Jira's source,
+ * com.atlassian.jira.rest.v2.issue.users; https://support.atlassian.com/jira/kb/how-does-the-user-picker-work-in-jira-applications
+ * "requires the Browse Users Global Permission … without this permission, users would only be able to
+ * specifically add exact usernames"): only holders of the global permission {@link World#USER_PICKER}
+ * get suggestions; anyone else gets 200 with at most the one user (group) whose name equals the query.
+ * It is not a 403 in Jira either. E-mail addresses are left out of {@code html}: the host's e-mail
+ * visibility is "hidden", and Jira adds them only when it is public.
  */
 public final class JiraPickerServlet extends HttpServlet {
 
@@ -37,10 +46,14 @@ public final class JiraPickerServlet extends HttpServlet {
     /** The most matches counted for {@code total}, so one request never reads a whole directory. */
     static final int MAX_TOTAL = 1000;
 
-    private final ProductNode node;
+    private final World world;
 
     public JiraPickerServlet(ProductNode node) {
-        this.node = node;
+        this(node.world());
+    }
+
+    JiraPickerServlet(World world) {
+        this.world = world;
     }
 
     @Override
@@ -53,9 +66,12 @@ public final class JiraPickerServlet extends HttpServlet {
         Set<String> exclude = request.getParameterValues("exclude") == null ? Set.of()
                 : Arrays.stream(request.getParameterValues("exclude")).map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
+        boolean mayBrowse = world.hasGlobalPermission(RequestContext.current().username(), World.USER_PICKER);
         if (request.getServletPath().endsWith("/user/picker")) {
             int max = maxResults(request, DEFAULT_USERS);
-            List<HostUser> found = node.world().findUsers(query, MAX_TOTAL + exclude.size()).stream()
+            List<HostUser> candidates = mayBrowse ? world.findUsers(query, MAX_TOTAL + exclude.size())
+                    : world.userByName(query).filter(HostUser::active).stream().toList();
+            List<HostUser> found = candidates.stream()
                     .filter(u -> !exclude.contains(u.username().toLowerCase(Locale.ROOT)))
                     .limit(MAX_TOTAL)
                     .toList();
@@ -66,7 +82,9 @@ public final class JiraPickerServlet extends HttpServlet {
             Json.write(response, 200, body);
         } else {
             int max = maxResults(request, DEFAULT_GROUPS);
-            List<String> found = node.world().findGroups(query, 0, MAX_TOTAL + exclude.size()).stream()
+            List<String> candidates = mayBrowse ? world.findGroups(query, 0, MAX_TOTAL + exclude.size())
+                    : world.groupExists(query) ? List.of(query.toLowerCase(Locale.ROOT)) : List.of();
+            List<String> found = candidates.stream()
                     .filter(g -> !exclude.contains(g.toLowerCase(Locale.ROOT)))
                     .limit(MAX_TOTAL)
                     .toList();
@@ -92,8 +110,7 @@ public final class JiraPickerServlet extends HttpServlet {
         body.put("key", u.key());
         body.put("name", u.username());
         body.put("displayName", u.displayName());
-        body.put("html", highlight(u.displayName(), query) + " - " + escape(u.email())
-                + " (" + highlight(u.username(), query) + ")");
+        body.put("html", highlight(u.displayName(), query) + " (" + highlight(u.username(), query) + ")");
         return body;
     }
 

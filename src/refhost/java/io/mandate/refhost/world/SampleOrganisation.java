@@ -76,6 +76,8 @@ public final class SampleOrganisation {
         members(s, "hr-team", List.of("erin", "heidi"));
         members(s, "leads", List.of("alice", "erin"));
         members(s, "confluence-users", active);
+        // Jira's default: the users group may browse users and groups (the pickers' suggestions)
+        s.globalGrant(World.USER_PICKER, GROUP, "jira-software-users");
     }
 
     private static void members(Seeder s, String group, List<String> usernames) throws SQLException {

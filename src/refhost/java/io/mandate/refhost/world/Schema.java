@@ -97,7 +97,13 @@ final class Schema {
                     + " ID BIGINT NOT NULL PRIMARY KEY,"
                     + " SPACE_ID BIGINT NOT NULL REFERENCES HOST_SPACE (ID),"
                     + " TITLE VARCHAR(255) NOT NULL,"
-                    + " BODY VARCHAR(1000000) NOT NULL)");
+                    + " BODY VARCHAR(1000000) NOT NULL)",
+            // Jira's global permissions (only USER_PICKER, "Browse users and groups", so far); holders as above.
+            "CREATE TABLE IF NOT EXISTS HOST_GLOBAL_GRANT ("
+                    + " PERMISSION_NAME VARCHAR(64) NOT NULL,"
+                    + " HOLDER_TYPE VARCHAR(16) NOT NULL,"
+                    + " HOLDER VARCHAR(255) NOT NULL,"
+                    + " PRIMARY KEY (PERMISSION_NAME, HOLDER_TYPE, HOLDER))");
 
     private Schema() {
     }

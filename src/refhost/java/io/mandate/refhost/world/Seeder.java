@@ -62,6 +62,11 @@ final class Seeder {
                 permission, holderType.name(), lower(holder), projectKey.toUpperCase(Locale.ROOT));
     }
 
+    void globalGrant(String permission, Holder holderType, String holder) throws SQLException {
+        update("INSERT INTO HOST_GLOBAL_GRANT (PERMISSION_NAME, HOLDER_TYPE, HOLDER) VALUES (?, ?, ?)",
+                permission, holderType.name(), lower(holder));
+    }
+
     void issue(long id, String projectKey, long number, String summary, String description, String issueType,
                List<String> components, List<String> labels, String status, String reporter, String assignee,
                Instant created, Instant updated) throws SQLException {

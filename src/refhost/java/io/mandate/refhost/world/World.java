@@ -35,6 +35,11 @@ public final class World {
     public static final String EDIT_ISSUES = "EDIT_ISSUES";
     /** Jira permission: administer the project. */
     public static final String ADMINISTER_PROJECTS = "ADMINISTER_PROJECTS";
+    /**
+     * Jira global permission "Browse users and groups" ({@code GlobalPermissionKey.USER_PICKER}): the
+     * user and group pickers suggest matches only to holders.
+     */
+    public static final String USER_PICKER = "USER_PICKER";
     /** Confluence space permission names as stored in HOST_SPACE_GRANT (Confluence's own names). */
     static final String VIEW_SPACE = "VIEWSPACE";
     static final String EDIT_SPACE = "EDITSPACE";
@@ -100,6 +105,9 @@ public final class World {
                 connection.commit();
                 if (!hasUsers(connection)) {
                     SampleOrganisation.seed(new Seeder(connection));
+                } else if (!hasRows(connection, "HOST_GLOBAL_GRANT")) {
+                    // a data folder from before global permissions: give it the sample organisation's grant
+                    new Seeder(connection).globalGrant(USER_PICKER, Seeder.Holder.GROUP, "jira-software-users");
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -112,8 +120,13 @@ public final class World {
     }
 
     private static boolean hasUsers(Connection connection) throws SQLException {
+        return hasRows(connection, "HOST_USER");
+    }
+
+    /** {@code table} is a constant of this class, never input. */
+    private static boolean hasRows(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM HOST_USER")) {
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1) > 0;
         }
@@ -277,6 +290,26 @@ public final class World {
                         + " OR EXISTS (SELECT 1 FROM HOST_PROJECT_GRANT g JOIN HOST_PROJECT p ON p.ID = g.PROJECT_ID"
                         + " WHERE p.PROJECT_KEY = ? AND g.PERMISSION_NAME = ?" + HOLDER_MATCH + "))",
                 user, upper(projectKey), permission, user, user);
+    }
+
+    /**
+     * Whether the user holds the Jira global permission, directly or through a group. Anonymous (null)
+     * and inactive users hold none; active system administrators hold all.
+     *
+     * @param permission {@link #USER_PICKER}
+     * @throws IllegalArgumentException for any other permission name
+     */
+    public boolean hasGlobalPermission(String usernameOrNull, String permission) {
+        if (!USER_PICKER.equals(permission)) {
+            throw new IllegalArgumentException("Unknown global permission: " + permission);
+        }
+        if (usernameOrNull == null) {
+            return false;
+        }
+        String user = lower(usernameOrNull);
+        return exists("SELECT 1 FROM HOST_USER u WHERE u.LOWER_USERNAME = ? AND u.ACTIVE = TRUE AND (u.SYSTEM_ADMIN = TRUE"
+                        + " OR EXISTS (SELECT 1 FROM HOST_GLOBAL_GRANT g WHERE g.PERMISSION_NAME = ?" + HOLDER_MATCH + "))",
+                user, permission, user, user);
     }
 
     // ---------------------------------------------------------------- Confluence

@@ -137,4 +137,22 @@ public class PluginDescriptorTest {
     public void aoNamespaceDefaultsToThePluginKey() {
         assertEquals("p", read("<atlassian-plugin key=\"p\"><ao key=\"a\"/></atlassian-plugin>", "jira").ao().namespace());
     }
+
+    @Test
+    public void velocityAllowlistMethodsOfEveryModuleAreRead() {
+        PluginDescriptor d = read("""
+                <atlassian-plugin key="k" name="K">
+                    <velocity-allowlist key="a"><method>io.x.A#getB()</method></velocity-allowlist>
+                    <velocity-allowlist key="b" application="confluence"><method>io.x.C#d(java.lang.String)</method></velocity-allowlist>
+                </atlassian-plugin>
+                """, "jira");
+        assertEquals(List.of("io.x.A#getB()"), d.velocityAllowlist());
+    }
+
+    @Test
+    public void theShippedAllowlistNamesOnlyMandatesOwnClasses() throws Exception {
+        PluginDescriptor d = PluginDescriptor.read(Files.newInputStream(new File("atlassian-plugin.xml").toPath()), "jira");
+        assertFalse(d.velocityAllowlist().isEmpty());
+        d.velocityAllowlist().forEach(entry -> assertTrue(entry, entry.startsWith("io.mandate.")));
+    }
 }

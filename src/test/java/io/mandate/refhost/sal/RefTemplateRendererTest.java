@@ -16,7 +16,9 @@ public class RefTemplateRendererTest {
     private static final String ATTACK = "<img src=x onerror=alert(1)>";
     private static final String ESCAPED = "&lt;img src=x onerror=alert(1)&gt;";
 
-    private final RefTemplateRenderer renderer = new RefTemplateRenderer(getClass().getClassLoader());
+    private final RefTemplateRenderer renderer = new RefTemplateRenderer(getClass().getClassLoader(),
+            VelocityAllowlist.forPlugin(getClass().getClassLoader(),
+                    java.util.List.of("io.mandate.refhost.sal.RefTemplateRendererTest$Texts#getText(java.lang.String)")));
 
     /** Stands in for the i18n resolver: returns markup so an unescaped call would show. */
     public static final class Texts {

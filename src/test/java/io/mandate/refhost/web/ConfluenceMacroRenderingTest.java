@@ -3,6 +3,8 @@ package io.mandate.refhost.web;
 import io.mandate.refhost.ProductNode;
 import io.mandate.refhost.db.Database;
 import io.mandate.refhost.plugin.PluginClassLoader;
+import io.mandate.refhost.plugin.ProductExports;
+import io.mandate.refhost.plugin.TestBundles;
 import io.mandate.refhost.world.HostPage;
 import io.mandate.refhost.world.World;
 import org.junit.After;
@@ -12,10 +14,6 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import java.io.File;
-import java.io.FileOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -34,19 +32,17 @@ public class ConfluenceMacroRenderingTest {
 
     @Before
     public void startConfluenceWithATestPlugin() throws Exception {
-        File jar = folder.newFile("test-plugin.jar");
-        try (JarOutputStream out = new JarOutputStream(new FileOutputStream(jar))) {
-            out.putNextEntry(new JarEntry("atlassian-plugin.xml"));
-            out.write(("<atlassian-plugin key=\"test.macros\" name=\"Test macros\">"
-                    + "<xhtml-macro name=\"echo\" key=\"echo\" class=\"io.mandate.refhost.web.EchoMacro\">"
-                    + "<parameters><parameter name=\"text\" type=\"string\"/></parameters></xhtml-macro>"
-                    + "</atlassian-plugin>").getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
+        // a bundle with the macro class inside, importing the Confluence API it implements
+        File jar = TestBundles.jar(folder.newFile("test-plugin.jar"),
+                "com.atlassian.confluence.macro,com.atlassian.confluence.content.render.xhtml",
+                "<atlassian-plugin key=\"test.macros\" name=\"Test macros\">"
+                        + "<xhtml-macro name=\"echo\" key=\"echo\" class=\"io.mandate.refhost.web.EchoMacro\">"
+                        + "<parameters><parameter name=\"text\" type=\"string\"/></parameters></xhtml-macro>"
+                        + "</atlassian-plugin>", EchoMacro.class);
         database = Database.hsqldbMemory("macros" + System.nanoTime());
         World world = World.open(database.dataSource());
         confluence = ProductNode.start(ProductNode.Product.CONFLUENCE, database, world,
-                PluginClassLoader.forJar(jar, getClass().getClassLoader()));
+                PluginClassLoader.forJar(jar, getClass().getClassLoader(), ProductExports.CONFLUENCE));
     }
 
     @After

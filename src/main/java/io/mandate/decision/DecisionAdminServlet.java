@@ -1,0 +1,72 @@
+package io.mandate.decision;
+
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import io.mandate.platform.RequestUri;
+
+import javax.inject.Inject;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Mandate administration page in Jira ({@code /plugins/servlet/mandate/admin}), linked from
+ * Jira's admin menu: how many decisions are recorded, per status. Administrators only: anonymous
+ * callers are sent to the login page, logged-in non-administrators get 403. The authority matrix
+ * will add its own sections.
+ */
+public class DecisionAdminServlet extends HttpServlet {
+
+    private final UserManager users;
+    private final LoginUriProvider login;
+    private final TemplateRenderer templates;
+    private final I18nResolver i18n;
+    private final DecisionStore decisions;
+
+    @Inject
+    public DecisionAdminServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
+                                @ComponentImport TemplateRenderer templates, @ComponentImport I18nResolver i18n,
+                                DecisionStore decisions) {
+        this.users = users;
+        this.login = login;
+        this.templates = templates;
+        this.i18n = i18n;
+        this.decisions = decisions;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        UserKey user = users.getRemoteUserKey(request);
+        if (user == null) {
+            response.sendRedirect(login.getLoginUri(RequestUri.of(request)).toASCIIString());
+            return;
+        }
+        if (!users.isAdmin(user)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Mandate administration is for administrators.");
+            return;
+        }
+        Map<DecisionStatus, Long> byStatus = decisions.countByStatus();
+        Map<String, Object> context = new HashMap<>();
+        context.put("i18n", new io.mandate.platform.TemplateTexts(i18n));
+        context.put("decisionCount", byStatus.values().stream().mapToLong(Long::longValue).sum());
+        java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (DecisionStatus status : DecisionStatus.values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("status", status.name());
+            row.put("label", i18n.getText("mandate.decision.status." + status.name()));
+            row.put("count", byStatus.getOrDefault(status, 0L));
+            rows.add(row);
+        }
+        context.put("statusRows", rows);
+        response.setContentType("text/html;charset=UTF-8");
+        templates.render("templates/decision/admin.vm", context, response.getWriter());
+    }
+}

@@ -1,0 +1,110 @@
+package io.mandate.platform;
+
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.rdbms.TransactionalExecutorFactory;
+import net.java.ao.RawEntity;
+import net.java.ao.schema.Table;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * {@link SqlAggregates} over SAL's TransactionalExecutorFactory (a read-only JDBC connection of the
+ * product's database). Table names are the ones Active Objects gives the plugin's entities:
+ * {@code AO_} + last six hex digits of MD5(ao namespace) + {@code _} + the entity's {@code @Table}
+ * name; identifiers are quoted as the database's metadata says, because AO creates them quoted.
+ * The connection's default schema is used, as AO's tables live there in a default installation.
+ */
+@Named
+public class HostSqlAggregates implements SqlAggregates {
+
+    /** The {@code namespace} of the {@code <ao>} module in atlassian-plugin.xml. */
+    public static final String AO_NAMESPACE = "io.mandate";
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
+
+    private final TransactionalExecutorFactory executors;
+
+    @Inject
+    public HostSqlAggregates(@ComponentImport TransactionalExecutorFactory executors) {
+        this.executors = executors;
+    }
+
+    @Override
+    public List<GroupCount> countBy(Class<? extends RawEntity<?>> entity, List<String> columns, String where, Object... params) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("at least one column to group by");
+        }
+        columns.forEach(HostSqlAggregates::requireIdentifier);
+        String table = tableName(entity);
+        return executors.createExecutor(true, false).execute(connection -> {
+            try {
+                String q = quote(connection);
+                String cols = String.join(", ", columns.stream().map(c -> q + c + q).toList());
+                String sql = "SELECT " + cols + ", COUNT(*) FROM " + q + table + q
+                        + (where == null || where.isBlank() ? "" : " WHERE " + where)
+                        + " GROUP BY " + cols + " ORDER BY " + cols;
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < params.length; i++) {
+                        statement.setObject(i + 1, params[i]);
+                    }
+                    List<GroupCount> groups = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            List<Object> keys = new ArrayList<>(columns.size());
+                            for (int i = 1; i <= columns.size(); i++) {
+                                keys.add(rows.getObject(i));
+                            }
+                            groups.add(new GroupCount(keys, rows.getLong(columns.size() + 1)));
+                        }
+                    }
+                    return groups;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Counting " + table + " by " + columns + " failed", e);
+            }
+        });
+    }
+
+    /** The table Active Objects created for the entity. */
+    static String tableName(Class<?> entity) {
+        Table table = entity.getAnnotation(Table.class);
+        if (table == null) {
+            throw new IllegalArgumentException(entity.getName() + " has no @Table name");
+        }
+        String name = requireIdentifier(table.value().toUpperCase(Locale.ROOT));
+        return "AO_" + lastSixHexOfMd5(AO_NAMESPACE) + "_" + name;
+    }
+
+    private static String requireIdentifier(String column) {
+        if (column == null || !IDENTIFIER.matcher(column).matches()) {
+            throw new IllegalArgumentException("not a column name: " + column);
+        }
+        return column;
+    }
+
+    private static String quote(Connection connection) throws SQLException {
+        String q = connection.getMetaData().getIdentifierQuoteString();
+        return q == null || q.isBlank() ? "" : q.trim();
+    }
+
+    private static String lastSixHexOfMd5(String text) {
+        try {
+            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return hex.substring(hex.length() - 6).toUpperCase(Locale.ROOT);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JVM", e);
+        }
+    }
+}
