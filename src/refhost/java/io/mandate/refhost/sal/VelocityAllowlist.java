@@ -73,6 +73,16 @@ public final class VelocityAllowlist {
      *
      * @throws PluginStartException naming the first entry that is malformed, unknown or not the plugin's own
      */
+    /**
+     * Whether the plugin defines the class itself: its loader is the plugin's loader or, when the host
+     * sees the plugin through a {@link io.mandate.refhost.plugin.PluginClassLoader}, that loader's bundle.
+     */
+    private static boolean definedByPlugin(Class<?> type, ClassLoader pluginLoader) {
+        ClassLoader defining = type.getClassLoader();
+        return defining == pluginLoader
+                || (pluginLoader instanceof io.mandate.refhost.plugin.PluginClassLoader plugin && defining == plugin.bundle());
+    }
+
     public static VelocityAllowlist forPlugin(ClassLoader pluginLoader, List<String> pluginEntries) {
         Set<String> all = new LinkedHashSet<>(host().entries);
         for (String entry : pluginEntries) {
@@ -91,7 +101,7 @@ public final class VelocityAllowlist {
                 throw new PluginStartException("velocity-allowlist: class " + className + " of entry '" + entry
                         + "' is not in the plugin");
             }
-            if (type.getClassLoader() != pluginLoader) {
+            if (!definedByPlugin(type, pluginLoader)) {
                 throw new PluginStartException("velocity-allowlist: entry '" + entry + "' names " + className
                         + ", which is not a class of this plugin; a plugin may allowlist only its own classes");
             }
