@@ -120,8 +120,7 @@ public final class ProductNode implements AutoCloseable {
         RefActiveObjects ao = new RefActiveObjects(em, database);
         RefUserManager users = new RefUserManager(world);
         RefI18nResolver i18n = new RefI18nResolver(descriptor.i18nBundles(), pluginLoader);
-        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader,
-                io.mandate.refhost.sal.VelocityAllowlist.forPlugin(pluginLoader, descriptor.velocityAllowlist()));
+        RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader, io.mandate.refhost.sal.VelocityAllowlist.host());
         io.mandate.refhost.platform.RefEventPublisher events = new io.mandate.refhost.platform.RefEventPublisher();
         io.mandate.refhost.platform.RefCacheManager caches = new io.mandate.refhost.platform.RefCacheManager(cluster);
         HostServices services = new HostServices()
@@ -158,6 +157,13 @@ public final class ProductNode implements AutoCloseable {
                     .add(com.atlassian.jira.issue.index.IssueIndexingService.class, jira.indexing());
         }
         PluginInstance plugin = PluginInstance.start(product.id(), pluginLoader, descriptor, services, ao);
+        try {
+            // after the bundle resolved and its modules were checked, so those failures are named first
+            templates.allow(io.mandate.refhost.sal.VelocityAllowlist.forPlugin(pluginLoader, descriptor.velocityAllowlist()));
+        } catch (RuntimeException e) {
+            plugin.close();
+            throw e;
+        }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis,
                 applicationProperties, outbox, events, caches, applinks);

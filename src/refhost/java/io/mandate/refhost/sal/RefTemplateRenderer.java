@@ -45,6 +45,11 @@ public final class RefTemplateRenderer implements TemplateRenderer {
         } catch (Exception e) {
             throw new IllegalStateException("Velocity cannot start", e);
         }
+        allow(allowlist);
+    }
+
+    /** Replaces the allowlist; the host sets the plugin's once the plugin has started, before any page is served. */
+    public void allow(VelocityAllowlist allowlist) {
         ((AllowlistUberspector) engine.getUberspect()).allow(allowlist);
     }
 

@@ -73,16 +73,6 @@ public final class VelocityAllowlist {
      *
      * @throws PluginStartException naming the first entry that is malformed, unknown or not the plugin's own
      */
-    /**
-     * Whether the plugin defines the class itself: its loader is the plugin's loader or, when the host
-     * sees the plugin through a {@link io.mandate.refhost.plugin.PluginClassLoader}, that loader's bundle.
-     */
-    private static boolean definedByPlugin(Class<?> type, ClassLoader pluginLoader) {
-        ClassLoader defining = type.getClassLoader();
-        return defining == pluginLoader
-                || (pluginLoader instanceof io.mandate.refhost.plugin.PluginClassLoader plugin && defining == plugin.bundle());
-    }
-
     public static VelocityAllowlist forPlugin(ClassLoader pluginLoader, List<String> pluginEntries) {
         Set<String> all = new LinkedHashSet<>(host().entries);
         for (String entry : pluginEntries) {
@@ -132,6 +122,16 @@ public final class VelocityAllowlist {
     static String describe(Class<?> type, Method method) {
         return type.getName() + "#" + method.getName() + "(" + Arrays.stream(method.getParameterTypes())
                 .map(Class::getName).collect(Collectors.joining(",")) + ")";
+    }
+
+    /**
+     * Whether the plugin defines the class itself: its loader is the plugin's loader or, when the host
+     * sees the plugin through a {@link io.mandate.refhost.plugin.PluginClassLoader}, that loader's bundle.
+     */
+    private static boolean definedByPlugin(Class<?> type, ClassLoader pluginLoader) {
+        ClassLoader defining = type.getClassLoader();
+        return defining == pluginLoader
+                || (pluginLoader instanceof io.mandate.refhost.plugin.PluginClassLoader plugin && defining == plugin.bundle());
     }
 
     private static String normalise(String entry) {
