@@ -6,13 +6,13 @@ import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import io.mandate.platform.RequestUri;
 
 import javax.inject.Inject;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,11 +46,7 @@ public class DecisionAdminServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         UserKey user = users.getRemoteUserKey(request);
         if (user == null) {
-            StringBuffer url = request.getRequestURL();
-            if (request.getQueryString() != null) {
-                url.append('?').append(request.getQueryString());
-            }
-            response.sendRedirect(login.getLoginUri(URI.create(url.toString())).toASCIIString());
+            response.sendRedirect(login.getLoginUri(RequestUri.of(request)).toASCIIString());
             return;
         }
         if (!users.isAdmin(user)) {

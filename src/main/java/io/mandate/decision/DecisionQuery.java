@@ -13,7 +13,7 @@ import java.util.Set;
  * @param overdueOn when set, only open decisions due before this day
  */
 public record DecisionQuery(Set<Long> visibleProjects, Long project, String domain, String approverKey,
-                            String driverKey, DecisionStatus status, LocalDate overdueOn, int startAt, int maxResults) {
+                            String driverKey, DecisionStatus status, LocalDate overdueOn) {
 
     public DecisionQuery {
         visibleProjects = Set.copyOf(visibleProjects);

@@ -1,13 +1,16 @@
 package io.mandate.decision;
 
 import io.mandate.platform.IssueRef;
+import io.mandate.platform.Page;
 import io.mandate.platform.rest.ApiException;
 import io.mandate.platform.rest.JsonBody;
 
 import javax.inject.Inject;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -15,8 +18,8 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 
 /**
  * REST: {@code /rest/mandate/1.0/decisions/{issueKey}} (REST contract, "Jira side"). No access
@@ -36,11 +39,11 @@ public class DecisionResource {
 
     /** {@code GET /decisions?project=&domain=&approver=&driver=&status=&overdue=true&startAt=&maxResults=}. */
     @GET
-    public PageJson<DecisionJson> list(@QueryParam("project") String project, @QueryParam("domain") String domain,
+    public Page<DecisionJson> list(@QueryParam("project") String project, @QueryParam("domain") String domain,
                                        @QueryParam("approver") String approver, @QueryParam("driver") String driver,
                                        @QueryParam("status") String status, @QueryParam("overdue") String overdue,
                                        @QueryParam("startAt") String startAt, @QueryParam("maxResults") String maxResults) {
-        DecisionPage page = decisions.list(new DecisionService.ListFilter(project, domain, approver, driver, status,
+        Page<Decision> page = decisions.list(new DecisionService.ListFilter(project, domain, approver, driver, status,
                 overdue, startAt, maxResults));
         java.time.LocalDate today = decisions.today();
         List<DecisionJson> values = page.values().stream()
@@ -48,11 +51,7 @@ public class DecisionResource {
                         decisions.checks(d, issue))))
                 .flatMap(java.util.Optional::stream)
                 .toList();
-        return new PageJson<>(page.startAt(), page.maxResults(), page.total(), values);
-    }
-
-    /** The contract's page shape: {"startAt","maxResults","total","values"}. */
-    public record PageJson<T>(int startAt, int maxResults, int total, List<T> values) {
+        return page.withValues(values);
     }
 
     @GET
@@ -65,15 +64,16 @@ public class DecisionResource {
     }
 
     /**
-     * The body is taken as bytes and read as UTF-8, the only encoding of JSON (RFC 8259; the
-     * contract says UTF-8): a {@code charset} parameter is ignored, as RFC 8259 tells recipients to,
-     * so an unknown one ({@code charset=nope}) cannot make the host's String reader fail with a 500.
+     * The body is taken as the raw stream and read by {@link JsonBody}: the size limit holds while
+     * reading (a declared Content-Length over it is refused before anything is read), and it is
+     * decoded as strict UTF-8 whatever {@code charset} is named, as RFC 8259 tells recipients to.
      */
     @PUT
     @Path("{issueKey}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DecisionJson put(@PathParam("issueKey") String issueKey, byte[] body) {
-        Decision saved = decisions.put(issueKey, JsonBody.parseObject(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+    public DecisionJson put(@PathParam("issueKey") String issueKey,
+                            @HeaderParam("Content-Length") @DefaultValue("-1") long contentLength, InputStream body) {
+        Decision saved = decisions.put(issueKey, JsonBody.read(body, contentLength));
         IssueRef issue = decisions.browsableIssue(issueKey);
         return DecisionJson.of(saved, issue, decisions::person, decisions.today(), decisions.checks(saved, issue));
     }

@@ -116,7 +116,7 @@ public class DecisionSearch {
             return List.of();
         }
         return store.issueIds(new DecisionQuery(issues.browsableProjects(searcher), null, null, approverKey, driverKey,
-                status, overdueOn, 0, Integer.MAX_VALUE));
+                status, overdueOn));
     }
 
     private Optional<Person> user(String username) {

@@ -7,6 +7,8 @@ import io.mandate.platform.ClusterCaches;
 import io.mandate.platform.Events;
 import io.mandate.platform.IssueAccess;
 import io.mandate.platform.IssueRef;
+import io.mandate.platform.Page;
+import io.mandate.platform.PageRequest;
 import io.mandate.platform.People;
 import io.mandate.platform.Person;
 import io.mandate.platform.Principal;
@@ -34,6 +36,8 @@ public class DecisionService {
 
     static final int MAX_OUTCOME = 10_000;
     static final int MAX_PEOPLE = 200;
+    /** How often an unconditional DELETE re-reads after losing to a concurrent write before it gives up (409). */
+    private static final int UNCONDITIONAL_DELETE_ATTEMPTS = 3;
     /** Decisions are read on every issue view; kept per node, dropped on every node when one changes. */
     static final String CACHE = "decision.byIssueId";
 
@@ -110,8 +114,7 @@ public class DecisionService {
         }
         if (current.isEmpty() && input.version() != null) {
             // the caller edits a decision that someone has deleted meanwhile: do not resurrect it silently
-            throw ApiException.conflict(Message.of("mandate.error.decision.vanished"),
-                    Map.of("version", Message.of("mandate.error.version.vanished")));
+            throw vanished();
         }
         List<AuditEntry> audit = DecisionDiff.between(current, next, author, next.updated());
         if (current.isPresent() && audit.isEmpty()) {
@@ -129,23 +132,43 @@ public class DecisionService {
         return saved;
     }
 
-    /** DELETE: removes the decision (audited); the version must be the current one when given. */
+    /**
+     * DELETE: removes the decision (audited). With a {@code version} the delete is conditional and
+     * the version is honoured: of several deletes of one version exactly one succeeds, the rest are
+     * 409, as is a delete of a decision that no longer exists (the version the caller saw is not
+     * current: the same rule as PUT). Without one it is unconditional, as Jira's own deletes are:
+     * it removes whatever version is current, and 404 only says there is nothing to remove.
+     */
     public void delete(String issueKey, Integer version) {
         IssueRef issue = browsableIssue(issueKey);
         Person author = requireEditor(issue);
-        Decision current = store.find(issue.id())
-                .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.decision.none", issue.key())));
-        int expected = version == null ? current.version() : version;
-        AuditEntry entry = new AuditEntry(issue.key(), author.key(), clock.now(), "decision",
-                current.status().name(), null);
-        try {
-            store.delete(issue.id(), expected, List.of(entry));
-        } catch (StaleDecisionException e) {
-            throw stale(e.currentVersion());
-        } finally {
-            cache.invalidate(issue.id());
+        for (int attempt = 1; ; attempt++) {
+            Optional<Decision> current = store.find(issue.id());
+            if (current.isEmpty()) {
+                throw version == null ? ApiException.notFound(Message.of("mandate.error.decision.none", issue.key())) : vanished();
+            }
+            int expected = version == null ? current.get().version() : version;
+            AuditEntry entry = new AuditEntry(issue.key(), author.key(), clock.now(), "decision",
+                    current.get().status().name(), null);
+            boolean deleted;
+            try {
+                deleted = store.delete(issue.id(), expected, List.of(entry));
+            } catch (StaleDecisionException e) {
+                if (version != null || attempt == UNCONDITIONAL_DELETE_ATTEMPTS) {
+                    throw stale(e.currentVersion());
+                }
+                continue;
+            } finally {
+                cache.invalidate(issue.id()); // committed or not, no node may keep what it read before
+            }
+            if (deleted) {
+                events.publish(new DecisionChanged(issue, current, Optional.empty(), author));
+                return;
+            }
+            if (version != null) {
+                throw vanished(); // deleted by someone else between our read and our write
+            }
         }
-        events.publish(new DecisionChanged(issue, Optional.of(current), Optional.empty(), author));
     }
 
     /** The raw list filters of {@code GET /decisions}, as strings from the query. */
@@ -157,7 +180,7 @@ public class DecisionService {
      * {@code GET /decisions}: decisions in projects the caller may browse, filtered and paged.
      * Every invalid parameter is named at once (400).
      */
-    public DecisionPage list(ListFilter f) {
+    public Page<Decision> list(ListFilter f) {
         Person caller = people.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.list")));
         Map<String, Message> errors = new LinkedHashMap<>();
         String approverKey = people.existingUserKey("approver", f.approver(), errors);
@@ -176,8 +199,7 @@ public class DecisionService {
             }
             overdue = f.overdue().equals("true");
         }
-        int startAt = paging("startAt", f.startAt(), 0, Integer.MAX_VALUE, errors);
-        int maxResults = paging("maxResults", f.maxResults(), 50, 1000, errors);
+        PageRequest page = PageRequest.parse(f.startAt(), f.maxResults(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -186,14 +208,17 @@ public class DecisionService {
         if (f.project() != null && !f.project().isBlank()) {
             Optional<Long> id = issues.browsableProject(f.project().trim(), Optional.of(caller));
             if (id.isEmpty()) {
-                return new DecisionPage(startAt, maxResults, 0, List.of()); // unknown and hidden look alike
+                return Page.of(page, 0, List.of()); // unknown and hidden look alike
             }
             projectId = id.get();
         }
         List<IssueRef> visible = visibleIssues(store.candidates(new DecisionQuery(issues.browsableProjects(Optional.of(caller)),
-                projectId, domain, approverKey, driverKey, status, overdue ? today() : null, startAt, maxResults)), projectId, caller);
-        List<Long> page = visible.stream().skip(startAt).limit(maxResults).map(IssueRef::id).toList();
-        return new DecisionPage(startAt, maxResults, visible.size(), store.findAll(page));
+                projectId, domain, approverKey, driverKey, status, overdue ? today() : null)), projectId, caller);
+        if (page.countOnly()) {
+            return Page.of(page, visible.size(), List.of());
+        }
+        List<Long> ids = visible.stream().skip(page.startAt()).limit(page.maxResults()).map(IssueRef::id).toList();
+        return Page.of(page, visible.size(), store.findAll(ids));
     }
 
     /**
@@ -224,23 +249,6 @@ public class DecisionService {
         return issues.browsable(decision.issueId(), people.currentUser());
     }
 
-    private static int paging(String field, String value, int fallback, int max, Map<String, Message> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < 0 || n > max) {
-                errors.put(field, Message.of("mandate.error.range", max));
-                return fallback;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.put(field, Message.of("mandate.error.wholeNumber"));
-            return fallback;
-        }
-    }
-
     public List<AuditEntry> history(String issueKey) {
         IssueRef issue = browsableIssue(issueKey);
         return store.history(issue.id());
@@ -256,6 +264,12 @@ public class DecisionService {
             throw ApiException.forbidden(Message.of("mandate.error.readOnly", issue.key()));
         }
         return user;
+    }
+
+    /** A version was given for a decision that no longer exists. */
+    private static ApiException vanished() {
+        return ApiException.conflict(Message.of("mandate.error.decision.vanished"),
+                Map.of("version", Message.of("mandate.error.version.vanished")));
     }
 
     private static ApiException stale(int currentVersion) {

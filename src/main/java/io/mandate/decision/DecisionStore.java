@@ -1,6 +1,8 @@
 package io.mandate.decision;
 
 import io.mandate.platform.Entities;
+import io.mandate.platform.Page;
+import io.mandate.platform.PageRequest;
 import io.mandate.platform.SqlAggregates;
 import net.java.ao.Query;
 
@@ -127,7 +129,11 @@ public class DecisionStore {
         }));
     }
 
-    /** Removes the decision and its people, keeps (and appends to) the audit trail. */
+    /**
+     * Removes the decision and its people, keeps (and appends to) the audit trail. Of several
+     * deletes that read the same version only one removes it: the others are {@link StaleDecisionException}
+     * or, when they read after it committed, {@code false} (nothing to delete).
+     */
     public boolean delete(long issueId, int expectedVersion, List<AuditEntry> audit) {
         return staleOnConflict(() -> entities.inTransaction(() -> {
             DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", issueId));
@@ -137,10 +143,17 @@ public class DecisionStore {
             if (rows[0].getVersion() != expectedVersion) {
                 throw new StaleDecisionException(rows[0].getVersion());
             }
-            claimRevision(rows[0].getID(), rows[0].getVersion() + 1, audit.isEmpty() ? Instant.now() : audit.get(0).changedAt(), audit);
-            entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", rows[0].getID());
-            entities.deleteWithSQL(RevisionEntity.class, "DECISION_ID = ?", rows[0].getID());
-            entities.delete(rows[0]);
+            int id = rows[0].getID();
+            int deletedVersion = rows[0].getVersion() + 1;
+            claimRevision(id, deletedVersion, audit.isEmpty() ? Instant.now() : audit.get(0).changedAt(), audit);
+            // a concurrent delete of this version may have committed since we read: then this removes
+            // nothing, and the whole transaction (claim included) is rolled back as stale
+            if (entities.deleteWithSQL(DecisionEntity.class, "ID = ? AND VERSION = ?", id, expectedVersion) != 1) {
+                throw new StaleDecisionException(-1);
+            }
+            entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", id);
+            // the claim of the deleting revision stays, so a writer who read the last version still loses
+            entities.deleteWithSQL(RevisionEntity.class, "DECISION_ID = ? AND VERSION < ?", id, deletedVersion);
             appendAudit(issueId, audit);
             return true;
         }));

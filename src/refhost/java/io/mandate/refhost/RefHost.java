@@ -10,6 +10,7 @@ import io.mandate.refhost.plugin.ProductExports;
 import io.mandate.refhost.web.AdminMenuServlet;
 import io.mandate.refhost.web.AuthFilter;
 import io.mandate.refhost.web.ConfluencePageServlet;
+import io.mandate.refhost.web.ConnectionDropFilter;
 import io.mandate.refhost.web.HomeServlet;
 import io.mandate.refhost.web.IssueViewServlet;
 import io.mandate.refhost.web.JiraPickerServlet;
@@ -124,6 +125,7 @@ public final class RefHost implements AutoCloseable {
         ServletContextHandler handler = new ServletContextHandler(ServletContextHandler.SESSIONS);
         handler.setContextPath(node.product().contextPath());
         io.mandate.refhost.web.WebSecurity.context(handler);
+        handler.addFilter(new FilterHolder(new ConnectionDropFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         handler.addFilter(new FilterHolder(new AuthFilter(node.world(), trustedLink)), "/*", EnumSet.of(DispatcherType.REQUEST));
         handler.addServlet(new ServletHolder(new LoginServlet(node)), "/login.jsp");
         handler.addServlet(new ServletHolder(new LoginServlet(node)), "/logout");

@@ -102,7 +102,7 @@ public class DecisionServiceTest {
         when(issues.browsable(eq(4L), any())).thenReturn(Optional.of(issue(4, "OPS-1", 10001L))); // moved to OPS
         when(store.findAll(any())).thenAnswer(i -> List.<Long>copyOf(i.getArgument(0)).stream().map(id -> stored(DecisionStatus.OPEN, null, null, null, 1)).toList());
 
-        DecisionPage page = service.list(new DecisionService.ListFilter(null, null, null, null, null, null, null, null));
+        io.mandate.platform.Page<Decision> page = service.list(new DecisionService.ListFilter(null, null, null, null, null, null, null, null));
 
         assertEquals("hidden and deleted issues are not counted", 3, page.total());
         verify(store).findAll(List.of(2L, 1L, 4L));
@@ -118,7 +118,7 @@ public class DecisionServiceTest {
         when(store.candidates(any())).thenReturn(List.of(new DecisionStore.Candidate(2, null)));
         when(issues.browsable(eq(2L), any())).thenReturn(Optional.of(issue(2, "DEMO-2", 10000L)));
 
-        DecisionPage page = service.list(new DecisionService.ListFilter("ops", null, null, null, null, null, null, null));
+        io.mandate.platform.Page<Decision> page = service.list(new DecisionService.ListFilter("ops", null, null, null, null, null, null, null));
 
         org.mockito.ArgumentCaptor<DecisionQuery> query = org.mockito.ArgumentCaptor.forClass(DecisionQuery.class);
         verify(store).candidates(query.capture());
@@ -129,9 +129,23 @@ public class DecisionServiceTest {
     @Test
     public void aProjectTheCallerCannotBrowseListsNothing() {
         when(issues.browsableProject(anyString(), any())).thenReturn(Optional.empty());
-        DecisionPage page = service.list(new DecisionService.ListFilter("HR", null, null, null, null, null, null, null));
+        io.mandate.platform.Page<Decision> page = service.list(new DecisionService.ListFilter("HR", null, null, null, null, null, null, null));
         assertEquals(0, page.total());
         verify(store, never()).candidates(any());
+    }
+
+    @Test
+    public void maxResultsZeroCountsWhatTheCallerMaySeeAndReadsNoDecision() {
+        when(issues.browsableProjects(any())).thenReturn(java.util.Set.of(10000L));
+        when(store.candidates(any())).thenReturn(List.of(new DecisionStore.Candidate(1, 10000L), new DecisionStore.Candidate(3, 10000L)));
+        when(issues.browsable(eq(1L), any())).thenReturn(Optional.of(issue(1, "DEMO-1", 10000L)));
+        when(issues.browsable(eq(3L), any())).thenReturn(Optional.empty());
+
+        io.mandate.platform.Page<Decision> page = service.list(new DecisionService.ListFilter(null, null, null, null, null, null, null, "0"));
+
+        assertEquals(1, page.total());
+        assertEquals(List.of(), page.values());
+        verify(store, never()).findAll(any());
     }
 
     private static IssueRef issue(long id, String key, long projectId) {
@@ -204,6 +218,37 @@ public class DecisionServiceTest {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 1)));
         when(store.delete(any(Long.class), any(Integer.class), anyList())).thenReturn(true);
         service.delete("DEMO-1", 1);
+        verify(issues).reindex(ISSUE);
+    }
+
+    /** Another DELETE of the same version removed it between our read and our write: the version was not honoured. */
+    @Test
+    public void aDeleteWithAVersionWhoseDecisionVanishedMeanwhileIs409() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 1)));
+        when(store.delete(any(Long.class), any(Integer.class), anyList())).thenReturn(false);
+        assertStatus(409, () -> service.delete("DEMO-1", 1));
+        verify(issues, never()).reindex(any());
+    }
+
+    @Test
+    public void aDeleteWithAVersionWhenThereIsNoDecisionIs409() {
+        assertStatus(409, () -> service.delete("DEMO-1", 1));
+    }
+
+    @Test
+    public void aDeleteWithoutAVersionWhenThereIsNoDecisionIs404() {
+        assertStatus(404, () -> service.delete("DEMO-1", null));
+    }
+
+    /** Without a version the delete is unconditional, as Jira's own are: a concurrent change does not stop it. */
+    @Test
+    public void aDeleteWithoutAVersionRetriesWhenSomeoneSavedMeanwhile() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 1)),
+                Optional.of(stored(DecisionStatus.OPEN, null, null, null, 2)));
+        when(store.delete(eq(ISSUE.id()), eq(1), anyList())).thenThrow(new StaleDecisionException(2));
+        when(store.delete(eq(ISSUE.id()), eq(2), anyList())).thenReturn(true);
+        service.delete("DEMO-1", null);
+        verify(store).delete(eq(ISSUE.id()), eq(2), anyList());
         verify(issues).reindex(ISSUE);
     }
 

@@ -69,7 +69,7 @@ public class DecisionStoreIssueIdsTest {
 
     private List<Long> ids(Set<String> projects, String approver, String driver, DecisionStatus status, LocalDate overdueOn) {
         Set<Long> projectIds = projects.stream().map(DecisionStoreIssueIdsTest::projectId).collect(java.util.stream.Collectors.toSet());
-        return store.issueIds(new DecisionQuery(projectIds, null, null, approver, driver, status, overdueOn, 0, 1))
+        return store.issueIds(new DecisionQuery(projectIds, null, null, approver, driver, status, overdueOn))
                 .stream().sorted().toList();
     }
 

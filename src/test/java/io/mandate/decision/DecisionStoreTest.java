@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Page;
+import io.mandate.platform.PageRequest;
 import io.mandate.testing.AoTestSupport;
 import io.mandate.testing.TestDatabases;
 import org.junit.After;
@@ -348,7 +350,7 @@ public class DecisionStoreTest {
     }
 
     private static DecisionQuery query(java.util.Set<Long> projects, Long project, String approver, DecisionStatus status, LocalDate overdueOn) {
-        return new DecisionQuery(projects, project, null, approver, null, status, overdueOn, 0, 50);
+        return new DecisionQuery(projects, project, null, approver, null, status, overdueOn);
     }
 
     private static List<Long> issueIds(List<DecisionStore.Candidate> candidates) {

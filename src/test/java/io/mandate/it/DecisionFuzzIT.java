@@ -38,7 +38,7 @@ import static org.junit.Assert.assertTrue;
  * <p>
  * Issues: OPS-3 (a decision exists; bodies carry its current version, so only the fuzzed field can
  * make them fail) as bob, an OPS editor; HR-6 (no decision: the create path) as heidi. The few
- * cases the contract leaves open ("" as a date, a BOM, undecodable bytes) carry a stale version, so
+ * cases the contract leaves open ("" as a date, a BOM) carry a stale version, so
  * the only possible answers are a 400 naming the field or a 409 naming {@code version}.
  */
 public class DecisionFuzzIT {
@@ -321,7 +321,7 @@ public class DecisionFuzzIT {
                 "{" + inner.replace("\"status\"", "status") + "}", "{" + inner + ",\"x\":NaN}", "{" + inner + ",\"x\":Infinity}",
                 "{" + inner + ",\"x\":01}", "{" + inner + ",\"x\":0x10}", "{" + inner + ",\"x\":\"\\x41\"}",
                 "{" + inner + ",\"x\":\"\\uZZZZ\"}", "{" + inner + ",\"x\":\"tab\tinside\"}", "{" + inner + ",\"x\":\"" + "\n" + "\"}",
-                "{" + inner + ",\"version\"}", "{" + inner + ":1}", "{\"status\" \"OPEN\"}", "{{}}", "{[]}", "{\"a\":}", "{\"a\"::1}",
+                "{" + inner + ",\"colour\"}", "{" + inner + ":1}", "{\"status\" \"OPEN\"}", "{{}}", "{[]}", "{\"a\":}", "{\"a\"::1}",
                 "\u0000" + valid, "<decision/>", "status=OPEN", "\"" + valid.replace("\"", "\\\"") + "\"");
         for (String body : garbage) {
             addRaw(issue + " malformed " + describe(txt(body)), "PUT", "/" + issue, user, "application/json",
@@ -363,7 +363,7 @@ public class DecisionFuzzIT {
         ObjectNode emoji = baseline(issue, version);
         emoji.put("outcome", "\uD83D\uDE80".repeat(70_000));
         add(issue + " 280 KB of emoji", "PUT", "/" + issue, user, emoji, Expect.tooLarge());
-        // bytes that are not UTF-8 (the contract leaves it open: refuse, or read them as U+FFFD); stale version
+        // bytes that are not UTF-8 are refused before anything else is looked at (never read as U+FFFD)
         String[] around = staleText.split("\"outcome\":\"[^\"]*\"", 2);
         for (byte[] junk : new byte[][]{{(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
                 {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}}) {
@@ -371,9 +371,25 @@ public class DecisionFuzzIT {
             b.writeBytes((around[0] + "\"outcome\":\"").getBytes(StandardCharsets.UTF_8));
             b.writeBytes(junk);
             b.writeBytes(("\"" + around[1]).getBytes(StandardCharsets.UTF_8));
-            addRaw(issue + " invalid UTF-8 " + Arrays.toString(junk) + " in the outcome (stale version)", "PUT", "/" + issue, user,
-                    "application/json", b.toByteArray(), Expect.badOrStale("outcome"));
+            addRaw(issue + " invalid UTF-8 " + Arrays.toString(junk) + " in the outcome", "PUT", "/" + issue, user,
+                    "application/json", b.toByteArray(), Expect.bad("body"));
         }
+        // a key given twice, at the top and inside a field: 400 naming the field, whichever value would have counted
+        String current = baseline(issue, version).toString();
+        String currentInner = current.substring(1, current.length() - 1);
+        for (String[] dup : new String[][]{{"status", "\"status\":\"OPEN\""}, {"outcome", "\"outcome\":\"other\""},
+                {"driver", "\"driver\":\"erin\""}, {"version", "\"version\":" + version}}) {
+            if (dup[0].equals("version") && version == null) {
+                continue; // the create path sends no version to repeat
+            }
+            addRaw(issue + " the key " + dup[0] + " twice", "PUT", "/" + issue, user, "application/json",
+                    ("{" + currentInner + "," + dup[1] + "}").getBytes(StandardCharsets.UTF_8), Expect.bad(dup[0]));
+        }
+        addRaw(issue + " a key twice inside informed", "PUT", "/" + issue, user, "application/json",
+                ("{" + currentInner.replaceFirst("\\{\"type\":\"group\"", "{\"type\":\"group\",\"type\":\"user\"") + "}")
+                        .getBytes(StandardCharsets.UTF_8), Expect.bad("informed"));
+        addRaw(issue + " an unknown key twice", "PUT", "/" + issue, user, "application/json",
+                ("{" + currentInner + ",\"x\":1,\"x\":1}").getBytes(StandardCharsets.UTF_8), Expect.bad("x"));
         addRaw(issue + " invalid UTF-8 as the whole body", "PUT", "/" + issue, user, "application/json",
                 new byte[]{(byte) 0xFF, (byte) 0xFE, (byte) 0xFD}, Expect.bad("body"));
         addRaw(issue + " a byte-order mark before the body (stale version)", "PUT", "/" + issue, user, "application/json",
@@ -450,7 +466,9 @@ public class DecisionFuzzIT {
         add("DELETE version=\u0669\u0669\u0669", "DELETE", "/OPS-3?version=" + enc("\u0669\u0669\u0669"), "bob", null,
                 Expect.bad("version"));
         add("DELETE version=-1", "DELETE", "/OPS-3?version=-1", "bob", null, Expect.bad("version"));
-        add("DELETE on HR-6 without a decision", "DELETE", "/HR-6?version=1", "heidi", null, Expect.status(404));
+        // a version names what the caller saw: when there is no decision any more it is not current (409, as for PUT)
+        add("DELETE on HR-6 without a decision, with a version", "DELETE", "/HR-6?version=1", "heidi", null, Expect.stale());
+        add("DELETE on HR-6 without a decision, unconditional", "DELETE", "/HR-6", "heidi", null, Expect.status(404));
     }
 
     /** GET /decisions with bad parameters. */

@@ -86,6 +86,25 @@ public class HostPagesIT {
         assertNull(Jsoup.parse(hidden.body()).selectFirst("#mandate-decision-panel"));
     }
 
+    /**
+     * Characters a URI may not hold, sent as they are in the query (browsers and proxies do): the
+     * anonymous caller is still sent to the login page, with the address it asked for encoded so
+     * that coming back after the login asks for the same thing.
+     */
+    @Test
+    public void anonymousAdminRequestWithCharactersNoUriMayHoldIsSentToLogin() {
+        RawHttp.Answer answer = RawHttp.head(RunningHost.get().baseUrl(), "GET",
+                "/jira/plugins/servlet/mandate/admin?x=|\"{}^&y=%41%20b", null, Map.of("Accept", "text/html"));
+        assertEquals(answer.toString(), 302, answer.status());
+        String location = answer.header("Location");
+        String prefix = "/jira/login.jsp?os_destination=";
+        assertTrue(location, location.contains(prefix));
+        String destination = java.net.URLDecoder.decode(location.substring(location.indexOf(prefix) + prefix.length()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(RunningHost.jira() + "/plugins/servlet/mandate/admin?x=%7C%22%7B%7D%5E&y=%41%20b",
+                destination.replace("127.0.0.1", "localhost"));
+    }
+
     @Test
     public void adminPageIsForAdministratorsOnly() {
         Document menu = page(RunningHost.jira() + "/secure/admin", "admin");

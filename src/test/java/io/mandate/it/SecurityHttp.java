@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +33,13 @@ final class SecurityHttp {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+
+    /**
+     * Bodies above this are sent the way curl sends them, reading the answer while still writing
+     * (RawHttp): a host that refuses a body by its declared length answers at once and closes the
+     * connection, and java.net.http, still writing, would report a broken pipe instead of the answer.
+     */
+    static final int LARGE_BODY = 64 * 1024;
 
     /** Every request sent through this class in this JVM. */
     static final AtomicInteger SENT = new AtomicInteger();
@@ -86,6 +94,14 @@ final class SecurityHttp {
             }
         });
         SENT.incrementAndGet();
+        if (body != null && body.length > LARGE_BODY) {
+            Map<String, String> raw = new LinkedHashMap<>(all);
+            raw.values().removeIf(java.util.Objects::isNull);
+            RawHttp.Answer a = RawHttp.send(url, method, user, raw, body);
+            Map<String, List<String>> answered = new LinkedHashMap<>();
+            a.headers().forEach((name, value) -> answered.put(name, List.of(value)));
+            return new Reply(a.status(), a.body(), java.net.http.HttpHeaders.of(answered, (n, v) -> true));
+        }
         try {
             HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.headers());
