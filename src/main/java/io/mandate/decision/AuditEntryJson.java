@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Principal;
+
 import io.mandate.decision.DecisionJson.UserJson;
 import io.mandate.platform.Person;
 
@@ -39,9 +41,9 @@ public record AuditEntryJson(String issueKey, UserJson author, String at, String
         }
         return switch (field) {
             case "contributors" -> AuditValues.readUserKeys(stored).stream().map(k -> user(k, personOfKey)).toList();
-            case "informed" -> AuditValues.readInformed(stored).stream().map(i -> i.kind() == Informed.Kind.GROUP
-                    ? new InformedValueJson("group", null, i.ref(), i.ref())
-                    : informedUser(user(i.ref(), personOfKey))).toList();
+            case "informed" -> AuditValues.readInformed(stored).stream().map(i -> i.type() == Principal.Type.GROUP
+                    ? new InformedValueJson("group", null, i.id(), i.id())
+                    : informedUser(user(i.id(), personOfKey))).toList();
             default -> user(stored, personOfKey);
         };
     }

@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Principal;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,16 +39,16 @@ final class AuditValues {
         return array.toString();
     }
 
-    static String informed(List<Informed> informed) {
+    static String informed(List<Principal> informed) {
         if (informed.isEmpty()) {
             return null;
         }
         ArrayNode array = JSON.createArrayNode();
-        for (Informed i : informed) {
-            if (i.kind() == Informed.Kind.USER) {
-                array.addObject().put("type", "user").put("key", i.ref());
+        for (Principal i : informed) {
+            if (i.type() == Principal.Type.USER) {
+                array.addObject().put("type", "user").put("key", i.id());
             } else {
-                array.addObject().put("type", "group").put("name", i.ref());
+                array.addObject().put("type", "group").put("name", i.id());
             }
         }
         return array.toString();
@@ -65,18 +67,18 @@ final class AuditValues {
     }
 
     /** The entries of a stored informed value; a value that is not a JSON array is taken as one user key. */
-    static List<Informed> readInformed(String value) {
-        List<Informed> informed = new ArrayList<>();
+    static List<Principal> readInformed(String value) {
+        List<Principal> informed = new ArrayList<>();
         JsonNode array = parseArray(value);
         if (array == null) {
-            informed.add(new Informed(Informed.Kind.USER, value));
+            informed.add(new Principal(Principal.Type.USER, value));
             return informed;
         }
         for (JsonNode n : array) {
             if ("group".equals(n.path("type").asText())) {
-                informed.add(new Informed(Informed.Kind.GROUP, n.path("name").asText()));
+                informed.add(new Principal(Principal.Type.GROUP, n.path("name").asText()));
             } else {
-                informed.add(new Informed(Informed.Kind.USER, n.path("key").asText()));
+                informed.add(new Principal(Principal.Type.USER, n.path("key").asText()));
             }
         }
         return informed;

@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Principal;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.List;
  */
 public record Decision(long issueId, long projectId, String issueKey, String projectKey, DecisionStatus status,
                        String driverKey, String approverKey, List<String> contributorKeys,
-                       List<Informed> informed, LocalDate dueDate, String outcome, String domain,
+                       List<Principal> informed, LocalDate dueDate, String outcome, String domain,
                        Instant decidedAt, Instant created, Instant updated, int version) {
 
     public Decision {

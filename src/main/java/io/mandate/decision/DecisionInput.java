@@ -1,5 +1,9 @@
 package io.mandate.decision;
 
+import io.mandate.platform.People;
+
+import io.mandate.platform.Principal;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mandate.platform.rest.Message;
@@ -20,12 +24,8 @@ import java.util.regex.Pattern;
  * a typo must not silently drop a change.
  */
 public record DecisionInput(DecisionStatus status, String driver, String approver, List<String> contributors,
-                            List<InformedName> informed, LocalDate dueDate, String outcome, String domain,
+                            List<People.Named> informed, LocalDate dueDate, String outcome, String domain,
                             Integer version) {
-
-    /** An informed user or group as named in the input. */
-    public record InformedName(Informed.Kind kind, String name) {
-    }
 
     static final int MAX_NAME = 255;
     private static final Set<String> FIELDS = Set.of("status", "driver", "approver", "contributors", "informed",
@@ -51,7 +51,7 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
         String driver = name(body, "driver", errors);
         String approver = name(body, "approver", errors);
         List<String> contributors = names(body, "contributors", errors);
-        List<InformedName> informed = informed(body, errors);
+        List<People.Named> informed = informed(body, errors);
         LocalDate due = date(body, "dueDate", errors);
         String outcome = text(body, "outcome", errors);
         if (outcome != null && outcome.length() > DecisionService.MAX_OUTCOME) {
@@ -120,9 +120,9 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
         return result;
     }
 
-    private static List<InformedName> informed(ObjectNode body, Map<String, Message> errors) {
+    private static List<People.Named> informed(ObjectNode body, Map<String, Message> errors) {
         JsonNode node = body.get("informed");
-        List<InformedName> result = new ArrayList<>();
+        List<People.Named> result = new ArrayList<>();
         if (node == null || node.isNull()) {
             return result;
         }
@@ -144,7 +144,7 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
                 errors.put("informed", Message.of("mandate.error.informed.type", type.textValue()));
                 return List.of();
             }
-            result.add(new InformedName(t.equals("user") ? Informed.Kind.USER : Informed.Kind.GROUP, name.textValue().trim()));
+            result.add(new People.Named(t.equals("user") ? Principal.Type.USER : Principal.Type.GROUP, name.textValue().trim()));
         }
         return result;
     }

@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Principal;
+
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Person;
 
@@ -39,8 +41,8 @@ public record DecisionJson(String issueKey, String summary, String status, UserJ
         return new DecisionJson(issue.key(), issue.summary(), d.status().name(), user.apply(d.driverKey()),
                 user.apply(d.approverKey()),
                 d.contributorKeys().stream().map(user).toList(),
-                d.informed().stream().map(i -> new InformedJson(i.kind().jsonName(),
-                        i.kind() == Informed.Kind.USER ? user.apply(i.ref()).name() : i.ref())).toList(),
+                d.informed().stream().map(i -> new InformedJson(i.type().jsonName(),
+                        i.type() == Principal.Type.USER ? user.apply(i.id()).name() : i.id())).toList(),
                 d.dueDate() == null ? null : d.dueDate().toString(), d.outcome(), d.domain(),
                 text(d.decidedAt()), text(d.created()), text(d.updated()), d.version(),
                 checks(d, today, checks));

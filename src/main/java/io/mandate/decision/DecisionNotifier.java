@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Principal;
+
 import io.mandate.platform.GroupDirectory;
 import io.mandate.platform.IssueAccess;
 import io.mandate.platform.IssueRef;
@@ -116,11 +118,11 @@ public class DecisionNotifier {
      */
     public List<Recipient> recipients(Decision decision, IssueRef issue, Person author) {
         Map<String, Person> candidates = new LinkedHashMap<>();
-        for (Informed informed : decision.informed()) {
-            if (informed.kind() == Informed.Kind.USER) {
-                users.byKey(informed.ref()).ifPresent(p -> candidates.putIfAbsent(p.key(), p));
+        for (Principal informed : decision.informed()) {
+            if (informed.type() == Principal.Type.USER) {
+                users.byKey(informed.id()).ifPresent(p -> candidates.putIfAbsent(p.key(), p));
             } else {
-                groups.membersOf(informed.ref()).forEach(p -> candidates.putIfAbsent(p.key(), p));
+                groups.membersOf(informed.id()).forEach(p -> candidates.putIfAbsent(p.key(), p));
             }
         }
         for (String contributorKey : decision.contributorKeys()) {

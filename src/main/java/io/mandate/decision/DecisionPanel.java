@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Principal;
+
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.plugin.web.ContextProvider;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
@@ -79,7 +81,7 @@ public class DecisionPanel implements ContextProvider {
         view.put("approver", name(d.approverKey()));
         view.put("contributors", d.contributorKeys().stream().map(this::name).toList());
         List<String> informed = d.informed().stream()
-                .map(i -> i.kind() == Informed.Kind.USER ? name(i.ref()) : i.ref())
+                .map(i -> i.type() == Principal.Type.USER ? name(i.id()) : i.id())
                 .toList();
         view.put("informed", informed);
         view.put("outcome", d.outcome());

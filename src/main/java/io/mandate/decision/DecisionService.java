@@ -298,11 +298,7 @@ public class DecisionService {
             }
         }
         List<String> contributorKeys = people.activeUserKeys("contributors", in.contributors(), errors);
-        List<Informed> informed = people.principals("informed",
-                in.informed().stream().map(n -> new People.Named(n.kind() == Informed.Kind.USER
-                        ? Principal.Type.USER : Principal.Type.GROUP, n.name())).toList(),
-                "mandate.error.informed.unknown", errors).stream()
-                .map(p -> new Informed(p.isUser() ? Informed.Kind.USER : Informed.Kind.GROUP, p.id())).toList();
+        List<Principal> informed = people.principals("informed", in.informed(), "mandate.error.informed.unknown", errors);
         if (status == DecisionStatus.DECIDED && (in.outcome() == null || in.outcome().isBlank())) {
             errors.putIfAbsent("outcome", Message.of("mandate.error.outcome.required"));
         }

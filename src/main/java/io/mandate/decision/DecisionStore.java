@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Principal;
+
 import io.mandate.platform.Entities;
 import io.mandate.platform.Page;
 import io.mandate.platform.PageRequest;
@@ -117,10 +119,10 @@ public class DecisionStore {
             row.save();
             int position = 0;
             for (String contributor : next.contributorKeys()) {
-                addParticipant(row.getID(), CONTRIBUTOR, Informed.Kind.USER.name(), contributor, position++);
+                addParticipant(row.getID(), CONTRIBUTOR, Principal.Type.USER.name(), contributor, position++);
             }
-            for (Informed informed : next.informed()) {
-                addParticipant(row.getID(), INFORMED, informed.kind().name(), informed.ref(), position++);
+            for (Principal informed : next.informed()) {
+                addParticipant(row.getID(), INFORMED, informed.type().name(), informed.id(), position++);
             }
             appendAudit(next.issueId(), audit);
             return new Decision(next.issueId(), next.projectId(), next.issueKey(), next.projectKey(), next.status(), next.driverKey(),
@@ -369,12 +371,12 @@ public class DecisionStore {
         List<ParticipantEntity> ordered = new ArrayList<>(Arrays.asList(people));
         ordered.sort(Comparator.comparingInt(ParticipantEntity::getPosition));
         List<String> contributors = new ArrayList<>();
-        List<Informed> informed = new ArrayList<>();
+        List<Principal> informed = new ArrayList<>();
         for (ParticipantEntity p : ordered) {
             if (CONTRIBUTOR.equals(p.getRole())) {
                 contributors.add(p.getRef());
             } else {
-                informed.add(new Informed(Informed.Kind.valueOf(p.getKind()), p.getRef()));
+                informed.add(new Principal(Principal.Type.valueOf(p.getKind()), p.getRef()));
             }
         }
         return new Decision(row.getIssueId(), row.getProjectId() == null ? 0 : row.getProjectId(), row.getIssueKey(), row.getProjectKey(),

@@ -1,5 +1,9 @@
 package io.mandate.decision;
 
+import io.mandate.platform.People;
+
+import io.mandate.platform.Principal;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +52,7 @@ public class DecisionInputTest {
         DecisionInput in = read(b);
         assertEquals(Map.of(), errors);
         assertEquals(new DecisionInput(DecisionStatus.IN_PROGRESS, "alice", "bob", List.of("carol"),
-                List.of(new DecisionInput.InformedName(Informed.Kind.GROUP, "developers")), LocalDate.of(2026, 12, 1),
+                List.of(new People.Named(Principal.Type.GROUP, "developers")), LocalDate.of(2026, 12, 1),
                 "Kafka", null, 3), in);
     }
 

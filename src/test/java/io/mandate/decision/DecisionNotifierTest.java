@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Principal;
+
 import com.atlassian.sal.api.ApplicationProperties;
 import io.mandate.platform.GroupDirectory;
 import io.mandate.platform.IssueRef;
@@ -297,22 +299,22 @@ public class DecisionNotifierTest {
         return notifier.recipients(decision, ISSUE, ALICE).stream().map(r -> r.person().name()).toList();
     }
 
-    private static Informed user(Person p) {
-        return new Informed(Informed.Kind.USER, p.key());
+    private static Principal user(Person p) {
+        return new Principal(Principal.Type.USER, p.key());
     }
 
-    private static Informed group(String name) {
-        return new Informed(Informed.Kind.GROUP, name);
+    private static Principal group(String name) {
+        return new Principal(Principal.Type.GROUP, name);
     }
 
-    private static Decision decided(List<String> contributorKeys, List<Informed> informed) {
+    private static Decision decided(List<String> contributorKeys, List<Principal> informed) {
         Instant now = Instant.parse("2026-11-20T10:00:00Z");
         return new Decision(ISSUE.id(), ISSUE.projectId(), ISSUE.key(), "DEMO", DecisionStatus.DECIDED, ALICE.key(), CAROL.key(),
                 contributorKeys, informed, null, "Switch it off after the March reports; Carol's team moves them.", null,
                 now, now, now, 3);
     }
 
-    private static Decision withStatus(DecisionStatus status, Informed... informed) {
+    private static Decision withStatus(DecisionStatus status, Principal... informed) {
         Instant now = Instant.parse("2026-11-20T10:00:00Z");
         return new Decision(ISSUE.id(), ISSUE.projectId(), ISSUE.key(), "DEMO", status, ALICE.key(), CAROL.key(), List.of(),
                 List.of(informed), null, null, null, null, now, now, 4);

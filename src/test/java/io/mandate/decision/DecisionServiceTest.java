@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Principal;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mandate.platform.IssueAccess;
@@ -376,7 +378,7 @@ public class DecisionServiceTest {
         assertEquals("k-alice", saved.driverKey());
         assertEquals("k-bob", saved.approverKey());
         assertEquals(List.of("k-carol"), saved.contributorKeys());
-        assertEquals(List.of(new Informed(Informed.Kind.USER, "k-carol"), new Informed(Informed.Kind.GROUP, "developers")),
+        assertEquals(List.of(new Principal(Principal.Type.USER, "k-carol"), new Principal(Principal.Type.GROUP, "developers")),
                 saved.informed());
         assertEquals(LocalDate.parse("2026-12-01"), saved.dueDate());
         verify(store).save(any(), isNull(), anyList());

@@ -1,5 +1,7 @@
 package io.mandate.decision;
 
+import io.mandate.platform.Principal;
+
 import io.mandate.platform.Page;
 import io.mandate.platform.PageRequest;
 import io.mandate.testing.AoTestSupport;
@@ -58,7 +60,7 @@ public class DecisionStoreTest {
         ao.close();
     }
 
-    private static Decision decision(long issueId, DecisionStatus status, List<String> contributors, List<Informed> informed) {
+    private static Decision decision(long issueId, DecisionStatus status, List<String> contributors, List<Principal> informed) {
         return new Decision(issueId, DEMO_ID, "DEMO-" + issueId, "DEMO", status, "k-alice", "k-carol", contributors, informed,
                 LocalDate.parse("2026-12-01"), status == DecisionStatus.DECIDED ? "Kafka" : null, null,
                 status == DecisionStatus.DECIDED ? T0 : null, T0, T0, 1);
@@ -70,7 +72,7 @@ public class DecisionStoreTest {
 
     @Test
     public void createdDecisionIsReadBackWithItsPeopleInOrder() {
-        List<Informed> informed = List.of(new Informed(Informed.Kind.GROUP, "developers"), new Informed(Informed.Kind.USER, "k-dave"));
+        List<Principal> informed = List.of(new Principal(Principal.Type.GROUP, "developers"), new Principal(Principal.Type.USER, "k-dave"));
         store.save(decision(1, DecisionStatus.IN_PROGRESS, List.of("k-erin", "k-bob"), informed), null, List.of());
 
         Decision read = store.find(1).orElseThrow();
@@ -193,7 +195,7 @@ public class DecisionStoreTest {
         for (int i = 0; i < 40; i++) {
             many.add("k-user" + i);
         }
-        store.save(decision(1, DecisionStatus.OPEN, many, List.of(new Informed(Informed.Kind.GROUP, "developers"))), null, List.of());
+        store.save(decision(1, DecisionStatus.OPEN, many, List.of(new Principal(Principal.Type.GROUP, "developers"))), null, List.of());
         ao.sql().start();
         Decision read = store.find(1).orElseThrow();
         List<String> statements = ao.sql().stop();
