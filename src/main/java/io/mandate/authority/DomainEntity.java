@@ -1,0 +1,33 @@
+package io.mandate.authority;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
+import net.java.ao.schema.Table;
+import net.java.ao.schema.Unique;
+
+/** A decision domain (table AO_xxxxxx_DOMAIN); its scope rules are {@link DomainScopeEntity} rows. */
+@Preload
+@Table("DOMAIN")
+public interface DomainEntity extends Entity {
+
+    /** 2–20 of A–Z 0–9 _, starting with a letter (REST contract). */
+    @NotNull
+    @Unique
+    @StringLength(20)
+    String getDomainKey();
+    void setDomainKey(String domainKey);
+
+    @NotNull
+    String getName();
+    void setName(String name);
+
+    @StringLength(StringLength.UNLIMITED)
+    String getDescription();
+    void setDescription(String description);
+
+    @NotNull
+    int getVersion();
+    void setVersion(int version);
+}
