@@ -42,6 +42,10 @@ public final class WebSecurity {
             if (http != null) {
                 http.getHttpConfiguration().setSendServerVersion(false);
                 http.getHttpConfiguration().setSendXPoweredBy(false);
+                // Tomcat (Jira, Confluence) hands a request to the application once its headers are in;
+                // Jetty by default waits for the first body bytes, so a declared-but-unsent body would
+                // hang the request until the idle timeout instead of reaching the size check
+                http.getHttpConfiguration().setDelayDispatchUntilContent(false);
             }
         }
         server.setErrorHandler(new HostErrorHandler());
