@@ -46,7 +46,8 @@ public final class Outbox implements MailQueue {
     /* Nodes starting together on one PostgreSQL can race on CREATE TABLE; the loser finds the table next time. */
     private static final int CREATE_ATTEMPTS = 3;
     /* Two nodes queueing at the same moment can pick the same next id; the loser takes the one after. */
-    private static final int INSERT_ATTEMPTS = 10;
+    /** Writers that collide on MAX(ID)+1 retry; each round one of them wins, so this bounds only a pathological storm. */
+    private static final int INSERT_ATTEMPTS = 200;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -72,10 +73,15 @@ public final class Outbox implements MailQueue {
                 }
                 return outbox;
             } catch (SQLException e) {
-                if (failure != null) {
-                    e.addSuppressed(failure);
-                }
                 failure = e;
+                // collided with a concurrent writer on the next id: step aside briefly so the
+                // writers do not collide again in lock-step
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(3));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         throw new IllegalStateException("Could not create the host's outbox table", failure);
@@ -104,10 +110,15 @@ public final class Outbox implements MailQueue {
                 if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
                     throw new IllegalStateException("Could not queue the message to " + email.getTo(), e);
                 }
-                if (failure != null) {
-                    e.addSuppressed(failure);
-                }
                 failure = e;
+                // collided with a concurrent writer on the next id: step aside briefly so the
+                // writers do not collide again in lock-step
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(3));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         throw new IllegalStateException("Could not queue the message to " + email.getTo(), failure);
