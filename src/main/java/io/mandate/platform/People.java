@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one place where names people type become the users and groups they mean, and stored keys
- * become the names people read. Validation helpers add a field-named problem to {@code errors}
+ * The one place where names people type become the users and groups they mean. Validation helpers add a field-named problem to {@code errors}
  * instead of throwing, so a form reports every bad field at once.
  */
 @Named
@@ -34,21 +33,6 @@ public class People {
 
     public Optional<Person> byKey(String userKey) {
         return users.byKey(userKey);
-    }
-
-    /** The current username of a stored user key, or the key itself for a user the host no longer knows. */
-    public String nameOf(String userKey) {
-        return userKey == null ? null : users.byKey(userKey).map(Person::name).orElse(userKey);
-    }
-
-    /** The current display name of a stored user key, or the key itself for a user the host no longer knows. */
-    public String displayNameOf(String userKey) {
-        return userKey == null ? null : users.byKey(userKey).map(Person::displayName).orElse(userKey);
-    }
-
-    /** The person for a stored key; one the host no longer knows is shown by its key. */
-    public Person personOf(String userKey) {
-        return users.byKey(userKey).orElse(new Person(userKey, userKey, userKey));
     }
 
     /**
@@ -139,10 +123,5 @@ public class People {
             errors.put(field, Message.of(unknownKey, String.join(", ", unknown)));
         }
         return result;
-    }
-
-    /** The name a principal is shown by: the user's current username, or the group's name. */
-    public String nameOf(Principal principal) {
-        return principal.isUser() ? nameOf(principal.id()) : principal.id();
     }
 }

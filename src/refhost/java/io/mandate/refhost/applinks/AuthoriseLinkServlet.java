@@ -1,19 +1,15 @@
 package io.mandate.refhost.applinks;
 
 import io.mandate.refhost.ProductNode;
+import io.mandate.refhost.web.FormToken;
 import io.mandate.refhost.web.Page;
 import io.mandate.refhost.web.RequestContext;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import javax.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 
 import static io.mandate.refhost.sal.HtmlEscapingPolicy.escape;
@@ -25,7 +21,6 @@ import static io.mandate.refhost.sal.HtmlEscapingPolicy.escape;
  */
 public final class AuthoriseLinkServlet extends HttpServlet {
 
-    private static final String TOKEN = "mandate.refhost.applinks.token";
 
     private final ProductNode node;
 
@@ -52,7 +47,7 @@ public final class AuthoriseLinkServlet extends HttpServlet {
                 + "<p>Mandate in Confluence wants to read Jira as <strong>" + escape(user) + "</strong>: it sees what you may see in Jira, nothing more.</p>"
                 + state
                 + "<form id=\"applink-authorise\" class=\"aui\" method=\"post\">"
-                + "<input type=\"hidden\" name=\"atl_token\" value=\"" + escape(token(request.getSession(true))) + "\">"
+                + FormToken.hiddenInput(request)
                 + "<input type=\"hidden\" name=\"redirectUrl\" value=\"" + escape(back) + "\">"
                 + "<div class=\"buttons\"><button class=\"aui-button aui-button-primary\" name=\"approve\" value=\"true\">Allow</button> "
                 + "<button class=\"aui-button\" name=\"deny\" value=\"true\">Deny</button></div></form>"
@@ -68,11 +63,7 @@ public final class AuthoriseLinkServlet extends HttpServlet {
             Page.sendToLogin(request, response, node);
             return;
         }
-        HttpSession session = request.getSession(false);
-        Object expected = session == null ? null : session.getAttribute(TOKEN);
-        String given = request.getParameter("atl_token");
-        if (!(expected instanceof String token) || given == null
-                || !MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
+        if (!FormToken.isValid(request)) {
             Page.message(response, node, 403, "XSRF check failed", "Open the authorisation page again and choose Allow.");
             return;
         }
@@ -84,18 +75,6 @@ public final class AuthoriseLinkServlet extends HttpServlet {
             node.applinks().authorise(user);
         }
         response.sendRedirect(safeReturn(request.getParameter("redirectUrl")));
-    }
-
-    private static String token(HttpSession session) {
-        Object existing = session.getAttribute(TOKEN);
-        if (existing instanceof String token) {
-            return token;
-        }
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes);
-        session.setAttribute(TOKEN, token);
-        return token;
     }
 
     /** A page inside Confluence (absolute URLs of this Confluence are reduced to their path); never another site. */
