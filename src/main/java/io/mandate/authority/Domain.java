@@ -3,7 +3,7 @@ package io.mandate.authority;
 import java.util.Objects;
 
 /** A decision domain as an immutable value (product brief, "Decision domain"). */
-public record Domain(String key, String name, String description, DomainScope scope, int version) {
+public record Domain(String key, String name, String description, DomainScope scope, int version) implements java.io.Serializable {
 
     public Domain {
         Objects.requireNonNull(key, "key");

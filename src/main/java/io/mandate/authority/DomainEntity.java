@@ -30,4 +30,13 @@ public interface DomainEntity extends Entity {
     @NotNull
     int getVersion();
     void setVersion(int version);
+
+    /**
+     * Raised by every write to the domain's grants, first thing in its transaction: the row lock this takes
+     * serialises the writers of one domain's grants on every database and cluster node, so a grant edit and a
+     * CSV import of the same domain never interleave, and a version check made after it is sound.
+     */
+    @NotNull
+    int getGrantsRevision();
+    void setGrantsRevision(int grantsRevision);
 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * regard to case (Jira treats them so); labels exactly (Jira's labels are case-sensitive).
  */
 public record DomainScope(List<String> projects, List<String> issueTypes, List<String> components,
-                          List<String> labels, List<String> spaces) {
+                          List<String> labels, List<String> spaces) implements java.io.Serializable {
 
     public DomainScope {
         projects = List.copyOf(projects);

@@ -33,6 +33,11 @@ public class DomainStore {
 
     /** Creates a domain; {@link IllegalStateException} when the key exists (the database's unique key decides). */
     public Domain create(Domain domain) {
+        return create(domain, List.of());
+    }
+
+    /** Creates a domain with its audit entries in one transaction; {@link IllegalStateException} when the key exists. */
+    public Domain create(Domain domain, List<MatrixChange> audit) {
         try {
             return entities.inTransaction(() -> {
                 Map<String, Object> values = new HashMap<>();
@@ -40,8 +45,10 @@ public class DomainStore {
                 values.put("NAME", domain.name());
                 values.put("DESCRIPTION", domain.description());
                 values.put("VERSION", 1);
+                values.put("GRANTS_REVISION", 0);
                 DomainEntity row = entities.create(DomainEntity.class, values);
                 writeScope(row.getID(), domain.scope());
+                MatrixAuditTrail.write(entities, audit);
                 return new Domain(domain.key(), domain.name(), domain.description(), domain.scope(), 1);
             });
         } catch (RuntimeException e) {
@@ -86,17 +93,58 @@ public class DomainStore {
         return result;
     }
 
+    /**
+     * Replaces a domain's name, description and scope (the key never changes) when its current version is
+     * {@code expectedVersion}; {@link StaleVersionException} otherwise, with -1 when the domain is gone.
+     */
+    public Domain update(Domain domain, int expectedVersion, List<MatrixChange> audit) {
+        return entities.inTransaction(() -> {
+            DomainEntity[] rows = entities.find(DomainEntity.class, Query.select().where("DOMAIN_KEY = ?", domain.key()));
+            if (rows.length == 0) {
+                throw new StaleVersionException(-1);
+            }
+            DomainEntity row = rows[0];
+            // the row lock first (as grant writers do), then the check on what is committed now
+            row.setGrantsRevision(row.getGrantsRevision() + 1);
+            row.save();
+            DomainEntity locked = entities.find(DomainEntity.class, Query.select().where("ID = ?", row.getID()))[0];
+            if (locked.getVersion() != expectedVersion) {
+                throw new StaleVersionException(locked.getVersion());
+            }
+            locked.setName(domain.name());
+            locked.setDescription(domain.description());
+            locked.setVersion(expectedVersion + 1);
+            locked.save();
+            entities.deleteWithSQL(DomainScopeEntity.class, "DOMAIN_ID = ?", row.getID());
+            writeScope(row.getID(), domain.scope());
+            MatrixAuditTrail.write(entities, audit);
+            return new Domain(domain.key(), domain.name(), domain.description(), domain.scope(), expectedVersion + 1);
+        });
+    }
+
     /** Removes the domain and its scope; false when there was none. */
     public boolean delete(String key) {
+        return delete(key, List.of());
+    }
+
+    /** Removes the domain, its scope and its grants, with the audit entries, in one transaction; false when there was none. */
+    public boolean delete(String key, List<MatrixChange> audit) {
         return entities.inTransaction(() -> {
             DomainEntity[] rows = entities.find(DomainEntity.class, Query.select().where("DOMAIN_KEY = ?", key));
             if (rows.length == 0) {
                 return false;
             }
             entities.deleteWithSQL(DomainScopeEntity.class, "DOMAIN_ID = ?", rows[0].getID());
+            entities.deleteWithSQL(GrantEntity.class, "DOMAIN_KEY = ?", key);
             entities.delete(rows[0]);
+            MatrixAuditTrail.write(entities, audit);
             return true;
         });
+    }
+
+    /** The changes to a domain and its grants, newest first. */
+    public List<MatrixChange> history(String key, int limit) {
+        return MatrixAuditTrail.ofDomain(entities, key, limit);
     }
 
     private void writeScope(int domainId, DomainScope scope) {

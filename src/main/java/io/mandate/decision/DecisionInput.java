@@ -6,17 +6,15 @@ import io.mandate.platform.Principal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mandate.platform.rest.JsonFields;
 import io.mandate.platform.rest.Message;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A decision as the caller sent it (REST contract, "Decision input"), read field by field so
@@ -27,19 +25,13 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
                             List<People.Named> informed, LocalDate dueDate, String outcome, String domain,
                             Integer version) {
 
-    static final int MAX_NAME = 255;
+    static final int MAX_NAME = JsonFields.MAX_NAME;
     private static final Set<String> FIELDS = Set.of("status", "driver", "approver", "contributors", "informed",
             "dueDate", "outcome", "domain", "version");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** Reads the body; problems go into {@code errors} (field → message), the rest is returned. */
     public static DecisionInput read(ObjectNode body, Map<String, Message> errors) {
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!FIELDS.contains(field)) {
-                errors.put(field, Message.of("mandate.error.field.unknown"));
-            }
-        }
+        JsonFields.rejectUnknown(body, FIELDS, errors);
         DecisionStatus status = null;
         String statusText = text(body, "status", errors);
         if (statusText != null) {
@@ -58,66 +50,21 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
             errors.put("outcome", Message.of("mandate.error.maxChars", DecisionService.MAX_OUTCOME));
         }
         String domain = name(body, "domain", errors);
-        Integer version = null;
-        JsonNode v = body.get("version");
-        if (v != null && !v.isNull()) {
-            if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
-                version = v.intValue();
-            } else {
-                errors.put("version", Message.of("mandate.error.version.format"));
-            }
-        }
+        Integer version = JsonFields.version(body, errors);
         return new DecisionInput(status, driver, approver, contributors, informed, due, outcome, domain, version);
     }
 
     private static String text(ObjectNode body, String field, Map<String, Message> errors) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.put(field, Message.of("mandate.error.string"));
-            return null;
-        }
-        String value = node.textValue();
-        if (value.indexOf('\0') >= 0) {
-            errors.put(field, Message.of("mandate.error.nul"));
-            return null;
-        }
-        return value;
+        return JsonFields.text(body, field, errors);
     }
 
     private static String name(ObjectNode body, String field, Map<String, Message> errors) {
-        String value = text(body, field, errors);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > MAX_NAME) {
-            errors.put(field, Message.of("mandate.error.maxChars", MAX_NAME));
-            return null;
-        }
-        return value.trim();
+        return JsonFields.name(body, field, errors);
     }
 
     private static List<String> names(ObjectNode body, String field, Map<String, Message> errors) {
-        JsonNode node = body.get(field);
-        List<String> result = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return result;
-        }
-        if (!node.isArray() || node.size() > DecisionService.MAX_PEOPLE) {
-            errors.put(field, Message.of("mandate.error.usernames", DecisionService.MAX_PEOPLE));
-            return result;
-        }
-        for (JsonNode item : node) {
-            if (!item.isTextual() || item.textValue().isBlank() || item.textValue().length() > MAX_NAME
-                    || item.textValue().indexOf('\0') >= 0) {
-                errors.put(field, Message.of("mandate.error.username.entry"));
-                return List.of();
-            }
-            result.add(item.textValue().trim());
-        }
-        return result;
+        return JsonFields.names(body, field, DecisionService.MAX_PEOPLE, "mandate.error.usernames",
+                "mandate.error.username.entry", errors);
     }
 
     private static List<People.Named> informed(ObjectNode body, Map<String, Message> errors) {
@@ -150,19 +97,6 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
     }
 
     private static LocalDate date(ObjectNode body, String field, Map<String, Message> errors) {
-        String value = text(body, field, errors);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!DATE.matcher(value).matches()) {
-            errors.put(field, Message.of("mandate.error.date.format"));
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.put(field, Message.of("mandate.error.date.calendar", value));
-            return null;
-        }
+        return JsonFields.date(body, field, errors);
     }
 }

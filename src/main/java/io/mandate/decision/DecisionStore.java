@@ -46,6 +46,14 @@ public class DecisionStore {
         return entities.count(DecisionEntity.class, Query.select());
     }
 
+    /**
+     * How many decisions are recorded in a domain (the domain stored with the decision: set by hand, or the one
+     * the rules gave it when it was last saved). What keeps a domain in use from being deleted.
+     */
+    public int countInDomain(String domainKey) {
+        return entities.count(DecisionEntity.class, Query.select().where("DOMAIN_KEY = ?", domainKey));
+    }
+
     /** How many decisions are in each status (all projects; for administrators): one GROUP BY statement. */
     public Map<DecisionStatus, Long> countByStatus() {
         Map<DecisionStatus, Long> counts = new java.util.EnumMap<>(DecisionStatus.class);

@@ -26,6 +26,15 @@ public interface IssueAccess {
     /** The id of the project with this (current) key, if the user may browse it. */
     Optional<Long> browsableProject(String projectKey, Optional<Person> user);
 
+    /**
+     * The current keys (upper case) of the projects the user administers (Jira's "Administer projects"
+     * permission): where a project administrator may manage the authority matrix.
+     */
+    Set<String> administeredProjectKeys(Person user);
+
+    /** The current keys (upper case) of the projects the user may browse. */
+    Set<String> browsableProjectKeys(Optional<Person> user);
+
     /** Whether the user may edit the issue (Jira's "Edit issues" project permission). */
     boolean canEdit(IssueRef issue, Person user);
 

@@ -14,10 +14,22 @@ import java.util.List;
 public class JiraGroupDirectory implements GroupDirectory {
 
     private final GroupManager groupManager;
+    private final com.atlassian.jira.user.util.UserManager users;
 
     @Inject
-    public JiraGroupDirectory(@JiraImport GroupManager groupManager) {
+    public JiraGroupDirectory(@JiraImport GroupManager groupManager, @JiraImport com.atlassian.jira.user.util.UserManager users) {
         this.groupManager = groupManager;
+        this.users = users;
+    }
+
+    @Override
+    public java.util.Set<String> groupsOf(String userKey) {
+        ApplicationUser user = userKey == null ? null : users.getUserByKey(userKey);
+        if (user == null) {
+            return java.util.Set.of();
+        }
+        Collection<String> names = groupManager.getGroupNamesForUser(user);
+        return names == null ? java.util.Set.of() : java.util.Set.copyOf(names);
     }
 
     @Override

@@ -85,12 +85,34 @@ public class JiraIssueAccess implements IssueAccess {
                 .map(Project::getId).findFirst();
     }
 
+    @Override
+    public Set<String> administeredProjectKeys(Person user) {
+        return keys(projects(ProjectPermissions.ADMINISTER_PROJECTS, Optional.of(user)));
+    }
+
+    @Override
+    public Set<String> browsableProjectKeys(Optional<Person> user) {
+        return keys(projects(user));
+    }
+
+    private static Set<String> keys(Collection<Project> projects) {
+        Set<String> keys = new TreeSet<>();
+        for (Project project : projects) {
+            keys.add(project.getKey().toUpperCase(java.util.Locale.ROOT));
+        }
+        return keys;
+    }
+
     private Collection<Project> projects(Optional<Person> user) {
+        return projects(ProjectPermissions.BROWSE_PROJECTS, user);
+    }
+
+    private Collection<Project> projects(ProjectPermissionKey permission, Optional<Person> user) {
         ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
         if (user.isPresent() && appUser == null) {
             return List.of(); // a user the host no longer knows browses nothing, not what anonymous may
         }
-        return permissionManager.getProjects(ProjectPermissions.BROWSE_PROJECTS, appUser);
+        return permissionManager.getProjects(permission, appUser);
     }
 
     @Override

@@ -35,6 +35,22 @@ public class People {
         return users.byKey(userKey);
     }
 
+    public Optional<Person> byName(String username) {
+        return username == null ? Optional.empty() : users.byName(username.trim());
+    }
+
+    public boolean isAdmin(Person person) {
+        return users.isAdmin(person);
+    }
+
+    public boolean isActive(Person person) {
+        return users.isActive(person);
+    }
+
+    public boolean groupExists(String group) {
+        return users.groupExists(group);
+    }
+
     /**
      * An existing user by username, active or not (filters may name a deactivated user); null and a
      * {@code mandate.error.user.unknown} problem otherwise. Blank input is "no filter" (null, no problem).

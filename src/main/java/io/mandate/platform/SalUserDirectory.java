@@ -51,6 +51,11 @@ public class SalUserDirectory implements UserDirectory {
     }
 
     @Override
+    public boolean isAdmin(Person person) {
+        return userManager.isAdmin(new UserKey(person.key()));
+    }
+
+    @Override
     public boolean groupExists(String group) {
         if (group == null || group.isBlank()) {
             return false;

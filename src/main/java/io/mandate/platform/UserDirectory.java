@@ -18,6 +18,9 @@ public interface UserDirectory {
 
     boolean groupExists(String group);
 
+    /** Whether the user is an administrator of the product (Jira administrators, Confluence administrators). */
+    boolean isAdmin(Person person);
+
 
     /** The user's e-mail address; empty when the host has none (blank counts as none). */
     Optional<String> emailAddress(Person person);

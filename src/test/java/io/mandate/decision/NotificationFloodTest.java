@@ -77,7 +77,17 @@ public class NotificationFloodTest {
         when(users.groupExists("developers")).thenReturn(true);
         when(users.emailAddress(any())).thenAnswer(i -> Optional.of(i.<Person>getArgument(0).name() + "@example.com"));
         when(users.locale(any())).thenReturn(Locale.ENGLISH);
-        GroupDirectory groups = group -> "developers".equals(group) ? DEVELOPERS : List.of();
+        GroupDirectory groups = new GroupDirectory() {
+            @Override
+            public List<Person> membersOf(String group) {
+                return "developers".equals(group) ? DEVELOPERS : List.of();
+            }
+
+            @Override
+            public java.util.Set<String> groupsOf(String userKey) {
+                return java.util.Set.of();
+            }
+        };
         Mailer mailer = (to, subject, body) -> mailedTo.add(to);
         FixedClock clock = FixedClock.utc(Instant.parse("2026-11-20T10:00:00Z"));
         DecisionNotifier notifier = new DecisionNotifier(users, groups, mailer,

@@ -146,11 +146,22 @@ public final class JiraAdapters {
 
     /** Group members as Jira lists them: every member, inactive ones included (callers filter). */
     public GroupManager groupManager() {
-        return groupName -> groupName == null ? List.of() : world.membersOf(groupName).stream()
-                .map(world::userByName)
-                .flatMap(java.util.Optional::stream)
-                .map(u -> (ApplicationUser) new RefUser(u))
-                .toList();
+        return new GroupManager() {
+            @Override
+            public java.util.Collection<ApplicationUser> getUsersInGroup(String groupName) {
+                return groupName == null ? List.of() : world.membersOf(groupName).stream()
+                        .map(world::userByName)
+                        .flatMap(java.util.Optional::stream)
+                        .map(u -> (ApplicationUser) new RefUser(u))
+                        .toList();
+            }
+
+            /** Jira's answer for a user it does not know is an empty collection. */
+            @Override
+            public java.util.Collection<String> getGroupNamesForUser(ApplicationUser user) {
+                return user == null ? List.of() : world.groupsOf(user.getUsername());
+            }
+        };
     }
 
     public JiraAuthenticationContext authenticationContext() {

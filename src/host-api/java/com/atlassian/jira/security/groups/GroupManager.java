@@ -12,7 +12,13 @@ import com.atlassian.jira.user.ApplicationUser;
 
 import java.util.Collection;
 
-/** Jira's group service; the plugin uses it only to expand a group into its members. */
+// 2026-12-02: Collection<String> getGroupNamesForUser(ApplicationUser user) "@since v6.2.5" checked against the
+// source of com/atlassian/jira/security/groups/GroupManager.java (find_string "getGroupNamesForUser(ApplicationUser",
+// javadoc "all the groups that the given user belongs to"), and against public plugins calling it with an ApplicationUser.
+
+/** Jira's group service; the plugin expands a group into its members and asks which groups a user is in. */
 public interface GroupManager {
     Collection<ApplicationUser> getUsersInGroup(String groupName);
+
+    Collection<String> getGroupNamesForUser(ApplicationUser user);
 }

@@ -1,17 +1,15 @@
 package io.mandate.decision;
 
-import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import io.mandate.platform.IssueRef;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link DecisionAuthority} while there is no authority matrix: no domain exists, so no decision can
- * violate one, and nobody beyond the decision's own people is notified. The authority capability
- * replaces this component with its own implementation.
+ * Test double: {@link DecisionAuthority} without an authority matrix — no domain exists, so no decision can
+ * violate one, and nobody beyond the decision's own people is notified. (The plugin wires the authority
+ * capability's MatrixDecisionAuthority.)
  */
-@JiraComponent
 public class NoDomainAuthority implements DecisionAuthority {
 
     @Override

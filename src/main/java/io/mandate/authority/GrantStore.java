@@ -1,0 +1,190 @@
+package io.mandate.authority;
+
+import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
+import io.mandate.platform.Entities;
+import io.mandate.platform.Principal;
+import net.java.ao.Query;
+
+import javax.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Stores authority grants in Active Objects. A domain's grants are one indexed read (what resolving one
+ * issue needs: O(grants of its domain), never all grants); every write carries its audit entries in
+ * the same transaction.
+ */
+@JiraComponent
+public class GrantStore {
+
+    private final Entities entities;
+
+    @Inject
+    public GrantStore(Entities entities) {
+        this.entities = entities;
+    }
+
+    /** The grants of one domain, in the order they were made. One statement. */
+    public List<Grant> ofDomain(String domainKey) {
+        return Arrays.stream(entities.find(GrantEntity.class, Query.select().where("DOMAIN_KEY = ?", domainKey).order("ID")))
+                .map(GrantStore::toGrant).toList();
+    }
+
+    public Optional<Grant> find(long id) {
+        GrantEntity[] rows = entities.find(GrantEntity.class, Query.select().where("ID = ?", (int) id));
+        return rows.length == 0 ? Optional.empty() : Optional.of(toGrant(rows[0]));
+    }
+
+    /** Stores a new grant (version 1) with its audit entries (their object id is filled in here). */
+    public Grant create(Grant grant, Collection<MatrixChange> audit) {
+        return entities.inTransaction(() -> {
+            lockDomain(grant.domainKey());
+            GrantEntity row = entities.create(GrantEntity.class, values(grant, 1));
+            MatrixAuditTrail.write(entities, audit.stream().map(c -> withObjectId(c, row.getID())).toList());
+            return grant.withId(row.getID(), 1);
+        });
+    }
+
+    /** Replaces a grant whose current version is {@code expectedVersion}; {@link StaleVersionException} otherwise. */
+    public Grant update(Grant grant, int expectedVersion, Collection<MatrixChange> audit) {
+        return entities.inTransaction(() -> {
+            lockDomain(grant.domainKey());
+            // read after the lock: no writer of this domain can commit between this check and our write
+            GrantEntity[] rows = entities.find(GrantEntity.class,
+                    Query.select().where("ID = ? AND DOMAIN_KEY = ?", (int) grant.id(), grant.domainKey()));
+            if (rows.length == 0) {
+                throw new StaleVersionException(-1);
+            }
+            GrantEntity row = rows[0];
+            if (row.getVersion() != expectedVersion) {
+                throw new StaleVersionException(row.getVersion());
+            }
+            int next = expectedVersion + 1;
+            row.setHolderType(grant.holder().type().name());
+            row.setHolder(grant.holder().id());
+            row.setGrantLevel(grant.level().number());
+            row.setBackupKey(grant.backupKey());
+            row.setMenteeKey(grant.menteeKey());
+            row.setValidFrom(iso(grant.validFrom()));
+            row.setValidTo(iso(grant.validTo()));
+            row.setNote(grant.note());
+            row.setVersion(next);
+            row.save();
+            MatrixAuditTrail.write(entities, List.copyOf(audit));
+            return grant.withId(grant.id(), next);
+        });
+    }
+
+    /** Removes a grant; false when there was none. */
+    public boolean delete(Grant grant, Collection<MatrixChange> audit) {
+        return entities.inTransaction(() -> {
+            lockDomain(grant.domainKey());
+            int deleted = entities.deleteWithSQL(GrantEntity.class, "ID = ?", (int) grant.id());
+            if (deleted > 0) {
+                MatrixAuditTrail.write(entities, List.copyOf(audit));
+            }
+            return deleted > 0;
+        });
+    }
+
+    /**
+     * Replaces the grants of each named domain with the given ones, all in one transaction (the CSV
+     * import: one wins whole, nothing interleaves). Unchanged grants keep their id and version.
+     */
+    public void replace(Map<String, List<Grant>> byDomain, Collection<MatrixChange> audit) {
+        entities.inTransaction(() -> {
+            // locks in key order, so two imports naming the same domains cannot deadlock
+            byDomain.keySet().stream().sorted().forEach(this::lockDomain);
+            for (Map.Entry<String, List<Grant>> domain : byDomain.entrySet()) {
+                List<Grant> wanted = new ArrayList<>(domain.getValue());
+                for (GrantEntity row : entities.find(GrantEntity.class, Query.select().where("DOMAIN_KEY = ?", domain.getKey()))) {
+                    Grant existing = toGrant(row);
+                    Optional<Grant> same = wanted.stream().filter(existing::sameContent).findFirst();
+                    if (same.isPresent()) {
+                        wanted.remove(same.get());
+                    } else {
+                        entities.delete(row);
+                    }
+                }
+                for (Grant g : wanted) {
+                    entities.create(GrantEntity.class, values(g, 1));
+                }
+            }
+            MatrixAuditTrail.write(entities, List.copyOf(audit));
+            return null;
+        });
+    }
+
+    /** Every grant, domain by domain, streamed (the CSV export; never all rows in memory at once on the way out). */
+    public void forEach(Consumer<Grant> each) {
+        entities.stream(GrantEntity.class, Query.select("ID, DOMAIN_KEY, HOLDER_TYPE, HOLDER, GRANT_LEVEL, BACKUP_KEY, MENTEE_KEY, VALID_FROM, VALID_TO, NOTE, VERSION")
+                .order("DOMAIN_KEY, ID"), row -> each.accept(toGrant(row)));
+    }
+
+    /** Grants whose holder is this user or group, across domains. */
+    public List<Grant> ofHolder(Principal holder) {
+        return Arrays.stream(entities.find(GrantEntity.class, Query.select()
+                .where("HOLDER_TYPE = ? AND HOLDER = ?", holder.type().name(), holder.id()).order("DOMAIN_KEY, ID")))
+                .map(GrantStore::toGrant).toList();
+    }
+
+    /**
+     * Takes the domain's row lock for the rest of the transaction (see {@link DomainEntity#getGrantsRevision});
+     * {@link IllegalArgumentException} when the domain is gone.
+     */
+    private void lockDomain(String domainKey) {
+        DomainEntity[] rows = entities.find(DomainEntity.class, Query.select().where("DOMAIN_KEY = ?", domainKey));
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("No domain " + domainKey);
+        }
+        rows[0].setGrantsRevision(rows[0].getGrantsRevision() + 1);
+        rows[0].save();
+    }
+
+    /** How many grants there are. */
+    public int count() {
+        return entities.count(GrantEntity.class, Query.select());
+    }
+
+    static Map<String, Object> values(Grant g, int version) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("DOMAIN_KEY", g.domainKey());
+        values.put("HOLDER_TYPE", g.holder().type().name());
+        values.put("HOLDER", g.holder().id());
+        values.put("GRANT_LEVEL", g.level().number());
+        values.put("BACKUP_KEY", g.backupKey());
+        values.put("MENTEE_KEY", g.menteeKey());
+        values.put("VALID_FROM", iso(g.validFrom()));
+        values.put("VALID_TO", iso(g.validTo()));
+        values.put("NOTE", g.note());
+        values.put("VERSION", version);
+        return new HashMap<>(values);
+    }
+
+    static Grant toGrant(GrantEntity r) {
+        return new Grant(r.getID(), r.getDomainKey(), new Principal(Principal.Type.valueOf(r.getHolderType()), r.getHolder()),
+                Level.values()[r.getGrantLevel() - 1], r.getBackupKey(), r.getMenteeKey(), date(r.getValidFrom()),
+                date(r.getValidTo()), r.getNote(), r.getVersion());
+    }
+
+    private static MatrixChange withObjectId(MatrixChange c, int id) {
+        return new MatrixChange(c.authorKey(), c.changedAt(), c.objectType(), String.valueOf(id), c.domainKey(), c.field(),
+                c.before(), c.after());
+    }
+
+    static String iso(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    static LocalDate date(String s) {
+        return s == null ? null : LocalDate.parse(s);
+    }
+}

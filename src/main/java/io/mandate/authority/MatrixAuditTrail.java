@@ -1,0 +1,47 @@
+package io.mandate.authority;
+
+import io.mandate.platform.Entities;
+import net.java.ao.Query;
+
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The matrix's own audit trail: written by the stores inside the transaction of the change it records
+ * (a change and its audit entry commit together or not at all), read newest first.
+ */
+final class MatrixAuditTrail {
+
+    private MatrixAuditTrail() {
+    }
+
+    static void write(Entities entities, List<MatrixChange> changes) {
+        for (MatrixChange c : changes) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("AUTHOR_KEY", c.authorKey());
+            values.put("CHANGED_AT", Date.from(c.changedAt()));
+            values.put("OBJECT_TYPE", c.objectType());
+            values.put("OBJECT_ID", c.objectId());
+            values.put("DOMAIN_KEY", c.domainKey());
+            values.put("FIELD", c.field());
+            values.put("BEFORE_VALUE", c.before());
+            values.put("AFTER_VALUE", c.after());
+            entities.create(MatrixAuditEntity.class, values);
+        }
+    }
+
+    /** The changes to a domain and its grants, newest first, at most {@code limit}. */
+    static List<MatrixChange> ofDomain(Entities entities, String domainKey, int limit) {
+        MatrixAuditEntity[] rows = entities.find(MatrixAuditEntity.class,
+                Query.select().where("DOMAIN_KEY = ?", domainKey).order("CHANGED_AT DESC, ID DESC").limit(limit));
+        return Arrays.stream(rows).map(MatrixAuditTrail::toChange).toList();
+    }
+
+    private static MatrixChange toChange(MatrixAuditEntity r) {
+        return new MatrixChange(r.getAuthorKey(), r.getChangedAt().toInstant(), r.getObjectType(), r.getObjectId(),
+                r.getDomainKey(), r.getField(), r.getBeforeValue(), r.getAfterValue());
+    }
+}
