@@ -10,6 +10,13 @@ import java.util.Objects;
  * record; this is the copy an admin finds beside Jira's permission-scheme changes.
  *
  * <p>Writing must never fail the change it records: implementations log and swallow host failures.
+ * Record only after the change has committed (an event subscriber is the usual place), so the log never
+ * shows a change that was rolled back.
+ *
+ * <p>Texts: {@code summaryKey} and each change's field name {@code f} are shown through the plugin's i18n
+ * bundles — the summary key itself, and the field as {@code mandate.audit.field.f} — so both must exist in
+ * {@code i18n/mandate.properties} and {@code mandate_de.properties}. Values ({@code from}/{@code to}) are
+ * stored as given: user names (not keys) and enum names, as Jira's own audit log shows them.
  */
 public interface AuditLog {
 

@@ -70,6 +70,7 @@ public final class ProductNode implements AutoCloseable {
     private final io.mandate.refhost.platform.RefEventPublisher events;
     private final io.mandate.refhost.platform.RefCacheManager caches;
     private final io.mandate.refhost.applinks.RefApplicationLinks applinks;
+    private final io.mandate.refhost.audit.RefAuditService audit;
 
     private ProductNode(Product product, Database database, World world, PluginInstance plugin,
                         RefTemplateRenderer templates, RefI18nResolver i18n, RefUserManager users,
@@ -77,7 +78,9 @@ public final class ProductNode implements AutoCloseable {
                         RefApplicationProperties applicationProperties, Outbox outbox,
                         io.mandate.refhost.platform.RefEventPublisher events,
                         io.mandate.refhost.platform.RefCacheManager caches,
-                        io.mandate.refhost.applinks.RefApplicationLinks applinks) {
+                        io.mandate.refhost.applinks.RefApplicationLinks applinks,
+                        io.mandate.refhost.audit.RefAuditService audit) {
+        this.audit = audit;
         this.events = events;
         this.caches = caches;
         this.applinks = applinks;
@@ -136,8 +139,12 @@ public final class ProductNode implements AutoCloseable {
                 .add(com.atlassian.sal.api.rdbms.TransactionalExecutorFactory.class,
                         new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.dataSource(), counter));
         RefApplicationProperties applicationProperties = new RefApplicationProperties(product.contextPath());
+        // advanced auditing, in both products: the log lives in the product's database, so every node shares it
+        io.mandate.refhost.audit.RefAuditService audit = io.mandate.refhost.audit.RefAuditService.open(
+                database.dataSource(), () -> io.mandate.refhost.web.RequestContext.current().username());
         services.add(ApplicationProperties.class, applicationProperties)
-                .add(LocaleResolver.class, new RefLocaleResolver());
+                .add(LocaleResolver.class, new RefLocaleResolver())
+                .add(com.atlassian.audit.api.AuditService.class, audit);
         JiraAdapters jira = null;
         Outbox outbox = null;
         io.mandate.refhost.applinks.RefApplicationLinks applinks = null;
@@ -166,7 +173,7 @@ public final class ProductNode implements AutoCloseable {
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis,
-                applicationProperties, outbox, events, caches, applinks);
+                applicationProperties, outbox, events, caches, applinks, audit);
     }
 
     public Product product() {
@@ -238,6 +245,11 @@ public final class ProductNode implements AutoCloseable {
     /** Confluence's application links (its link to Jira); null in Jira. */
     public io.mandate.refhost.applinks.RefApplicationLinks applinks() {
         return applinks;
+    }
+
+    /** The product's advanced audit log (Platform 7 {@code AuditService}), shared by the product's nodes. */
+    public io.mandate.refhost.audit.RefAuditService audit() {
+        return audit;
     }
 
     @Override

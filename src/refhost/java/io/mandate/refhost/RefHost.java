@@ -134,6 +134,9 @@ public final class RefHost implements AutoCloseable {
         handler.addServlet(new ServletHolder(new StaticServlet(node, aui)), "/static/jquery/*");
         handler.addServlet(new ServletHolder(new StaticServlet(node, aui)), "/download/resources/*");
         handler.addServlet(new ServletHolder(new PluginServletDispatcher(node)), "/plugins/servlet/*");
+        // the audit plugin's page (an exact path, so it wins over the plugin servlets' prefix)
+        handler.addServlet(new ServletHolder(new io.mandate.refhost.web.AuditLogServlet(node)),
+                io.mandate.refhost.web.AuditLogServlet.PATH);
         for (PluginDescriptor.Rest rest : node.plugin().descriptor().rests()) {
             handler.addServlet(new ServletHolder(PluginRest.servlet(node, rest)), PluginRest.mountPath(rest));
         }

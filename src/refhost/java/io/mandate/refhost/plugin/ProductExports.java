@@ -47,7 +47,6 @@ public final class ProductExports {
             export("com.atlassian.event.api.*", "6.0.0"),
             export("com.atlassian.cache.*", "7.0.1"),
             export("com.atlassian.beehive.*", "6.0.0"),
-            export("com.atlassian.audit.api.*", "0"),
             export("com.atlassian.annotations.*", "0"),
             export("com.atlassian.plugin", "0"), export("com.atlassian.plugin.web.*", "0"),
             export("com.atlassian.plugin.spring.scanner.annotation.*", "0"),
@@ -56,6 +55,8 @@ public final class ProductExports {
     public static final ProductExports JIRA = new ProductExports("jira", concat(PLATFORM_7, List.of(
             export("com.atlassian.activeobjects.*", "6.1.1"),
             export("com.atlassian.applinks.api.*", "10.0.0"),
+            // advanced auditing: module "auditing" 2.0.2 in Jira 10.0 (platform-module-usage/wiki/auditing.md)
+            export("com.atlassian.audit.api", "2.0.2"), export("com.atlassian.audit.entity", "2.0.2"),
             export("com.atlassian.jira.*", "0"),
             export("com.atlassian.query.*", "0"),
             export("com.atlassian.mail.*", "0"))));
@@ -63,6 +64,8 @@ public final class ProductExports {
     public static final ProductExports CONFLUENCE = new ProductExports("confluence", concat(PLATFORM_7, List.of(
             export("com.atlassian.activeobjects.*", "6.0.1"),
             export("com.atlassian.applinks.api.*", "10.0.0"),
+            // advanced auditing: module "auditing" 2.0.3 in Confluence 9.0 (platform-module-usage/wiki/auditing.md)
+            export("com.atlassian.audit.api", "2.0.3"), export("com.atlassian.audit.entity", "2.0.3"),
             export("com.atlassian.confluence.*", "0"))));
 
     private final String product;

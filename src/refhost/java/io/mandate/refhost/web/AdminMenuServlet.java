@@ -49,11 +49,14 @@ public final class AdminMenuServlet extends HttpServlet {
             // the host's own page, not a plugin module: what Jira would have mailed
             menu.append("<div class=\"aui-nav-heading\"><strong>Reference host</strong></div><ul class=\"aui-nav\">")
                     .append("<li><a id=\"outbox-link\" href=\"").append(ctx).append("/secure/admin/outbox\">Outbox</a></li>")
-                    .append("<li><a id=\"projects-link\" href=\"").append(ctx).append("/secure/admin/projects\">Projects</a></li></ul>");
+                    .append("<li><a id=\"projects-link\" href=\"").append(ctx).append("/secure/admin/projects\">Projects</a></li>")
+                    .append("<li><a id=\"audit-log-link\" href=\"").append(ctx).append(AuditLogServlet.PATH).append("\">Audit log</a></li></ul>");
         } else {
             menu.append("<div class=\"aui-nav-heading\"><strong>Configuration</strong></div><ul class=\"aui-nav\">");
             items(menu, "system.admin/configuration", ctx);
             menu.append("</ul>");
+            menu.append("<div class=\"aui-nav-heading\"><strong>Reference host</strong></div><ul class=\"aui-nav\">")
+                    .append("<li><a id=\"audit-log-link\" href=\"").append(ctx).append(AuditLogServlet.PATH).append("\">Audit log</a></li></ul>");
         }
         menu.append("</div></nav>");
         Page.write(response, node, "Administration", "<div class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\"><section class=\"aui-page-panel-content\">"
