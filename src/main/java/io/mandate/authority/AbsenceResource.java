@@ -75,14 +75,26 @@ public class AbsenceResource {
                 .entity(AbsenceJson.of(saved, authority::person)).build();
     }
 
+    /** One absence (what the Location of a POST names); everyone logged in. */
+    @GET
+    @Path("{id}")
+    public AbsenceJson get(@PathParam("id") String id) {
+        return AbsenceJson.of(authority.requireAbsence(id(id)), authority::person);
+    }
+
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
+        authority.deleteAbsence(id(id));
+        return Response.noContent().build();
+    }
+
+    /** The id of the path, for a logged-in caller (401 first); 404 when it cannot be an id. */
+    private long id(String id) {
         authority.caller();
         if (id == null || !id.matches("[0-9]{1,9}")) {
             throw ApiException.notFound(Message.of("mandate.error.absence.notFound", GrantResource.shown(id)));
         }
-        authority.deleteAbsence(Long.parseLong(id));
-        return Response.noContent().build();
+        return Long.parseLong(id);
     }
 }

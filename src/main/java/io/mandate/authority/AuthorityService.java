@@ -463,6 +463,12 @@ public class AuthorityService {
         return saved;
     }
 
+    /** An absence by id for a logged-in caller; 404 when there is none. */
+    public Absence requireAbsence(long id) {
+        caller();
+        return absences.find(id).orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.absence.notFound", id)));
+    }
+
     public void deleteAbsence(long id) {
         Person caller = caller();
         Absence absence = absences.find(id).orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.absence.notFound", id)));
