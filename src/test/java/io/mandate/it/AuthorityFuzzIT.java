@@ -184,7 +184,7 @@ public class AuthorityFuzzIT {
         List<JsonNode> badName = List.of(num(1), F.booleanNode(true), F.arrayNode(), arr(txt("x")), F.objectNode(),
                 txt("a\u0000"), txt("\u0000"), txt("n".repeat(256)), txt(KB_200));
         List<JsonNode> badDate = List.of(num(20270101), F.booleanNode(true), F.arrayNode(), F.objectNode(), txt("2026-13-45"),
-                txt("2026-02-30"), txt("2026/01/01"), txt("tomorrow"), txt("2026-1-1"), txt("+10000-01-01"),
+                txt("2026-02-30"), txt("2026/01/01"), txt("tomorrow"), txt("2026-1-1"), txt("+10000-01-01"), txt(" 2027-01-01"), txt("2027-01-01 "),
                 txt("2026-01-0\u0000"), txt(SQL), txt("\u0662\u0660\u0662\u0666-\u0660\u0661-\u0660\u0661"), txt(KB_200));
         List<JsonNode> badUser = List.of(num(1), F.booleanNode(false), F.arrayNode(), arr(txt("bob")), F.objectNode(),
                 txt("zed"), txt("ivan"), txt("IVAN"), txt(SQL), txt("%"), txt("bob\u0000"), txt("b".repeat(256)), txt(KB_200),
