@@ -35,7 +35,8 @@ public class DomainStoreTest {
 
     @Before
     public void setUp() {
-        ao = new AoTestSupport(kind, DomainEntity.class, DomainScopeEntity.class);
+        // a domain is deleted with its grants and audited, so their tables belong to the fixture
+        ao = new AoTestSupport(kind, DomainEntity.class, DomainScopeEntity.class, GrantEntity.class, MatrixAuditEntity.class);
         store = new DomainStore(ao.entities());
     }
 

@@ -102,10 +102,17 @@ public final class JsonFields {
         return result;
     }
 
-    /** A calendar date {@code YYYY-MM-DD}; blank is null. */
+    /**
+     * A calendar date {@code YYYY-MM-DD}; blank is null. In JSON the date is exactly that: surrounding blanks
+     * (" 2026-12-01") are refused, as decisions always refused them; only a text cell (CSV, query) is trimmed.
+     */
     public static LocalDate date(ObjectNode body, String field, Map<String, Message> errors) {
         String value = text(body, field, errors);
         if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!DATE.matcher(value).matches()) {
+            errors.put(field, Message.of("mandate.error.date.format"));
             return null;
         }
         return date(field, value, errors);
