@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The matrix CSV import (docs/rest-api.md, "Matrix CSV"): reads the file ({@link MatrixCsv}), turns its names
  * into the domains, users and groups they mean — every unknown or inactive one a problem of its line and
- * column — and compares the result with the stored grants ({@link MatrixPlan}). A dry run stops there; a real
+ * column, except that a deactivated user may stay where a line keeps a grant exactly as it is (so that an export
+ * always imports back) — and compares the result with the stored grants ({@link MatrixPlan}). A dry run stops there; a real
  * import with no problem at all replaces the grants of the named domains through
  * {@link AuthorityService#importGrants}, all or nothing. Jira administrators only.
  */
@@ -53,23 +54,46 @@ public class MatrixImport {
         authority.requireAdminCaller();
         MatrixCsv.Parsed parsed = MatrixCsv.parse(body);
         List<MatrixCsv.LineError> errors = new ArrayList<>(parsed.errors());
-        Map<String, List<Grant>> wanted = resolve(parsed.rows(), errors);
+        Resolved resolved = resolve(parsed.rows(), errors);
+        MatrixPlan plan = authority.planImport(resolved.wanted());
+        if (!resolved.inactive().isEmpty()) {
+            // a line may name a deactivated user only where it keeps a grant exactly as it is (export → import is a no-op)
+            boolean refused = false;
+            for (Map.Entry<Grant, List<MatrixCsv.LineError>> e : resolved.inactive().entrySet()) {
+                Grant g = e.getKey();
+                if (plan.domains().get(g.domainKey()).unchanged().stream().noneMatch(g::sameContent)) {
+                    errors.addAll(e.getValue());
+                    resolved.wanted().get(g.domainKey()).remove(g);
+                    refused = true;
+                }
+            }
+            if (refused) {
+                plan = authority.planImport(resolved.wanted());
+            }
+        }
         errors.sort(Comparator.comparingInt(MatrixCsv.LineError::line)
                 .thenComparingInt(e -> e.column() == null ? -1 : MatrixCsv.HEADER.indexOf(e.column())));
         if (dryRun || !errors.isEmpty()) {
-            return new Result(dryRun, false, Summary.of(authority.planImport(wanted)), errors);
+            return new Result(dryRun, false, Summary.of(plan), errors);
         }
-        return new Result(false, true, Summary.of(authority.importGrants(wanted)), List.of());
+        return new Result(false, true, Summary.of(authority.importGrants(resolved.wanted())), List.of());
     }
 
-    /** The grants the good lines stand for, by domain (in file order); problems of names go to {@code errors}. */
-    private Map<String, List<Grant>> resolve(List<MatrixCsv.Row> rows, List<MatrixCsv.LineError> errors) {
+    /**
+     * The grants of the good lines by domain (file order), and those that name a deactivated user with the
+     * problems that names (kept until the plan shows whether they change anything).
+     */
+    private record Resolved(Map<String, List<Grant>> wanted, Map<Grant, List<MatrixCsv.LineError>> inactive) {
+    }
+
+    private Resolved resolve(List<MatrixCsv.Row> rows, List<MatrixCsv.LineError> errors) {
         Names names = new Names();
         Map<String, List<Grant>> wanted = new LinkedHashMap<>();
+        Map<Grant, List<MatrixCsv.LineError>> inactive = new java.util.IdentityHashMap<>();
         for (MatrixCsv.Row row : rows) {
             Map<String, Message> problems = new LinkedHashMap<>();
-            boolean domainKnown = authority.domain(row.domain()).isPresent();
-            if (!domainKnown) {
+            Map<String, Message> deactivated = new LinkedHashMap<>();
+            if (authority.domain(row.domain()).isEmpty()) {
                 problems.put("domain", Message.of("mandate.error.domain.notFound", row.domain()));
             }
             Principal holder = null;
@@ -81,23 +105,30 @@ public class MatrixImport {
                         problems.put("holder", Message.of("mandate.error.group.unknown", row.holder()));
                     }
                 } else {
-                    String key = names.activeUser("holder", row.holder(), problems);
+                    String key = names.user("holder", row.holder(), problems, deactivated);
                     holder = key == null ? null : Principal.user(key);
                 }
             }
-            String backup = names.activeUser("backup", row.backup(), problems);
-            String mentee = names.activeUser("mentee", row.mentee(), problems);
-            if (!problems.isEmpty()) {
-                problems.forEach((column, message) -> errors.add(new MatrixCsv.LineError(row.line(), column, message)));
+            String backup = names.user("backup", row.backup(), problems, deactivated);
+            String mentee = names.user("mentee", row.mentee(), problems, deactivated);
+            if (!problems.isEmpty() || (!row.isGrant() && !deactivated.isEmpty())) {
+                problems.putAll(deactivated);
+                MatrixCsv.HEADER.stream().filter(problems::containsKey)
+                        .forEach(column -> errors.add(new MatrixCsv.LineError(row.line(), column, problems.get(column))));
                 continue;
             }
             List<Grant> grants = wanted.computeIfAbsent(row.domain(), k -> new ArrayList<>());
             if (holder != null) {
-                grants.add(new Grant(0, row.domain(), holder, row.level(), backup, mentee, row.validFrom(), row.validTo(),
-                        row.note(), 0));
+                Grant grant = new Grant(0, row.domain(), holder, row.level(), backup, mentee, row.validFrom(), row.validTo(),
+                        row.note(), 0);
+                grants.add(grant);
+                if (!deactivated.isEmpty()) {
+                    inactive.put(grant, deactivated.entrySet().stream()
+                            .map(d -> new MatrixCsv.LineError(row.line(), d.getKey(), d.getValue())).toList());
+                }
             }
         }
-        return wanted;
+        return new Resolved(wanted, inactive);
     }
 
     /** Name lookups, each asked of the host once per import (a 50,000-line file names the same people often). */
@@ -109,8 +140,11 @@ public class MatrixImport {
             return groups.computeIfAbsent(name, people::groupExists);
         }
 
-        /** The key of an active user; null (nothing given) or a problem of the column otherwise. */
-        String activeUser(String column, String name, Map<String, Message> problems) {
+        /**
+         * The key of a user; null when nothing is given, or with a problem of the column when unknown. A
+         * deactivated user's key is returned with a problem in {@code deactivated}.
+         */
+        String user(String column, String name, Map<String, Message> problems, Map<String, Message> deactivated) {
             if (name == null) {
                 return null;
             }
@@ -120,8 +154,7 @@ public class MatrixImport {
                 return null;
             }
             if (!people.isActive(person.get())) {
-                problems.put(column, Message.of("mandate.error.user.inactive", name));
-                return null;
+                deactivated.put(column, Message.of("mandate.error.user.inactive", name));
             }
             return person.get().key();
         }

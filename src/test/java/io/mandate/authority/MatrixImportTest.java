@@ -267,6 +267,20 @@ public class MatrixImportTest {
     }
 
     @Test
+    public void aDeactivatedUserMayStayInAGrantKeptAsItIsButNotComeIntoANewOrChangedOne() throws IOException {
+        seed();
+        // carol held the grant before she was deactivated
+        grants.create(new Grant(0, "SPEND", Principal.user("key-carol"), Level.AGREE, "key-carol", null, null, null, null, 0), List.of());
+        MatrixImport.Result same = run(exported(), false);
+        assertEquals(errors(same), List.of(), same.errors());
+        assertEquals(new MatrixImport.Summary(0, 0, 0, 5, List.of("ARCH", "HIRING", "SPEND")), same.summary());
+        MatrixImport.Result changed = run(HEADER + "SPEND,user,bob,ADVISE,,,,,under 10k\r\n" + "SPEND,user,carol,5,carol,,,,\r\n", true);
+        assertEquals("3:holder:mandate.error.user.inactive 3:backup:mandate.error.user.inactive", errors(changed));
+        assertEquals("without the refused line, carol's grant would go", new MatrixImport.Summary(0, 0, 1, 1, List.of("SPEND")),
+                changed.summary());
+    }
+
+    @Test
     public void aDomainNamedWithoutGrantsIsEmptied() {
         seed();
         MatrixImport.Result r = run(HEADER + "SPEND,,,,,,,,\r\n", false);
