@@ -31,9 +31,10 @@ import java.util.Locale;
  * REST: {@code /rest/mandate/1.0/matrix.csv} (docs/rest-api.md, "Matrix CSV") — the whole authority matrix as
  * CSV, and its import. Jira administrators only ({@link AdminOnly}; {@link AuthorityService} checks again).
  *
- * <p>The import takes the body whatever its Content-Type ({@code text/csv} is what clients should send; curl's
- * {@code --data-binary} sends {@code application/x-www-form-urlencoded}, which Atlassian's XSRF check admits only
- * with {@code X-Atlassian-Token: no-check}), reads at most {@link MatrixCsv#MAX_BYTES} while reading (413 past
+ * <p>The import takes the body whatever its Content-Type — {@code text/csv} is what clients should send. A form type
+ * ({@code application/x-www-form-urlencoded}, what curl's {@code --data-binary} sends by default) is refused by the
+ * XSRF check without {@code X-Atlassian-Token: no-check}, and even with it the host's filters may read the body as
+ * form fields first; an empty form body is answered with a 400 saying to send {@code text/csv}. It reads at most {@link MatrixCsv#MAX_BYTES} while reading (413 past
  * it), and answers with the problems of every line and the summary of the change.
  */
 @Path("/matrix.csv")
@@ -75,10 +76,16 @@ public class MatrixCsvResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@QueryParam("dryRun") String dryRun,
-                           @HeaderParam("Content-Length") @DefaultValue("-1") long contentLength, InputStream body) {
+                           @HeaderParam("Content-Length") @DefaultValue("-1") long contentLength,
+                           @HeaderParam("Content-Type") String contentType, InputStream body) {
         authority.requireAdminCaller();
         boolean dry = dryRun(dryRun);
-        MatrixImport.Result result = imports.run(read(body, contentLength), dry);
+        byte[] bytes = read(body, contentLength);
+        if (bytes.length == 0 && isForm(contentType)) {
+            // the host's filters read a form body as parameters before we see it (Jira's do): say what to send instead
+            throw ApiException.invalid("body", Message.of("mandate.csv.error.formBody"));
+        }
+        MatrixImport.Result result = imports.run(bytes, dry);
         int status = !dry && !result.errors().isEmpty() ? 400 : 200;
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(json(result)).build();
     }
@@ -92,6 +99,11 @@ public class MatrixCsvResource {
             case "false" -> false;
             default -> throw ApiException.invalid("dryRun", Message.of("mandate.csv.error.dryRun"));
         };
+    }
+
+    private static boolean isForm(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/x-www-form-urlencoded") || type.equals("multipart/form-data");
     }
 
     private static byte[] read(InputStream body, long contentLength) {
