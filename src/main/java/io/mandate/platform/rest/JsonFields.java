@@ -108,6 +108,11 @@ public final class JsonFields {
         if (value == null || value.isBlank()) {
             return null;
         }
+        if (!DATE.matcher(value).matches()) {
+            // JSON is exact: no blanks around a date (a query parameter or a CSV cell is trimmed, below)
+            errors.put(field, Message.of("mandate.error.date.format"));
+            return null;
+        }
         return date(field, value, errors);
     }
 
