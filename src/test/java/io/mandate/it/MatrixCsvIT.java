@@ -124,6 +124,7 @@ public class MatrixCsvIT {
         assertTrue(imported.toString(), imported.get("applied").asBoolean());
         assertEquals(0, imported.get("errors").size());
         assertEquals("added=500 changed=0 removed=0 unchanged=0", summary(imported));
+        assertTrue("the import is in the matrix audit trail", matrixAuditRows() >= 500);
         assertEquals(List.of("C_ARCH", "C_HIRING", "C_RELEASE"), texts(imported.get("summary").get("domains")));
 
         // 4. the export holds them, as an attachment, UTF-8 with BOM
@@ -135,8 +136,10 @@ public class MatrixCsvIT {
         long ours = exported.body().lines().filter(l -> l.startsWith("C_")).count();
         assertEquals(500, ours);
 
-        // 5. and imported back (dry run and real) it changes nothing, in every domain of the instance
+        // 5. and imported back it changes nothing, in every domain of the instance, and writes no audit entry
+        long auditBefore = matrixAuditRows();
         JsonNode again = ok(post("?dryRun=false", "admin", CSV, exported.body()));
+        assertEquals("no audit entry", auditBefore, matrixAuditRows());
         assertEquals(again.toString(), 0, again.get("errors").size());
         assertTrue(again.get("applied").asBoolean());
         assertEquals(0, again.get("summary").get("added").asInt() + again.get("summary").get("changed").asInt()
@@ -213,6 +216,18 @@ public class MatrixCsvIT {
         JsonNode german = ok(SecurityHttp.send("POST", url + "?dryRun=true", "admin",
                 Map.of("Content-Type", "text/csv", "Accept-Language", "de"), "C_ARCH,user,alice,5,,,,,\r\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, german.get("errors").size());
+    }
+
+    /** Rows of the matrix audit trail, read from the Jira node's database. */
+    private static long matrixAuditRows() {
+        String table = new io.mandate.refhost.db.AoTablePrefix("io.mandate").value() + "MATRIX_AUDIT";
+        try (java.sql.Connection c = RunningHost.get().jira().database().dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Reply expectStatus(int status, Reply r) {
