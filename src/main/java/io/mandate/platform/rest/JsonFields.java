@@ -112,6 +112,7 @@ public final class JsonFields {
             return null;
         }
         if (!DATE.matcher(value).matches()) {
+            // JSON is exact: no blanks around a date (a query parameter or a CSV cell is trimmed, below)
             errors.put(field, Message.of("mandate.error.date.format"));
             return null;
         }

@@ -1,0 +1,162 @@
+package io.mandate.authority;
+
+import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
+import io.mandate.platform.People;
+import io.mandate.platform.Person;
+import io.mandate.platform.Principal;
+import io.mandate.platform.rest.Message;
+
+import javax.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The matrix CSV import (docs/rest-api.md, "Matrix CSV"): reads the file ({@link MatrixCsv}), turns its names
+ * into the domains, users and groups they mean — every unknown or inactive one a problem of its line and
+ * column, except that a deactivated user may stay where a line keeps a grant exactly as it is (so that an export
+ * always imports back) — and compares the result with the stored grants ({@link MatrixPlan}). A dry run stops there; a real
+ * import with no problem at all replaces the grants of the named domains through
+ * {@link AuthorityService#importGrants}, all or nothing. Jira administrators only.
+ */
+@JiraComponent
+public class MatrixImport {
+
+    /** The counts of a plan: grants added, changed, removed and left as they are, in the named domains. */
+    public record Summary(int added, int changed, int removed, int unchanged, List<String> domains) {
+        static Summary of(MatrixPlan plan) {
+            return new Summary(plan.added(), plan.changed(), plan.removed(), plan.unchanged(), plan.domainKeys());
+        }
+    }
+
+    /**
+     * The answer: {@code applied} only when the file was imported (no dry run, no problem; it may still have
+     * changed nothing). With problems, the summary counts the good lines as if the bad ones were not there.
+     */
+    public record Result(boolean dryRun, boolean applied, Summary summary, List<MatrixCsv.LineError> errors) {
+    }
+
+    private final AuthorityService authority;
+    private final People people;
+
+    @Inject
+    public MatrixImport(AuthorityService authority, People people) {
+        this.authority = authority;
+        this.people = people;
+    }
+
+    /** Reads the body (UTF-8, with or without BOM) and imports it, or with {@code dryRun} only says what it would do. */
+    public Result run(byte[] body, boolean dryRun) {
+        authority.requireAdminCaller();
+        MatrixCsv.Parsed parsed = MatrixCsv.parse(body);
+        List<MatrixCsv.LineError> errors = new ArrayList<>(parsed.errors());
+        Resolved resolved = resolve(parsed.rows(), errors);
+        MatrixPlan plan = authority.planImport(resolved.wanted());
+        if (!resolved.inactive().isEmpty()) {
+            // a line may name a deactivated user only where it keeps a grant exactly as it is (export → import is a no-op)
+            boolean refused = false;
+            for (Map.Entry<Grant, List<MatrixCsv.LineError>> e : resolved.inactive().entrySet()) {
+                Grant g = e.getKey();
+                if (plan.domains().get(g.domainKey()).unchanged().stream().noneMatch(g::sameContent)) {
+                    errors.addAll(e.getValue());
+                    resolved.wanted().get(g.domainKey()).remove(g);
+                    refused = true;
+                }
+            }
+            if (refused) {
+                plan = authority.planImport(resolved.wanted());
+            }
+        }
+        errors.sort(Comparator.comparingInt(MatrixCsv.LineError::line)
+                .thenComparingInt(e -> e.column() == null ? -1 : MatrixCsv.HEADER.indexOf(e.column())));
+        if (dryRun || !errors.isEmpty()) {
+            return new Result(dryRun, false, Summary.of(plan), errors);
+        }
+        return new Result(false, true, Summary.of(authority.importGrants(resolved.wanted())), List.of());
+    }
+
+    /**
+     * The grants of the good lines by domain (file order), and those that name a deactivated user with the
+     * problems that names (kept until the plan shows whether they change anything).
+     */
+    private record Resolved(Map<String, List<Grant>> wanted, Map<Grant, List<MatrixCsv.LineError>> inactive) {
+    }
+
+    private Resolved resolve(List<MatrixCsv.Row> rows, List<MatrixCsv.LineError> errors) {
+        Names names = new Names();
+        Map<String, List<Grant>> wanted = new LinkedHashMap<>();
+        Map<Grant, List<MatrixCsv.LineError>> inactive = new java.util.IdentityHashMap<>();
+        for (MatrixCsv.Row row : rows) {
+            Map<String, Message> problems = new LinkedHashMap<>();
+            Map<String, Message> deactivated = new LinkedHashMap<>();
+            if (authority.domain(row.domain()).isEmpty()) {
+                problems.put("domain", Message.of("mandate.error.domain.notFound", row.domain()));
+            }
+            Principal holder = null;
+            if (row.isGrant()) {
+                if (row.holderType() == Principal.Type.GROUP) {
+                    if (names.group(row.holder())) {
+                        holder = Principal.group(row.holder());
+                    } else {
+                        problems.put("holder", Message.of("mandate.error.group.unknown", row.holder()));
+                    }
+                } else {
+                    String key = names.user("holder", row.holder(), problems, deactivated);
+                    holder = key == null ? null : Principal.user(key);
+                }
+            }
+            String backup = names.user("backup", row.backup(), problems, deactivated);
+            String mentee = names.user("mentee", row.mentee(), problems, deactivated);
+            if (!problems.isEmpty() || (!row.isGrant() && !deactivated.isEmpty())) {
+                problems.putAll(deactivated);
+                MatrixCsv.HEADER.stream().filter(problems::containsKey)
+                        .forEach(column -> errors.add(new MatrixCsv.LineError(row.line(), column, problems.get(column))));
+                continue;
+            }
+            List<Grant> grants = wanted.computeIfAbsent(row.domain(), k -> new ArrayList<>());
+            if (holder != null) {
+                Grant grant = new Grant(0, row.domain(), holder, row.level(), backup, mentee, row.validFrom(), row.validTo(),
+                        row.note(), 0);
+                grants.add(grant);
+                if (!deactivated.isEmpty()) {
+                    inactive.put(grant, deactivated.entrySet().stream()
+                            .map(d -> new MatrixCsv.LineError(row.line(), d.getKey(), d.getValue())).toList());
+                }
+            }
+        }
+        return new Resolved(wanted, inactive);
+    }
+
+    /** Name lookups, each asked of the host once per import (a 50,000-line file names the same people often). */
+    private final class Names {
+        private final Map<String, Optional<Person>> users = new HashMap<>();
+        private final Map<String, Boolean> groups = new HashMap<>();
+
+        boolean group(String name) {
+            return groups.computeIfAbsent(name, people::groupExists);
+        }
+
+        /**
+         * The key of a user; null when nothing is given, or with a problem of the column when unknown. A
+         * deactivated user's key is returned with a problem in {@code deactivated}.
+         */
+        String user(String column, String name, Map<String, Message> problems, Map<String, Message> deactivated) {
+            if (name == null) {
+                return null;
+            }
+            Optional<Person> person = users.computeIfAbsent(name, people::byName);
+            if (person.isEmpty()) {
+                problems.put(column, Message.of("mandate.error.user.unknown", name));
+                return null;
+            }
+            if (!people.isActive(person.get())) {
+                deactivated.put(column, Message.of("mandate.error.user.inactive", name));
+            }
+            return person.get().key();
+        }
+    }
+}
