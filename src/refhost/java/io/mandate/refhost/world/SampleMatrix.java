@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * The sample organisation's authority matrix (docs/sample-org.md, "Decision domains and grants"): five decision
- * domains with grants to users and groups, one backup with a mentee, one grant that ends, one absence — so the
+ * domains with fifteen grants to users and groups, one backup with a mentee, one grant that ends, one absence — so the
  * matrix, the authority panel and the checks on decisions show something on the first start.
  *
  * <p>The matrix is the plugin's data (its AO tables), not the host's, so the host does not write it: after the
@@ -81,8 +81,7 @@ public final class SampleMatrix {
         domain(calls, "HIRING", "Hiring", "Who joins, at which level.",
                 "\"projects\":[\"HR\"],\"issueTypes\":[\"Hiring\"]");
         grant(calls, "HIRING", "user", "heidi", "DELEGATE", "erin", null, null, "Head of people");
-        grant(calls, "HIRING", "group", "leads", "AGREE", null, null, null, "The hiring team's lead co-decides");
-        grant(calls, "HIRING", "group", "hr-team", "CONSULT", null, null, null, null);
+        grant(calls, "HIRING", "group", "hr-team", "CONSULT", null, null, null, "Only the HR team may see HR issues");
 
         calls.add(new Call("POST", API + "/absences", "{\"user\":\"alice\",\"from\":\"" + firstDay + "\",\"to\":\""
                 + firstDay.plusDays(ABSENCE_DAYS - 1) + "\",\"note\":\"Parental leave\"}"));

@@ -133,7 +133,7 @@ public class SampleMatrixTest {
                 assertActive(body.get("user").asText());
             }
         }
-        assertEquals(16, grants);
+        assertEquals(15, grants);
     }
 
     private void assertActive(String username) {
