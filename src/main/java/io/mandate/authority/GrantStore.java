@@ -149,6 +149,11 @@ public class GrantStore {
      * writer always ends as one winner and a {@link StaleVersionException} (a 409), never as a 500.
      */
     private <T> T inLockedTransaction(java.util.function.Supplier<T> work) {
+        return inTransactionRetryingConflicts(entities, work);
+    }
+
+    /** {@link #inLockedTransaction} for any matrix write that takes a domain's row lock (the domain store's too). */
+    static <T> T inTransactionRetryingConflicts(Entities entities, java.util.function.Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return entities.inTransaction(work);
