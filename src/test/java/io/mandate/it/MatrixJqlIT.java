@@ -6,7 +6,6 @@ import io.mandate.testing.RunningHost;
 import io.mandate.testing.RunningHost.Http;
 import io.mandate.testing.RunningHost.Http.Reply;
 import org.junit.AfterClass;
-import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -28,9 +27,6 @@ import static org.junit.Assert.assertTrue;
  * a project created for it (its issues match the rule-scoped domain), one HR issue made for it (a project bob may not
  * browse), domains {@code S_JQL_A} (scope: that project) and {@code S_JQL_B} (a scope that matches no issue; its
  * decisions name it by hand). All of it is removed afterwards.
- *
- * <p>Needs the domains and grants REST resources (rest-api.md); on a build without them the test is skipped with
- * that reason.
  */
 public class MatrixJqlIT {
 
@@ -52,9 +48,6 @@ public class MatrixJqlIT {
 
     @BeforeClass
     public static void makeTheMatrix() {
-        Reply domains = Http.get(RunningHost.jira() + API + "/domains", "admin");
-        Assume.assumeTrue("the domains REST resource (rest-api.md) is not in this build: " + domains.status(), domains.status() == 200);
-
         project = newProject();
         fine = newIssue(project);
         flagged = newIssue(project);
