@@ -98,7 +98,8 @@ public class DomainStore {
      * {@code expectedVersion}; {@link StaleVersionException} otherwise, with -1 when the domain is gone.
      */
     public Domain update(Domain domain, int expectedVersion, List<MatrixChange> audit) {
-        return entities.inTransaction(() -> {
+        // a writer the database aborts at the row lock (SERIALIZABLE) tries again and is then stale, not a 500
+        return GrantStore.inTransactionRetryingConflicts(entities, () -> {
             DomainEntity[] rows = entities.find(DomainEntity.class, Query.select().where("DOMAIN_KEY = ?", domain.key()));
             if (rows.length == 0) {
                 throw new StaleVersionException(-1);

@@ -25,6 +25,9 @@ import java.util.function.Consumer;
 @JiraComponent
 public class GrantStore {
 
+    /** How often a write aborted for a concurrent one is tried (each try waits for the winner's commit first). */
+    static final int CONFLICT_ATTEMPTS = 5;
+
     private final Entities entities;
 
     @Inject
@@ -45,7 +48,7 @@ public class GrantStore {
 
     /** Stores a new grant (version 1) with its audit entries (their object id is filled in here). */
     public Grant create(Grant grant, Collection<MatrixChange> audit) {
-        return entities.inTransaction(() -> {
+        return inLockedTransaction(() -> {
             lockDomain(grant.domainKey());
             GrantEntity row = entities.create(GrantEntity.class, values(grant, 1));
             MatrixAuditTrail.write(entities, audit.stream().map(c -> withObjectId(c, row.getID())).toList());
@@ -55,7 +58,7 @@ public class GrantStore {
 
     /** Replaces a grant whose current version is {@code expectedVersion}; {@link StaleVersionException} otherwise. */
     public Grant update(Grant grant, int expectedVersion, Collection<MatrixChange> audit) {
-        return entities.inTransaction(() -> {
+        return inLockedTransaction(() -> {
             lockDomain(grant.domainKey());
             // read after the lock: no writer of this domain can commit between this check and our write
             GrantEntity[] rows = entities.find(GrantEntity.class,
@@ -85,7 +88,7 @@ public class GrantStore {
 
     /** Removes a grant; false when there was none. */
     public boolean delete(Grant grant, Collection<MatrixChange> audit) {
-        return entities.inTransaction(() -> {
+        return inLockedTransaction(() -> {
             lockDomain(grant.domainKey());
             int deleted = entities.deleteWithSQL(GrantEntity.class, "ID = ?", (int) grant.id());
             if (deleted > 0) {
@@ -100,7 +103,7 @@ public class GrantStore {
      * import: one wins whole, nothing interleaves). Unchanged grants keep their id and version.
      */
     public void replace(Map<String, List<Grant>> byDomain, Collection<MatrixChange> audit) {
-        entities.inTransaction(() -> {
+        inLockedTransaction(() -> {
             // locks in key order, so two imports naming the same domains cannot deadlock
             byDomain.keySet().stream().sorted().forEach(this::lockDomain);
             for (Map.Entry<String, List<Grant>> domain : byDomain.entrySet()) {
@@ -200,6 +203,38 @@ public class GrantStore {
         return Arrays.stream(entities.find(GrantEntity.class, Query.select()
                 .where("HOLDER_TYPE = ? AND HOLDER = ?", holder.type().name(), holder.id()).order("DOMAIN_KEY, ID")))
                 .map(GrantStore::toGrant).toList();
+    }
+
+    /**
+     * Runs a write of one or more domains' grants in its own transaction, which takes the domains' row locks first.
+     * Two isolation levels meet here: Jira runs AO in the host's READ COMMITTED transaction, where the second writer
+     * waits for the lock and then reads what the first committed (so its version check is sound); plain Active
+     * Objects (the reference host) starts SERIALIZABLE transactions, where PostgreSQL aborts the second writer at the
+     * lock instead ("could not serialize access", SQL state 40001). Such a write is tried again from the start in a new
+     * transaction — where it waits for nothing, sees the winner's commit and, for an update, is stale — so a concurrent
+     * writer always ends as one winner and a {@link StaleVersionException} (a 409), never as a 500.
+     */
+    private <T> T inLockedTransaction(java.util.function.Supplier<T> work) {
+        return inTransactionRetryingConflicts(entities, work);
+    }
+
+    /** {@link #inLockedTransaction} for any matrix write that takes a domain's row lock (the domain store's too). */
+    static <T> T inTransactionRetryingConflicts(Entities entities, java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return entities.inTransaction(work);
+            } catch (RuntimeException e) {
+                if (e instanceof StaleVersionException || attempt >= CONFLICT_ATTEMPTS || !Entities.isConcurrencyConflict(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

@@ -112,6 +112,16 @@ public final class RefHost implements AutoCloseable {
         RefHost refHost = new RefHost(server, jira, confluence, jiraDb, confluenceDb);
         jira.applicationProperties().setBaseUrl(refHost.baseUrl() + jira.product().contextPath());
         confluence.applicationProperties().setBaseUrl(refHost.baseUrl() + confluence.product().contextPath());
+        if (world.seededNow()) {
+            // the first start of a fresh data folder: the sample matrix, through the plugin's own REST API
+            try {
+                io.mandate.refhost.world.SampleMatrix.seed(refHost.baseUrl() + jira.product().contextPath(),
+                        java.time.LocalDate.now(io.mandate.refhost.sal.RefTimeZoneManager.fromSystemProperty().getDefaultTimeZone().toZoneId()));
+            } catch (RuntimeException e) {
+                refHost.close();
+                throw e;
+            }
+        }
         if (!"none".equals(System.getProperty("mandate.applink"))) {
             confluence.applinks().link(new RefApplicationLinks.Target(
                     URI.create(refHost.baseUrl() + jira.product().contextPath()), linkSignature));

@@ -46,7 +46,7 @@ public class DecisionSearchTest {
         store = mock(DecisionStore.class);
         issues = mock(IssueAccess.class);
         users = mock(UserDirectory.class);
-        search = new DecisionSearch(store, issues, users, io.mandate.testing.FixedClock.utc(NOW));
+        search = new DecisionSearch(store, issues, users, io.mandate.testing.FixedClock.utc(NOW), new NoDomainAuthority());
         when(users.byName(anyString())).thenReturn(Optional.empty());
         when(users.byName("carol")).thenReturn(Optional.of(CAROL));
         when(issues.browsableProjects(any())).thenReturn(Set.of());

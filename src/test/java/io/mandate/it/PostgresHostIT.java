@@ -65,4 +65,14 @@ public class PostgresHostIT {
         assertEquals("jira", node1.jira().database().schema());
         assertEquals("confluence", node1.confluence().database().schema());
     }
+
+    @Test
+    public void theSampleMatrixIsMadeOnceForTheCluster() {
+        // node 1 seeded the organisation and then the matrix; node 2 found both (docs/sample-org.md)
+        Http.Reply domains = Http.get(node2.baseUrl() + "/jira/rest/mandate/1.0/domains", "bob");
+        assertEquals(domains.body(), 200, domains.status());
+        assertTrue(domains.body(), domains.body().matches("(?s).*\"total\":5[,}].*"));
+        Http.Reply grants = Http.get(node2.baseUrl() + "/jira/rest/mandate/1.0/domains/ARCH/grants", "bob");
+        assertTrue(grants.body(), grants.body().matches("(?s).*\"total\":4[,}].*"));
+    }
 }

@@ -78,6 +78,14 @@ public final class World {
 
     private final DataSource dataSource;
 
+    /** Whether {@link #open} seeded the sample organisation (a fresh database), rather than finding one. */
+    private volatile boolean seededNow;
+
+    /** Whether this opening seeded the sample organisation into an empty database (a fresh data folder). */
+    public boolean seededNow() {
+        return seededNow;
+    }
+
     private World(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
@@ -114,6 +122,7 @@ public final class World {
                 connection.commit();
                 if (!hasUsers(connection)) {
                     SampleOrganisation.seed(new Seeder(connection));
+                    seededNow = true;
                 } else if (!hasRows(connection, "HOST_GLOBAL_GRANT")) {
                     // a data folder from before global permissions: give it the sample organisation's grant
                     new Seeder(connection).globalGrant(USER_PICKER, Seeder.Holder.GROUP, "jira-software-users");

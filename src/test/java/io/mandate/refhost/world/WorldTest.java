@@ -53,7 +53,9 @@ public class WorldTest {
 
     @Test
     public void openingAgainDoesNotSeedTwice() {
+        assertTrue("the first opening seeded", world.seededNow());
         World again = World.open(dataSource);
+        assertFalse("the second found the organisation", again.seededNow());
         assertEquals(10, again.users().size());
         assertEquals(20, again.issuesOfProject("DEMO").size());
         assertEquals(1, again.pagesOfSpace("TEAM").size());
