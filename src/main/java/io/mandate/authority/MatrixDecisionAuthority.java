@@ -108,9 +108,12 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
         return mentees;
     }
 
-    /** The domain set by hand, else the one the rules give the issue now. */
-    private Optional<String> effectiveDomain(Decision decision, IssueRef issue) {
-        if (decision.domain() != null && authority.domain(decision.domain()).isPresent()) {
+    /**
+     * The domain set by hand (while it exists), else the one the rules give the issue now — never a derived domain
+     * as stored at the last save, which may be out of date.
+     */
+    Optional<String> effectiveDomain(Decision decision, IssueRef issue) {
+        if (decision.domainSetByHand() && decision.domain() != null && authority.domain(decision.domain()).isPresent()) {
             return Optional.of(decision.domain());
         }
         return domainOf(issue);

@@ -47,11 +47,15 @@ public class DecisionResource {
                 overdue, startAt, maxResults));
         java.time.LocalDate today = decisions.today();
         List<DecisionJson> values = page.values().stream()
-                .map(d -> decisions.issueOf(d).map(issue -> DecisionJson.of(d, issue, decisions::person, today,
-                        decisions.checks(d, issue))))
+                .map(d -> decisions.issueOf(d).map(issue -> json(decisions.withCurrentDomain(d, issue), issue, today)))
                 .flatMap(java.util.Optional::stream)
                 .toList();
         return page.withValues(values);
+    }
+
+    /** The decision in its current domain with the matrix's checks: from caches, no statement per decision. */
+    private DecisionJson json(Decision current, IssueRef issue, java.time.LocalDate today) {
+        return DecisionJson.of(current, issue, decisions::person, today, decisions.checks(current, issue));
     }
 
     @GET

@@ -77,9 +77,25 @@ public class DecisionService {
                 .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.issue.notFound", issueKey)));
     }
 
-    /** The decision of an issue the caller has been shown, read through the cluster cache. */
+    /**
+     * The decision of an issue the caller has been shown, read through the cluster cache, in the domain it is in
+     * now ({@link #withCurrentDomain}).
+     */
     public Optional<Decision> find(IssueRef issue) {
-        return cache.get(issue.id());
+        return cache.get(issue.id()).map(d -> withCurrentDomain(d, issue));
+    }
+
+    /**
+     * The decision as every read shows it: a domain set by hand as stored; otherwise the domain the scope rules
+     * give the issue now (none for a tie), so a change of the matrix applies at once. Answered from the matrix's
+     * caches: no statement.
+     */
+    public Decision withCurrentDomain(Decision decision, IssueRef issue) {
+        if (decision.domainSetByHand()) {
+            return decision;
+        }
+        String derived = authority.domainOf(issue).orElse(null);
+        return java.util.Objects.equals(derived, decision.domain()) ? decision : decision.withDomain(derived, false);
     }
 
     public boolean canEdit(IssueRef issue) {
@@ -302,8 +318,17 @@ public class DecisionService {
         if (status == DecisionStatus.DECIDED && (in.outcome() == null || in.outcome().isBlank())) {
             errors.putIfAbsent("outcome", Message.of("mandate.error.outcome.required"));
         }
-        if (in.domain() != null && !errors.containsKey("domain") && !authority.domainExists(in.domain())) {
-            errors.put("domain", Message.of("mandate.error.domain.unknown", in.domain()));
+        // a domain sent is set by hand (it must exist); none sent (absent or null) means "derive it": the domain the
+        // scope rules give the issue now is stored, so the list filter and the count of a domain's decisions see it
+        String domain;
+        boolean byHand = in.domain() != null;
+        if (byHand) {
+            domain = in.domain().trim().toUpperCase(java.util.Locale.ROOT);
+            if (!errors.containsKey("domain") && !authority.domainExists(domain)) {
+                errors.put("domain", Message.of("mandate.error.domain.unknown", in.domain()));
+            }
+        } else {
+            domain = authority.domainOf(issue).orElse(null);
         }
         Instant now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant decidedAt = null;
@@ -314,7 +339,7 @@ public class DecisionService {
             decidedAt = current.map(Decision::decidedAt).orElse(null);
         }
         return new Decision(issue.id(), issue.projectId(), issue.key(), issue.projectKey(), status, driverKey, approverKey,
-                contributorKeys, informed, in.dueDate(), blankToNull(in.outcome()), in.domain(), decidedAt,
+                contributorKeys, informed, in.dueDate(), blankToNull(in.outcome()), domain, byHand, decidedAt,
                 current.map(Decision::created).orElse(now), now, current.map(d -> d.version() + 1).orElse(1));
     }
 
