@@ -107,6 +107,16 @@ public class DecisionService {
         return authority.checks(decision, issue);
     }
 
+    /** What lies behind the checks, for the panel's texts (from the matrix's caches). */
+    public Optional<DecisionAuthority.Findings> findings(Decision decision, IssueRef issue) {
+        return authority.findings(decision, issue);
+    }
+
+    /** Who may approve in the decision's domain (the issue's, for a decision not recorded yet): the picker's first offers. */
+    public List<String> mayApprove(Optional<Decision> decision, IssueRef issue, int limit) {
+        return authority.mayApprove(decision.orElse(null), issue, limit);
+    }
+
     /** GET: the decision of a browsable issue, 404 when the issue is hidden or has none. */
     public Decision get(String issueKey) {
         IssueRef issue = browsableIssue(issueKey);
