@@ -189,6 +189,16 @@ public class AuthorityService {
         return caller;
     }
 
+    /**
+     * The issue for a logged-in caller who may browse it (401 anonymous); 404 otherwise, the same answer for an
+     * issue that does not exist and one the caller cannot see.
+     */
+    public IssueRef browsableIssue(String issueKey) {
+        Person caller = caller();
+        return issues.browsable(issueKey, Optional.of(caller))
+                .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.issue.notFound", issueKey)));
+    }
+
     /** A domain by key for a logged-in caller; 404 when there is none. */
     public Domain requireDomain(String key) {
         caller();
@@ -312,7 +322,7 @@ public class AuthorityService {
     /** A grant by id for a logged-in caller; 404 when there is none. */
     public Grant requireGrant(long id) {
         caller();
-        return grants.find(id).orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.grant.notFound", id)));
+        return grants.find(id).orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.grant.notFound", String.valueOf(id))));
     }
 
     public Grant updateGrant(long id, ObjectNode body) {
@@ -362,7 +372,7 @@ public class AuthorityService {
             grantCache.invalidate(domain.key());
         }
         if (!deleted) {
-            throw ApiException.notFound(Message.of("mandate.error.grant.notFound", id));
+            throw ApiException.notFound(Message.of("mandate.error.grant.notFound", String.valueOf(id)));
         }
         record("mandate.audit.grant.removed", "grant", String.valueOf(id), grantName(current), diff);
     }
@@ -437,7 +447,8 @@ public class AuthorityService {
         Person caller = caller();
         Map<String, Message> errors = new LinkedHashMap<>();
         AbsenceInput in = AbsenceInput.read(body, errors);
-        String userKey = in.user() == null ? caller.key() : people.existingUserKey("user", in.user(), errors);
+        // an active user: a deactivated one holds no authority a backup would need to stand in for
+        String userKey = in.user() == null ? caller.key() : people.activeUserKey("user", in.user(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -458,9 +469,15 @@ public class AuthorityService {
         return saved;
     }
 
+    /** An absence by id for a logged-in caller; 404 when there is none. */
+    public Absence requireAbsence(long id) {
+        caller();
+        return absences.find(id).orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.absence.notFound", String.valueOf(id))));
+    }
+
     public void deleteAbsence(long id) {
         Person caller = caller();
-        Absence absence = absences.find(id).orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.absence.notFound", id)));
+        Absence absence = absences.find(id).orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.absence.notFound", String.valueOf(id))));
         if (!absence.userKey().equals(caller.key()) && !people.isAdmin(caller)) {
             throw ApiException.forbidden(Message.of("mandate.error.absence.forbidden"));
         }
@@ -474,7 +491,7 @@ public class AuthorityService {
             absenceCache.invalidate(absence.userKey());
         }
         if (!deleted) {
-            throw ApiException.notFound(Message.of("mandate.error.absence.notFound", id));
+            throw ApiException.notFound(Message.of("mandate.error.absence.notFound", String.valueOf(id)));
         }
         record("mandate.audit.absence.removed", "absence", String.valueOf(id), name(absence.userKey()), diff);
     }

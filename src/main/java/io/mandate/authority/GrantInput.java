@@ -22,6 +22,15 @@ public record GrantInput(Principal.Type holderType, String holderName, Level lev
     private static final Set<String> FIELDS = Set.of("id", "domain", "holder", "level", "levelName", "backup", "mentee",
             "validFrom", "validTo", "note", "version");
 
+    /** A holder names its type and name; {@code displayName} (in what GET returns) may be sent back and is not read. */
+    private static final Set<String> HOLDER_FIELDS = Set.of("type", "name", "displayName");
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** {@code id}, {@code domain} and {@code levelName} are accepted (what GET returned may be sent back) but not read. */
     public static GrantInput read(ObjectNode body, Map<String, Message> errors) {
         JsonFields.rejectUnknown(body, FIELDS, errors);
@@ -31,6 +40,7 @@ public record GrantInput(Principal.Type holderType, String holderName, Level lev
         if (holder == null || holder.isNull()) {
             errors.put("holder", Message.of("mandate.error.required"));
         } else if (!holder.isObject() || !holder.path("type").isTextual() || !holder.path("name").isTextual()
+                || !HOLDER_FIELDS.containsAll(fieldNames(holder))
                 || holder.path("name").textValue().isBlank() || holder.path("name").textValue().length() > JsonFields.MAX_NAME
                 || holder.path("name").textValue().indexOf('\0') >= 0) {
             errors.put("holder", Message.of("mandate.error.holder.entry"));
@@ -64,7 +74,9 @@ public record GrantInput(Principal.Type holderType, String holderName, Level lev
         Level level = null;
         if (node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= 1 && node.intValue() <= 7) {
             level = Level.values()[node.intValue() - 1];
-        } else if (node.isTextual() && !node.textValue().trim().matches("[0-9]+")) {
+        } else if (node.isTextual() && !node.textValue().trim().matches("[0-9]+")
+                && node.textValue().chars().noneMatch(Character::isISOControl)) {
+            // trim() would also strip NUL and other control characters: "ADVISE\u0000" is not a level
             level = Level.parse(node.textValue()).orElse(null);
         }
         if (level == null) {
