@@ -68,7 +68,11 @@ final class AuthorityPanelView {
         List<Map<String, Object>> coDeciders = new ArrayList<>();
         List<Map<String, Object>> consulted = new ArrayList<>();
         List<Map<String, Object>> told = new ArrayList<>();
+        java.util.Set<Principal> listed = new java.util.HashSet<>();
         for (Grant g : grants) {
+            if (!listed.add(g.holder())) {
+                continue; // each holder once, under their strongest grant (as GET /authority/{issueKey} lists them)
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("holder", holder(g.holder()));
             row.put("level", g.level().name());

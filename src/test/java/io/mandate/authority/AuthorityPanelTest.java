@@ -79,6 +79,7 @@ public class AuthorityPanelTest {
         m.grant("ARCH", Principal.user(carol.key()), Level.DELEGATE, dave.key(), null, null, null);
         m.groupGrant("ARCH", "leads", Level.ADVISE);
         m.grant("ARCH", bob, Level.AGREE);
+        m.grant("ARCH", bob, Level.CONSULT); // listed once, under the stronger AGREE
         m.grant("ARCH", grace, Level.CONSULT);
         m.groupGrant("ARCH", "operations", Level.TELL);
         m.grant("ARCH", dave, Level.SELL);
