@@ -64,7 +64,7 @@ public class DecisionResource {
         IssueRef issue = decisions.browsableIssue(issueKey);
         Decision decision = decisions.find(issue)
                 .orElseThrow(() -> ApiException.notFound(io.mandate.platform.rest.Message.of("mandate.error.decision.none", issue.key())));
-        return DecisionJson.of(decision, issue, decisions::person, decisions.today(), decisions.checks(decision, issue));
+        return json(decision, issue, decisions.today());
     }
 
     /**
@@ -79,7 +79,8 @@ public class DecisionResource {
                             @HeaderParam("Content-Length") @DefaultValue("-1") long contentLength, InputStream body) {
         Decision saved = decisions.put(issueKey, JsonBody.read(body, contentLength));
         IssueRef issue = decisions.browsableIssue(issueKey);
-        return DecisionJson.of(saved, issue, decisions::person, decisions.today(), decisions.checks(saved, issue));
+        // a save that changed nothing returns the stored decision: show its domain as the rules give it now
+        return json(decisions.withCurrentDomain(saved, issue), issue, decisions.today());
     }
 
     @DELETE
