@@ -102,10 +102,14 @@ public final class JsonFields {
         return result;
     }
 
-    /** A calendar date {@code YYYY-MM-DD}; blank is null. */
+    /** A calendar date {@code YYYY-MM-DD}, exactly (no surrounding blanks in JSON); blank is null. */
     public static LocalDate date(ObjectNode body, String field, Map<String, Message> errors) {
         String value = text(body, field, errors);
         if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.equals(value.trim())) {
+            errors.put(field, Message.of("mandate.error.date.format"));
             return null;
         }
         return date(field, value, errors);
