@@ -279,6 +279,9 @@
                     return {type: 'group', name: g.name, label: g.name};
                 }));
             }
+            if (self.field === 'approver') {
+                options = approversFirst(options, query);
+            }
             self.showOptions(options.filter(function (o) {
                 return !chosen[o.type + ':' + o.name];
             }), null, query);
@@ -288,6 +291,31 @@
             }
         });
     };
+
+    /**
+     * The people who may approve in the decision's domain, as the panel rendered them (#mandate-may-approve):
+     * those matching the query come first, marked, then the other suggestions.
+     */
+    function approversFirst(options, query) {
+        var list = document.getElementById('mandate-may-approve');
+        if (!list) {
+            return options;
+        }
+        var q = query.toLowerCase();
+        var first = [];
+        var seen = {};
+        Array.prototype.forEach.call(list.querySelectorAll('li[data-name]'), function (li) {
+            var name = li.getAttribute('data-name');
+            var label = li.getAttribute('data-label') || name;
+            if (name.toLowerCase().indexOf(q) >= 0 || label.toLowerCase().indexOf(q) >= 0) {
+                first.push({type: 'user', name: name, label: label, mayApprove: true});
+                seen[name] = true;
+            }
+        });
+        return first.concat(options.filter(function (o) {
+            return !seen[o.name];
+        }));
+    }
 
     Picker.prototype.showOptions = function (options, problem, query) {
         var self = this;
@@ -314,6 +342,10 @@
             li.appendChild(option.type === 'group'
                 ? el('span', 'aui-lozenge aui-lozenge-subtle mandate-token-kind', text('group'))
                 : el('span', 'mandate-option-detail', option.name));
+            if (option.mayApprove) {
+                li.classList.add('mandate-option-may-approve');
+                li.appendChild(el('span', 'aui-lozenge aui-lozenge-success aui-lozenge-subtle mandate-may-approve', text('may-approve')));
+            }
             self.listbox.appendChild(li);
         });
         if (options.length === 0) {
@@ -427,6 +459,7 @@
 
     var editor = {
         version: null,
+        domain: null,
         pickers: {},
         busy: false
     };
@@ -540,6 +573,8 @@
         document.getElementById('mandate-decision-dueDate').value = d.dueDate || '';
         document.getElementById('mandate-decision-outcome').value = d.outcome || '';
         editor.version = decision ? decision.version : null;
+        // the dialog has no domain field: it sends back a domain set by hand (else the rules derive it)
+        editor.domain = decision && decision.domainSetByHand ? decision.domain : null;
         document.getElementById('mandate-decision-dialog-title').textContent =
             text(decision ? 'title-edit' : 'title-record');
     }
@@ -601,6 +636,9 @@
         };
         if (editor.version !== null) {
             body.version = editor.version;
+        }
+        if (editor.domain) {
+            body.domain = editor.domain;
         }
         return body;
     }

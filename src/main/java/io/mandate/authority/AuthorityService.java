@@ -140,6 +140,11 @@ public class AuthorityService {
         return userKey == null ? Optional.empty() : people.byKey(userKey);
     }
 
+    /** The logged-in user, if any (the authority panel tells a mentee whom they shadow). */
+    public Optional<Person> currentUser() {
+        return people.currentUser();
+    }
+
     // ---- access -----------------------------------------------------------------------------------------------
 
     /** The logged-in caller; 401 otherwise. */

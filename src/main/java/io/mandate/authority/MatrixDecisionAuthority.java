@@ -4,10 +4,12 @@ import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import io.mandate.decision.Decision;
 import io.mandate.decision.DecisionAuthority;
 import io.mandate.platform.IssueRef;
+import io.mandate.platform.Person;
 import io.mandate.platform.Principal;
 
 import javax.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,8 @@ import java.util.Set;
  * cached matrix: no query per decision beyond the caches, so a list of decisions costs no extra statements.
  *
  * <ul>
+ *   <li><b>The decision's domain</b>: the one set by hand (while it exists), else the one the scope rules give the
+ *       issue now.</li>
  *   <li><b>Authority violation</b>: the decision has an approver and a domain, and the approver's effective level
  *       there is below ADVISE (5) — stand-ins count, as they may approve while the holder is away.</li>
  *   <li><b>Consultation gap</b>: someone who holds exactly CONSULT (3) in the decision's domain is missing from its
@@ -48,32 +52,38 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
 
     @Override
     public Checks checks(Decision decision, IssueRef issue) {
-        Optional<String> domain = effectiveDomain(decision, issue);
-        if (domain.isEmpty()) {
-            return Checks.NONE;
-        }
-        EffectiveAuthority in = authority.authorityIn(domain.get());
-        boolean violation = decision.approverKey() != null
-                && !in.mayApprove(decision.approverKey(), authority.groupsOf(decision.approverKey()));
-        return new Checks(violation, consultationGap(decision, in));
+        return findings(decision, issue)
+                .map(f -> new Checks(decision.approverKey() != null && !f.approverMayApprove(), !f.notConsulted().isEmpty()))
+                .orElse(Checks.NONE);
     }
 
-    private boolean consultationGap(Decision decision, EffectiveAuthority in) {
-        List<Principal> consulted = in.holdersAt(Level.CONSULT);
-        if (consulted.isEmpty()) {
-            return false;
+    @Override
+    public Optional<Findings> findings(Decision decision, IssueRef issue) {
+        Optional<String> domain = effectiveDomain(decision, issue);
+        if (domain.isEmpty()) {
+            return Optional.empty();
         }
-        for (Principal holder : consulted) {
+        EffectiveAuthority in = authority.authorityIn(domain.get());
+        String name = authority.domain(domain.get()).map(Domain::name).orElse(domain.get());
+        String approver = decision.approverKey();
+        Optional<Level> level = approver == null ? Optional.empty() : in.levelOf(approver, authority.groupsOf(approver));
+        return Optional.of(new Findings(domain.get(), name, level.map(Level::name).orElse(null),
+                level.map(Level::mayApprove).orElse(false), notConsulted(decision, in)));
+    }
+
+    private List<Principal> notConsulted(Decision decision, EffectiveAuthority in) {
+        List<Principal> missing = new ArrayList<>();
+        for (Principal holder : in.holdersAt(Level.CONSULT)) {
             if (holder.isUser()) {
                 boolean exactlyConsult = in.levelOf(holder.id(), authority.groupsOf(holder.id())).orElse(null) == Level.CONSULT;
                 if (exactlyConsult && !decision.contributorKeys().contains(holder.id())) {
-                    return true;
+                    missing.add(holder);
                 }
             } else if (!groupConsulted(holder.id(), decision, in)) {
-                return true;
+                missing.add(holder);
             }
         }
-        return false;
+        return missing;
     }
 
     private boolean groupConsulted(String group, Decision decision, EffectiveAuthority in) {
@@ -88,6 +98,33 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
             }
         }
         return !anyMemberRequired;
+    }
+
+    @Override
+    public List<String> mayApprove(Decision decision, IssueRef issue, int limit) {
+        Optional<String> domain = decision == null ? domainOf(issue) : effectiveDomain(decision, issue);
+        if (domain.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        EffectiveAuthority in = authority.authorityIn(domain.get());
+        Set<String> keys = new LinkedHashSet<>();
+        List<Grant> approving = in.validGrants().stream().filter(g -> g.level().mayApprove()).toList();
+        for (Grant g : approving) {
+            if (g.holder().isUser()) {
+                keys.add(g.holder().id());
+            }
+        }
+        for (EffectiveAuthority.StandIn s : in.standIns()) {
+            if (s.grant().level().mayApprove()) {
+                keys.add(s.backupKey());
+            }
+        }
+        for (Grant g : approving) {
+            if (!g.holder().isUser()) {
+                authority.membersOf(g.holder().id()).stream().map(Person::key).forEach(keys::add);
+            }
+        }
+        return keys.stream().limit(limit).toList();
     }
 
     @Override
@@ -108,9 +145,12 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
         return mentees;
     }
 
-    /** The domain set by hand, else the one the rules give the issue now. */
-    private Optional<String> effectiveDomain(Decision decision, IssueRef issue) {
-        if (decision.domain() != null && authority.domain(decision.domain()).isPresent()) {
+    /**
+     * The domain set by hand (while it exists), else the one the rules give the issue now — never a derived domain
+     * as stored at the last save, which may be out of date.
+     */
+    Optional<String> effectiveDomain(Decision decision, IssueRef issue) {
+        if (decision.domainSetByHand() && decision.domain() != null && authority.domain(decision.domain()).isPresent()) {
             return Optional.of(decision.domain());
         }
         return domainOf(issue);

@@ -12,15 +12,35 @@ import java.util.List;
  * The issue is {@code issueId} (and its project {@code projectId}, 0 when not known yet for a row written
  * before project ids were stored); {@code issueKey} and {@code projectKey} are the keys at the last write,
  * kept for the audit trail and never used to find the issue — show the issue's current key instead.
+ *
+ * <p>{@code domain} is the authority domain: set by hand ({@code domainSetByHand}: someone who may edit the decision
+ * chose it, and it stays until they clear it), or the one the scope rules give the issue. As stored, a derived
+ * domain is the one of the last save; {@link DecisionService#withCurrentDomain} replaces it by the one the rules
+ * give the issue now, which is what every read shows.
  */
 public record Decision(long issueId, long projectId, String issueKey, String projectKey, DecisionStatus status,
                        String driverKey, String approverKey, List<String> contributorKeys,
                        List<Principal> informed, LocalDate dueDate, String outcome, String domain,
-                       Instant decidedAt, Instant created, Instant updated, int version) {
+                       boolean domainSetByHand, Instant decidedAt, Instant created, Instant updated, int version) {
 
     public Decision {
         contributorKeys = List.copyOf(contributorKeys);
         informed = List.copyOf(informed);
+    }
+
+    /** A decision whose domain, if any, was derived by the rules (not set by hand). */
+    public Decision(long issueId, long projectId, String issueKey, String projectKey, DecisionStatus status,
+                    String driverKey, String approverKey, List<String> contributorKeys,
+                    List<Principal> informed, LocalDate dueDate, String outcome, String domain,
+                    Instant decidedAt, Instant created, Instant updated, int version) {
+        this(issueId, projectId, issueKey, projectKey, status, driverKey, approverKey, contributorKeys, informed, dueDate,
+                outcome, domain, false, decidedAt, created, updated, version);
+    }
+
+    /** The same decision in another domain (nothing else changes, not even the version). */
+    public Decision withDomain(String newDomain, boolean setByHand) {
+        return new Decision(issueId, projectId, issueKey, projectKey, status, driverKey, approverKey, contributorKeys,
+                informed, dueDate, outcome, newDomain, setByHand, decidedAt, created, updated, version);
     }
 
     /** Open (OPEN or IN_PROGRESS) and due before {@code today}. */

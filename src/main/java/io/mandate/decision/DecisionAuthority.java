@@ -1,6 +1,7 @@
 package io.mandate.decision;
 
 import io.mandate.platform.IssueRef;
+import io.mandate.platform.Principal;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,35 @@ public interface DecisionAuthority {
 
     /** User keys to tell of the decision's outcome besides its informed and contributors (the approver's mentees). */
     List<String> alsoToNotify(Decision decision, IssueRef issue);
+
+    /**
+     * What lies behind the checks, for the panel to put into words; empty when the decision is in no domain (or a
+     * tie). The default (no matrix) has none.
+     */
+    default Optional<Findings> findings(Decision decision, IssueRef issue) {
+        return Optional.empty();
+    }
+
+    /**
+     * The user keys of the people who may approve in the decision's domain (the issue's, for {@code decision}
+     * null), strongest first: direct holders, stand-ins, then members of holding groups; at most {@code limit}.
+     * What the approver picker offers first. The default (no matrix) names nobody.
+     */
+    default List<String> mayApprove(Decision decision, IssueRef issue, int limit) {
+        return List.of();
+    }
+
+    /**
+     * The facts behind {@link Checks}: the domain (key and name), the approver's effective level there (a level's
+     * name, null when they hold none) and who must be consulted but is not among the contributors (users, and
+     * groups none of whose consulted members is).
+     */
+    record Findings(String domainKey, String domainName, String approverLevel, boolean approverMayApprove,
+                    List<Principal> notConsulted) {
+        public Findings {
+            notConsulted = List.copyOf(notConsulted);
+        }
+    }
 
     /**
      * The matrix's verdict on one decision. {@code authorityViolation}: the approver lacks the authority

@@ -30,7 +30,9 @@ final class DecisionDiff {
         add(entries, after, author, at, "dueDate", b == null || b.dueDate() == null ? null : b.dueDate().toString(),
                 after.dueDate() == null ? null : after.dueDate().toString());
         add(entries, after, author, at, "outcome", b == null ? null : b.outcome(), after.outcome());
-        add(entries, after, author, at, "domain", b == null ? null : b.domain(), after.domain());
+        // the domain someone chose: set by hand, or none (derived by the rules, which is not a change of the decision);
+        // so clearing a by-hand domain is audited as a domain change, and a derived one moving with the rules is not
+        add(entries, after, author, at, "domain", b == null ? null : byHand(b), byHand(after));
         return entries;
     }
 
@@ -41,6 +43,10 @@ final class DecisionDiff {
         if (!Objects.equals(old, now)) {
             entries.add(new AuditEntry(d.issueKey(), author.key(), at, field, old, now));
         }
+    }
+
+    private static String byHand(Decision d) {
+        return d.domainSetByHand() ? d.domain() : null;
     }
 
     private static String emptyToNull(String s) {

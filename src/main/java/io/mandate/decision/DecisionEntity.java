@@ -72,9 +72,21 @@ public interface DecisionEntity extends Entity {
     String getOutcome();
     void setOutcome(String outcome);
 
+    /**
+     * The decision's domain as of its last save: set by hand when {@link #getDomainByHand()} is true, else the one
+     * the scope rules gave the issue then (null for none or a tie). What the list filter {@code domain=} and the
+     * count of decisions in a domain read.
+     */
     @Indexed
     String getDomainKey();
     void setDomainKey(String domainKey);
+
+    /**
+     * Whether the domain was set by hand. Null in rows written before the column existed: not by hand (those rows
+     * could hold no domain, as none existed before the matrix).
+     */
+    Boolean getDomainByHand();
+    void setDomainByHand(Boolean domainByHand);
 
     Date getDecidedAt();
     void setDecidedAt(Date decidedAt);

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record DecisionJson(String issueKey, String summary, String status, UserJson driver, UserJson approver,
                            List<UserJson> contributors, List<InformedJson> informed, String dueDate,
-                           String outcome, String domain, String decidedAt, String created, String updated,
+                           String outcome, String domain, boolean domainSetByHand, String decidedAt, String created, String updated,
                            int version, Map<String, Boolean> checks) {
 
     /** A user in output: {"key","name","displayName"}. */
@@ -32,7 +32,8 @@ public record DecisionJson(String issueKey, String summary, String status, UserJ
     public record InformedJson(String type, String name) {
     }
 
-    /** The decision as output; {@code checks} are the authority matrix's verdict, to which "overdue" is added. */
+    /**
+     * The decision as output; {@code d} in its current domain (DecisionService#withCurrentDomain). {@code checks} are the authority matrix's verdict, to which "overdue" is added. */
     public static DecisionJson of(Decision d, IssueRef issue, Function<String, Optional<Person>> personOfKey, LocalDate today,
                                   DecisionAuthority.Checks checks) {
         Function<String, UserJson> user = key -> key == null ? null
@@ -44,7 +45,7 @@ public record DecisionJson(String issueKey, String summary, String status, UserJ
                 d.informed().stream().map(i -> new InformedJson(i.type().jsonName(),
                         i.type() == Principal.Type.USER ? user.apply(i.id()).name() : i.id())).toList(),
                 d.dueDate() == null ? null : d.dueDate().toString(), d.outcome(), d.domain(),
-                text(d.decidedAt()), text(d.created()), text(d.updated()), d.version(),
+                d.domainSetByHand(), text(d.decidedAt()), text(d.created()), text(d.updated()), d.version(),
                 checks(d, today, checks));
     }
 

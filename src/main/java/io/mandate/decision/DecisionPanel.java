@@ -25,6 +25,9 @@ import java.util.Optional;
  */
 public class DecisionPanel implements ContextProvider {
 
+    /** How many of the people who may approve the picker is given (a group may have thousands of members). */
+    static final int MAY_APPROVE_OFFERED = 50;
+
     private final DecisionService decisions;
     private final I18nResolver i18n;
 
@@ -62,6 +65,12 @@ public class DecisionPanel implements ContextProvider {
         // the dialog's status choices and the history's status names, in the enum's order
         result.put("statuses", java.util.Arrays.stream(DecisionStatus.values()).map(Enum::name).toList());
         result.put("decision", decision.map(d -> view(d, issue, decisions.today())).orElse(null));
+        if (Boolean.TRUE.equals(result.get("canEdit"))) {
+            // the approver picker offers these first: who may approve in the decision's domain (from the matrix's caches)
+            result.put("mayApprove", decisions.mayApprove(decision, issue, MAY_APPROVE_OFFERED).stream()
+                    .map(decisions::person).flatMap(Optional::stream)
+                    .map(p -> Map.of("name", p.name(), "label", p.displayName())).toList());
+        }
         return result;
     }
 
@@ -89,6 +98,22 @@ public class DecisionPanel implements ContextProvider {
         DecisionAuthority.Checks checks = decisions.checks(d, issue);
         view.put("authorityViolation", checks.authorityViolation());
         view.put("consultationGap", checks.consultationGap());
+        Optional<DecisionAuthority.Findings> findings = decisions.findings(d, issue);
+        view.put("domain", findings.map(DecisionAuthority.Findings::domainName).orElse(null));
+        view.put("domainSetByHand", d.domainSetByHand() && findings.isPresent());
+        findings.ifPresent(f -> {
+            if (checks.authorityViolation()) {
+                // "Alice may not approve in Architecture (holds CONSULT)"
+                view.put("authorityViolationText", f.approverLevel() == null
+                        ? i18n.getText("mandate.decision.check.violation.nothing", name(d.approverKey()), f.domainName())
+                        : i18n.getText("mandate.decision.check.violation", name(d.approverKey()), f.domainName(), f.approverLevel()));
+            }
+            if (checks.consultationGap()) {
+                String missing = String.join(", ", f.notConsulted().stream()
+                        .map(p -> p.isUser() ? name(p.id()) : i18n.getText("mandate.decision.check.group", p.id())).toList());
+                view.put("consultationGapText", i18n.getText("mandate.decision.check.gap", f.domainName(), missing));
+            }
+        });
         return view;
     }
 

@@ -47,11 +47,15 @@ public class DecisionResource {
                 overdue, startAt, maxResults));
         java.time.LocalDate today = decisions.today();
         List<DecisionJson> values = page.values().stream()
-                .map(d -> decisions.issueOf(d).map(issue -> DecisionJson.of(d, issue, decisions::person, today,
-                        decisions.checks(d, issue))))
+                .map(d -> decisions.issueOf(d).map(issue -> json(decisions.withCurrentDomain(d, issue), issue, today)))
                 .flatMap(java.util.Optional::stream)
                 .toList();
         return page.withValues(values);
+    }
+
+    /** The decision in its current domain with the matrix's checks: from caches, no statement per decision. */
+    private DecisionJson json(Decision current, IssueRef issue, java.time.LocalDate today) {
+        return DecisionJson.of(current, issue, decisions::person, today, decisions.checks(current, issue));
     }
 
     @GET
@@ -60,7 +64,7 @@ public class DecisionResource {
         IssueRef issue = decisions.browsableIssue(issueKey);
         Decision decision = decisions.find(issue)
                 .orElseThrow(() -> ApiException.notFound(io.mandate.platform.rest.Message.of("mandate.error.decision.none", issue.key())));
-        return DecisionJson.of(decision, issue, decisions::person, decisions.today(), decisions.checks(decision, issue));
+        return json(decision, issue, decisions.today());
     }
 
     /**
@@ -75,7 +79,8 @@ public class DecisionResource {
                             @HeaderParam("Content-Length") @DefaultValue("-1") long contentLength, InputStream body) {
         Decision saved = decisions.put(issueKey, JsonBody.read(body, contentLength));
         IssueRef issue = decisions.browsableIssue(issueKey);
-        return DecisionJson.of(saved, issue, decisions::person, decisions.today(), decisions.checks(saved, issue));
+        // a save that changed nothing returns the stored decision: show its domain as the rules give it now
+        return json(decisions.withCurrentDomain(saved, issue), issue, decisions.today());
     }
 
     @DELETE

@@ -77,9 +77,25 @@ public class DecisionService {
                 .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.issue.notFound", issueKey)));
     }
 
-    /** The decision of an issue the caller has been shown, read through the cluster cache. */
+    /**
+     * The decision of an issue the caller has been shown, read through the cluster cache, in the domain it is in
+     * now ({@link #withCurrentDomain}).
+     */
     public Optional<Decision> find(IssueRef issue) {
-        return cache.get(issue.id());
+        return cache.get(issue.id()).map(d -> withCurrentDomain(d, issue));
+    }
+
+    /**
+     * The decision as every read shows it: a domain set by hand as stored; otherwise the domain the scope rules
+     * give the issue now (none for a tie), so a change of the matrix applies at once. Answered from the matrix's
+     * caches: no statement.
+     */
+    public Decision withCurrentDomain(Decision decision, IssueRef issue) {
+        if (decision.domainSetByHand()) {
+            return decision;
+        }
+        String derived = authority.domainOf(issue).orElse(null);
+        return java.util.Objects.equals(derived, decision.domain()) ? decision : decision.withDomain(derived, false);
     }
 
     public boolean canEdit(IssueRef issue) {
@@ -89,6 +105,16 @@ public class DecisionService {
     /** The matrix's checks of a decision, for the REST output and the panel. */
     public DecisionAuthority.Checks checks(Decision decision, IssueRef issue) {
         return authority.checks(decision, issue);
+    }
+
+    /** What lies behind the checks, for the panel's texts (from the matrix's caches). */
+    public Optional<DecisionAuthority.Findings> findings(Decision decision, IssueRef issue) {
+        return authority.findings(decision, issue);
+    }
+
+    /** Who may approve in the decision's domain (the issue's, for a decision not recorded yet): the picker's first offers. */
+    public List<String> mayApprove(Optional<Decision> decision, IssueRef issue, int limit) {
+        return authority.mayApprove(decision.orElse(null), issue, limit);
     }
 
     /** GET: the decision of a browsable issue, 404 when the issue is hidden or has none. */
@@ -302,8 +328,17 @@ public class DecisionService {
         if (status == DecisionStatus.DECIDED && (in.outcome() == null || in.outcome().isBlank())) {
             errors.putIfAbsent("outcome", Message.of("mandate.error.outcome.required"));
         }
-        if (in.domain() != null && !errors.containsKey("domain") && !authority.domainExists(in.domain())) {
-            errors.put("domain", Message.of("mandate.error.domain.unknown", in.domain()));
+        // a domain sent is set by hand (it must exist); none sent (absent or null) means "derive it": the domain the
+        // scope rules give the issue now is stored, so the list filter and the count of a domain's decisions see it
+        String domain;
+        boolean byHand = in.domain() != null;
+        if (byHand) {
+            domain = in.domain().trim().toUpperCase(java.util.Locale.ROOT);
+            if (!errors.containsKey("domain") && !authority.domainExists(domain)) {
+                errors.put("domain", Message.of("mandate.error.domain.unknown", in.domain()));
+            }
+        } else {
+            domain = authority.domainOf(issue).orElse(null);
         }
         Instant now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant decidedAt = null;
@@ -314,7 +349,7 @@ public class DecisionService {
             decidedAt = current.map(Decision::decidedAt).orElse(null);
         }
         return new Decision(issue.id(), issue.projectId(), issue.key(), issue.projectKey(), status, driverKey, approverKey,
-                contributorKeys, informed, in.dueDate(), blankToNull(in.outcome()), in.domain(), decidedAt,
+                contributorKeys, informed, in.dueDate(), blankToNull(in.outcome()), domain, byHand, decidedAt,
                 current.map(Decision::created).orElse(now), now, current.map(d -> d.version() + 1).orElse(1));
     }
 

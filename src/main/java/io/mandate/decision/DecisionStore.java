@@ -121,6 +121,7 @@ public class DecisionStore {
             row.setDueDate(next.dueDate() == null ? null : next.dueDate().toString());
             row.setOutcome(next.outcome());
             row.setDomainKey(next.domain());
+            row.setDomainByHand(next.domainSetByHand());
             row.setDecidedAt(next.decidedAt() == null ? null : Date.from(next.decidedAt()));
             row.setUpdatedAt(Date.from(next.updated()));
             row.setVersion(version);
@@ -135,7 +136,7 @@ public class DecisionStore {
             appendAudit(next.issueId(), audit);
             return new Decision(next.issueId(), next.projectId(), next.issueKey(), next.projectKey(), next.status(), next.driverKey(),
                     next.approverKey(), next.contributorKeys(), next.informed(), next.dueDate(), next.outcome(),
-                    next.domain(), next.decidedAt(), row.getCreatedAt().toInstant(), next.updated(), version);
+                    next.domain(), next.domainSetByHand(), next.decidedAt(), row.getCreatedAt().toInstant(), next.updated(), version);
         }));
     }
 
@@ -390,7 +391,7 @@ public class DecisionStore {
         return new Decision(row.getIssueId(), row.getProjectId() == null ? 0 : row.getProjectId(), row.getIssueKey(), row.getProjectKey(),
                 DecisionStatus.valueOf(row.getStatus()), row.getDriverKey(), row.getApproverKey(),
                 contributors, informed, row.getDueDate() == null ? null : LocalDate.parse(row.getDueDate()),
-                row.getOutcome(), row.getDomainKey(), toInstant(row.getDecidedAt()),
+                row.getOutcome(), row.getDomainKey(), Boolean.TRUE.equals(row.getDomainByHand()), toInstant(row.getDecidedAt()),
                 toInstant(row.getCreatedAt()), toInstant(row.getUpdatedAt()), row.getVersion());
     }
 

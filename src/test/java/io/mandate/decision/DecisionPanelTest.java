@@ -60,4 +60,43 @@ public class DecisionPanelTest {
         assertEquals(false, view.get("consultationGap"));
         assertEquals(true, context.get("canEdit"));
     }
+
+    @Test
+    public void theChecksAreWordedWithTheApproverTheDomainAndTheLevelTheyHold() {
+        DecisionPanel worded = new DecisionPanel(decisions,
+                new io.mandate.refhost.sal.RefI18nResolver(List.of("i18n/mandate"), getClass().getClassLoader()));
+        IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
+        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
+        when(decisions.today()).thenReturn(LocalDate.parse("2026-11-24"));
+        when(decisions.canEdit(ref)).thenReturn(true);
+        when(decisions.person("k-alice")).thenReturn(Optional.of(new io.mandate.platform.Person("k-alice", "alice", "Alice Adams")));
+        when(decisions.person("k-bob")).thenReturn(Optional.of(new io.mandate.platform.Person("k-bob", "bob", "Bob Brown")));
+        Decision d = new Decision(1, 10000L, "DEMO-1", "DEMO", DecisionStatus.IN_PROGRESS, null, "k-alice", List.of(), List.of(),
+                null, null, "ARCH", true, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 2);
+        when(decisions.find(ref)).thenReturn(Optional.of(d));
+        when(decisions.checks(d, ref)).thenReturn(new DecisionAuthority.Checks(true, true));
+        when(decisions.findings(d, ref)).thenReturn(Optional.of(new DecisionAuthority.Findings("ARCH", "Architecture", "CONSULT", false,
+                List.of(io.mandate.platform.Principal.user("k-bob"), io.mandate.platform.Principal.group("operations")))));
+        when(decisions.mayApprove(Optional.of(d), ref, DecisionPanel.MAY_APPROVE_OFFERED)).thenReturn(List.of("k-bob"));
+
+        Issue issue = mock(Issue.class);
+        when(issue.getKey()).thenReturn("DEMO-1");
+        Map<String, Object> context = new HashMap<>();
+        context.put("issue", issue);
+        Map<String, Object> result = worded.getContextMap(context);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> view = (Map<String, Object>) result.get("decision");
+        assertEquals("Alice Adams may not approve in Architecture (holds CONSULT)", view.get("authorityViolationText"));
+        assertEquals("Not yet consulted in Architecture: Bob Brown, group operations", view.get("consultationGapText"));
+        assertEquals("Architecture", view.get("domain"));
+        assertEquals(true, view.get("domainSetByHand"));
+        assertEquals("the approver picker offers them first", List.of(Map.of("name", "bob", "label", "Bob Brown")), result.get("mayApprove"));
+
+        when(decisions.findings(d, ref)).thenReturn(Optional.of(new DecisionAuthority.Findings("ARCH", "Architecture", null, false, List.of())));
+        when(decisions.checks(d, ref)).thenReturn(new DecisionAuthority.Checks(true, false));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> none = (Map<String, Object>) worded.getContextMap(context).get("decision");
+        assertEquals("Alice Adams may not approve in Architecture (holds no authority there)", none.get("authorityViolationText"));
+        assertNull(none.get("consultationGapText"));
+    }
 }
