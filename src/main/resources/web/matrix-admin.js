@@ -522,7 +522,9 @@
         var body = errors.querySelector('tbody');
         clear(body);
         errors.hidden = true;
-        if (reply.status === 200 || reply.status === 201) {
+        // the dry run answers 200 with the bad lines in "errors" (a list); the import itself answers 400
+        var bad = reply.json && Array.isArray(reply.json.errors) && reply.json.errors.length > 0;
+        if (!bad && (reply.status === 200 || reply.status === 201)) {
             var summary = reply.json && reply.json.summary ? reply.json.summary : reply.json;
             var numbers = text('import-added', count(summary, 'added')) + ' ' + text('import-changed', count(summary, 'changed'))
                 + ' ' + text('import-removed', count(summary, 'removed'));
@@ -530,7 +532,7 @@
             return true;
         }
         var lines = badLines(reply.json);
-        if (reply.status === 400 && lines.length) {
+        if (lines.length) {
             lines.forEach(function (line) {
                 var row = el('tr', 'mandate-import-error');
                 row.appendChild(el('td', null, line.line === undefined ? '' : String(line.line)));
