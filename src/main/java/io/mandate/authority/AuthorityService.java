@@ -205,6 +205,16 @@ public class AuthorityService {
         return caller;
     }
 
+    /**
+     * The issue for a logged-in caller who may browse it (401 anonymous); 404 otherwise, the same answer for an
+     * issue that does not exist and one the caller cannot see.
+     */
+    public IssueRef browsableIssue(String issueKey) {
+        Person caller = caller();
+        return issues.browsable(issueKey, Optional.of(caller))
+                .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.issue.notFound", issueKey)));
+    }
+
     /** A domain by key for a logged-in caller; 404 when there is none. */
     public Domain requireDomain(String key) {
         caller();
