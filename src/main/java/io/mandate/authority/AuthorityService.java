@@ -448,6 +448,61 @@ public class AuthorityService {
         record("mandate.audit.matrix.imported", "matrix", "matrix.csv", summaryName, summary);
     }
 
+    /**
+     * What importing {@code wanted} would do now (the CSV dry run): each named domain's stored grants compared
+     * with the wanted ones ({@link MatrixPlan}). Admins only. Changes nothing.
+     */
+    public MatrixPlan planImport(Map<String, List<Grant>> wanted) {
+        requireAdmin();
+        return MatrixPlan.of(grants.ofDomains(wanted.keySet()), wanted);
+    }
+
+    /**
+     * The CSV import: replaces the grants of the named domains, all or nothing in one transaction
+     * ({@link GrantStore#apply}); the matrix audit trail gets one entry per changed field of every added, changed
+     * and removed grant, and the product's audit log one summary. When nothing would change, nothing is written
+     * (no transaction, no audit entry). Admins only; 409 when a named domain is deleted meanwhile.
+     *
+     * @return the plan as applied
+     */
+    public MatrixPlan importGrants(Map<String, List<Grant>> wanted) {
+        Person author = requireAdmin();
+        MatrixPlan preview = MatrixPlan.of(grants.ofDomains(wanted.keySet()), wanted);
+        if (!preview.hasChanges()) {
+            return preview;
+        }
+        Instant now = clock.now();
+        MatrixPlan applied;
+        try {
+            applied = grants.apply(wanted, plan -> importAudit(plan, author, now));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.conflict(Message.of("mandate.error.domain.vanishedDuringImport"), Map.of());
+        } finally {
+            wanted.keySet().forEach(grantCache::invalidate);
+        }
+        if (applied.hasChanges()) {
+            record("mandate.audit.matrix.imported", "matrix", "matrix.csv", String.join(", ", applied.domainKeys()), List.of(
+                    new AuditLog.Change("added", null, String.valueOf(applied.added())),
+                    new AuditLog.Change("changed", null, String.valueOf(applied.changed())),
+                    new AuditLog.Change("removed", null, String.valueOf(applied.removed())),
+                    new AuditLog.Change("domains", null, String.join(", ", applied.domainKeys()))));
+        }
+        return applied;
+    }
+
+    private List<MatrixChange> importAudit(MatrixPlan plan, Person author, Instant now) {
+        List<MatrixChange> audit = new ArrayList<>();
+        plan.domains().forEach((domain, p) -> {
+            p.changed().forEach(c -> diffGrant(c.before(), c.after())
+                    .forEach(d -> audit.add(change(author, now, "grant", String.valueOf(c.before().id()), domain, d))));
+            p.added().forEach(g -> diffGrant(null, g)
+                    .forEach(d -> audit.add(change(author, now, "grant", String.valueOf(g.id()), domain, d))));
+            p.removed().forEach(g -> diffGrant(g, null)
+                    .forEach(d -> audit.add(change(author, now, "grant", String.valueOf(g.id()), domain, d))));
+        });
+        return audit;
+    }
+
     /** Every grant, domain by domain (the CSV export and the admin grid). */
     public void forEachGrant(java.util.function.Consumer<Grant> each) {
         grants.forEach(each);

@@ -162,6 +162,72 @@ public class GrantStore {
         });
     }
 
+    /**
+     * The CSV import: replaces the grants of each named domain by the wanted ones, in one transaction, as
+     * {@link MatrixPlan} pairs them — unchanged rows are not touched, a changed grant is updated in place (same id,
+     * version + 1), the rest are removed and created. The plan is made after the domains' row locks are taken,
+     * from what is committed then, so no writer of these domains can slip in between; {@code audit} turns it
+     * (with the new grants' ids) into the audit entries, written in the same transaction. All or nothing: any
+     * failure, also in {@code audit}, rolls every write back. {@link IllegalArgumentException} when a domain is gone.
+     *
+     * @return the plan as applied
+     */
+    public MatrixPlan apply(Map<String, List<Grant>> wanted, java.util.function.Function<MatrixPlan, List<MatrixChange>> audit) {
+        return entities.inTransaction(() -> {
+            // locks in key order, so two imports naming the same domains cannot deadlock
+            wanted.keySet().stream().sorted().forEach(this::lockDomain);
+            MatrixPlan plan = MatrixPlan.of(ofDomains(wanted.keySet()), wanted);
+            Map<String, MatrixPlan.Domain> applied = new LinkedHashMap<>();
+            for (Map.Entry<String, MatrixPlan.Domain> d : plan.domains().entrySet()) {
+                MatrixPlan.Domain p = d.getValue();
+                List<MatrixPlan.Change> changed = new ArrayList<>();
+                for (MatrixPlan.Change c : p.changed()) {
+                    GrantEntity row = entities.find(GrantEntity.class, Query.select().where("ID = ?", (int) c.before().id()))[0];
+                    Grant after = c.after().withId(c.before().id(), c.before().version() + 1);
+                    row.setHolderType(after.holder().type().name());
+                    row.setHolder(after.holder().id());
+                    row.setGrantLevel(after.level().number());
+                    row.setBackupKey(after.backupKey());
+                    row.setMenteeKey(after.menteeKey());
+                    row.setValidFrom(iso(after.validFrom()));
+                    row.setValidTo(iso(after.validTo()));
+                    row.setNote(after.note());
+                    row.setVersion(after.version());
+                    row.save();
+                    changed.add(new MatrixPlan.Change(c.before(), after));
+                }
+                for (Grant g : p.removed()) {
+                    entities.deleteWithSQL(GrantEntity.class, "ID = ?", (int) g.id());
+                }
+                List<Grant> added = new ArrayList<>();
+                for (Grant g : p.added()) {
+                    GrantEntity row = entities.create(GrantEntity.class, values(g, 1));
+                    added.add(g.withId(row.getID(), 1));
+                }
+                applied.put(d.getKey(), new MatrixPlan.Domain(p.unchanged(), changed, added, p.removed()));
+            }
+            MatrixPlan result = new MatrixPlan(applied);
+            MatrixAuditTrail.write(entities, List.copyOf(audit.apply(result)));
+            return result;
+        });
+    }
+
+    /** The grants of the given domains, by key (every key present, empty when it has none); one statement per 500 keys. */
+    public Map<String, List<Grant>> ofDomains(Collection<String> domainKeys) {
+        Map<String, List<Grant>> result = new LinkedHashMap<>();
+        domainKeys.forEach(k -> result.put(k, new ArrayList<>()));
+        List<String> keys = new ArrayList<>(result.keySet());
+        for (int i = 0; i < keys.size(); i += 500) {
+            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            for (GrantEntity row : entities.find(GrantEntity.class,
+                    Query.select().where("DOMAIN_KEY IN (" + marks + ")", chunk.toArray()).order("ID"))) {
+                result.get(row.getDomainKey()).add(toGrant(row));
+            }
+        }
+        return result;
+    }
+
     /** Every grant, domain by domain, streamed (the CSV export; never all rows in memory at once on the way out). */
     public void forEach(Consumer<Grant> each) {
         entities.stream(GrantEntity.class, Query.select("ID, DOMAIN_KEY, HOLDER_TYPE, HOLDER, GRANT_LEVEL, BACKUP_KEY, MENTEE_KEY, VALID_FROM, VALID_TO, NOTE, VERSION")
