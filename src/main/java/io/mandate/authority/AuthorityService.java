@@ -137,7 +137,9 @@ public class AuthorityService {
      * domains once; loading their grants one cache entry at a time would cost a statement per domain).
      */
     public List<Grant> grantsOfDomains(java.util.Collection<String> domainKeys) {
-        return grants.ofDomains(domainKeys);
+        List<Grant> all = new ArrayList<>();
+        grants.ofDomains(domainKeys).values().forEach(all::addAll);
+        return all;
     }
 
     /** The keys of the domains in which the user, or one of their groups, holds a grant: one statement. */

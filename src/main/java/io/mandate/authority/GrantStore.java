@@ -39,21 +39,6 @@ public class GrantStore {
     }
 
     /**
-     * The grants of several domains (a page of the admin grid) in one statement, ordered by domain and id;
-     * never more than the named domains' grants.
-     */
-    public List<Grant> ofDomains(Collection<String> domainKeys) {
-        List<String> keys = domainKeys.stream().distinct().toList();
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(keys.size(), "?"));
-        return Arrays.stream(entities.find(GrantEntity.class, Query.select()
-                        .where("DOMAIN_KEY IN (" + marks + ")", keys.toArray()).order("DOMAIN_KEY, ID")))
-                .map(GrantStore::toGrant).toList();
-    }
-
-    /**
      * The keys of the domains in which any of these users or groups holds a grant (the admin grid's person
      * filter: a person and their groups), in one statement.
      */
