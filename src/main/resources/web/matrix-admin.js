@@ -111,7 +111,7 @@
     /** Reloads the page (optionally another address of it) and shows the message as a flag once it is back. */
     function reloadWith(message, search) {
         try {
-            window.sessionStorage.setItem(FLAG_KEY, message);
+            window.sessionStorage.setItem(FLAG_KEY, text('saved', message));
         } catch (e) {
             // no session storage: the change is visible in the grid all the same
         }

@@ -132,8 +132,7 @@ public class MatrixAdminIT {
                 .map(h -> h.getAttribute("data-holder-name")).toList();
         assertEquals(List.of("alice"), holders);
         waitUntil("a flag confirms the change", d -> d.findElements(By.cssSelector(".aui-flag")).stream()
-                .anyMatch(f -> f.isDisplayed() && f.getText().contains("ADVISE")));
-        Browser.screenshot(driver, "matrix-grid.png");
+                .anyMatch(f -> f.isDisplayed() && f.getText().contains("Saved: U_ARCH: alice ADVISE")));
 
         // the issue that the domain matches (DEMO-14: Story, Backend, performance) now has alice as its approver
         Http.Reply authority = Http.get(RunningHost.jira() + API + "/authority/DEMO-14", "admin");
@@ -145,6 +144,17 @@ public class MatrixAdminIT {
         assertEquals(authority.body(), "alice", approver.get("holder").get("name").asText());
         assertEquals(5, approver.get("level").asInt());
         // TODO(lead): with branch 'panel' merged, open /browse/DEMO-14 and read the authority panel here instead.
+
+        // more holders for the picture: a group, a later level, a grant whose window has passed
+        addGrant("U_ARCH", "group", "developers", 3);
+        addGrant("U_ARCH", "user", "carol", 6);
+        Http.Reply expired = Http.send("POST", RunningHost.jira() + API + "/domains/U_ARCH/grants", "admin", "application/json",
+                "{\"holder\":{\"type\":\"user\",\"name\":\"bob\"},\"level\":\"AGREE\",\"validTo\":\"2026-01-31\"}");
+        assertEquals(expired.body(), 201, expired.status());
+        driver.navigate().refresh();
+        cell = waitFor(By.cssSelector("tr[data-domain-key='U_ARCH'] .mandate-grant-edit[data-holder-name='alice']"));
+        assertEquals("4 AGREE expired", text("tr[data-domain-key='U_ARCH'] .mandate-grant-edit[data-holder-name='bob']"));
+        Browser.screenshot(driver, "matrix-grid.png");
 
         // editing the grant: the dialog opens filled in, the change is saved with the grant's version
         cell.click();
@@ -161,7 +171,9 @@ public class MatrixAdminIT {
     public void aProjectAdministratorReachesTheirDomainsFromProjectSettingsAndCannotChangeAnotherProjects() {
         createDomain("U_DEMO", "DEMO");
         createDomain("U_OPS", "OPS");
+        createDomain("U_BOTH", "DEMO\",\"OPS");
         addGrant("U_DEMO", "user", "grace", 3);
+        addGrant("U_BOTH", "user", "erin", 5);
         addGrant("U_OPS", "group", "operations", 6);
 
         logIn("alice");
@@ -174,7 +186,12 @@ public class MatrixAdminIT {
 
         driver.get(RunningHost.jira() + "/plugins/servlet/mandate/matrix?q=U_");
         waitFor(By.id("mandate-matrix"));
-        assertEquals(List.of("U_DEMO"), rowKeys());
+        assertEquals(List.of("U_BOTH", "U_DEMO"), rowKeys());
+        // a domain that also names OPS is shown, read only
+        WebElement both = driver.findElement(By.cssSelector("tr[data-domain-key='U_BOTH']"));
+        assertEquals("Read only", both.findElement(By.className("mandate-readonly")).getText());
+        assertTrue(both.findElements(By.tagName("button")).isEmpty());
+        assertEquals("5 ADVISE", both.findElement(By.cssSelector(".mandate-level")).getText().trim());
         WebElement row = driver.findElement(By.cssSelector("tr[data-domain-key='U_DEMO']"));
         assertEquals("3 CONSULT", row.findElement(By.className("mandate-grant-edit")).getText().trim());
         assertEquals(1, row.findElements(By.className("mandate-grant-add")).size());
@@ -192,6 +209,7 @@ public class MatrixAdminIT {
         assertEquals(200, Http.get(RunningHost.jira() + "/plugins/servlet/mandate/matrix?q=U_", "erin").status());
         String erinsPage = Http.get(RunningHost.jira() + "/plugins/servlet/mandate/matrix?q=U_", "erin").body();
         assertTrue(erinsPage.contains("data-domain-key=\"U_OPS\""));
+        assertTrue(erinsPage.contains("data-domain-key=\"U_BOTH\""));
         assertFalse(erinsPage.contains("data-domain-key=\"U_DEMO\""));
         // bob administers no project; anonymous visitors are sent to log in
         assertEquals(403, Http.get(RunningHost.jira() + "/plugins/servlet/mandate/matrix", "bob").status());
