@@ -189,7 +189,7 @@ public class MatrixAdminIT {
         assertEquals(List.of("U_BOTH", "U_DEMO"), rowKeys());
         // a domain that also names OPS is shown, read only
         WebElement both = driver.findElement(By.cssSelector("tr[data-domain-key='U_BOTH']"));
-        assertEquals("Read only", both.findElement(By.className("mandate-readonly")).getText());
+        assertEquals("Read only", both.findElement(By.className("mandate-readonly")).getAttribute("textContent").trim());
         assertTrue(both.findElements(By.tagName("button")).isEmpty());
         assertEquals("5 ADVISE", both.findElement(By.cssSelector(".mandate-level")).getText().trim());
         WebElement row = driver.findElement(By.cssSelector("tr[data-domain-key='U_DEMO']"));
