@@ -80,6 +80,10 @@ public class MatrixAdminServlet extends HttpServlet {
         context.put("canCreate", admin || !administered.isEmpty());
         context.put("administered", String.join(", ", administered));
         context.put("project", nullToEmpty(filter.project()));
+        // the project-settings link opens the page for one project: shown in that project's administration chrome
+        // when the viewer administers it (as Jira's own project pages and Application Links' project links page do)
+        boolean projectPage = filter.project() != null && (admin || administered.contains(filter.project()));
+        context.put("projectContext", projectPage ? filter.project() : "");
         context.put("q", nullToEmpty(filter.text()));
         context.put("person", nullToEmpty(filter.person()));
         context.put("filtered", filter.project() != null || filter.text() != null || filter.person() != null);

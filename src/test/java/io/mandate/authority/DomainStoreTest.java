@@ -35,7 +35,7 @@ public class DomainStoreTest {
 
     @Before
     public void setUp() {
-        ao = new AoTestSupport(kind, DomainEntity.class, DomainScopeEntity.class);
+        ao = new AoTestSupport(kind, DomainEntity.class, DomainScopeEntity.class, GrantEntity.class, MatrixAuditEntity.class);
         store = new DomainStore(ao.entities());
     }
 
