@@ -108,6 +108,11 @@ public final class JsonFields {
         if (value == null || value.isBlank()) {
             return null;
         }
+        // JSON carries the date exactly (REST contract); only text cells (CSV, query parameters) are trimmed
+        if (!value.equals(value.trim())) {
+            errors.put(field, Message.of("mandate.error.date.format"));
+            return null;
+        }
         return date(field, value, errors);
     }
 
