@@ -41,6 +41,30 @@ public class GrantStore {
                 .map(GrantStore::toGrant).toList();
     }
 
+    /**
+     * The keys of the domains in which any of these users or groups holds a grant (the admin grid's person
+     * filter: a person and their groups), in one statement.
+     */
+    public java.util.SortedSet<String> domainKeysHeldBy(Collection<Principal> holders) {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        List<Principal> distinct = holders.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return keys;
+        }
+        List<Object> params = new ArrayList<>();
+        List<String> clauses = new ArrayList<>();
+        for (Principal p : distinct) {
+            clauses.add("(HOLDER_TYPE = ? AND HOLDER = ?)");
+            params.add(p.type().name());
+            params.add(p.id());
+        }
+        for (GrantEntity row : entities.find(GrantEntity.class, Query.select("ID, DOMAIN_KEY")
+                .where(String.join(" OR ", clauses), params.toArray()))) {
+            keys.add(row.getDomainKey());
+        }
+        return keys;
+    }
+
     public Optional<Grant> find(long id) {
         GrantEntity[] rows = entities.find(GrantEntity.class, Query.select().where("ID = ?", (int) id));
         return rows.length == 0 ? Optional.empty() : Optional.of(toGrant(rows[0]));

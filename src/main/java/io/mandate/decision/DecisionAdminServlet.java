@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * The Mandate administration page in Jira ({@code /plugins/servlet/mandate/admin}), linked from
  * Jira's admin menu: how many decisions are recorded, per status. Administrators only: anonymous
- * callers are sent to the login page, logged-in non-administrators get 403. The authority matrix
- * will add its own sections.
+ * callers are sent to the login page, logged-in non-administrators get 403. Domains and grants have
+ * their own page, linked from here ({@code io.mandate.authority.MatrixAdminServlet}).
  */
 public class DecisionAdminServlet extends HttpServlet {
 
@@ -56,6 +56,7 @@ public class DecisionAdminServlet extends HttpServlet {
         Map<DecisionStatus, Long> byStatus = decisions.countByStatus();
         Map<String, Object> context = new HashMap<>();
         context.put("i18n", new io.mandate.platform.TemplateTexts(i18n));
+        context.put("contextPath", request.getContextPath());
         context.put("decisionCount", byStatus.values().stream().mapToLong(Long::longValue).sum());
         java.util.List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (DecisionStatus status : DecisionStatus.values()) {

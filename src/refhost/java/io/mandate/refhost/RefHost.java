@@ -17,6 +17,7 @@ import io.mandate.refhost.web.JiraPickerServlet;
 import io.mandate.refhost.web.JiraRestApiServlet;
 import io.mandate.refhost.web.LoginServlet;
 import io.mandate.refhost.web.OutboxRestServlet;
+import io.mandate.refhost.web.ProjectConfigServlet;
 import io.mandate.refhost.web.OutboxServlet;
 import io.mandate.refhost.web.PluginRest;
 import io.mandate.refhost.web.PluginServletDispatcher;
@@ -162,6 +163,8 @@ public final class RefHost implements AutoCloseable {
             handler.addServlet(new ServletHolder(new RefhostMoveServlet(node)), "/rest/refhost/1.0/issue/*");
             handler.addServlet(new ServletHolder(new IssueActionServlet(node)), "/secure/issue-action");
             handler.addServlet(new ServletHolder(new ProjectAdminServlet(node)), "/secure/admin/projects");
+            // Jira's own project settings page: more specific than /plugins/servlet/*, so Jetty gives it this path
+            handler.addServlet(new ServletHolder(new ProjectConfigServlet(node)), "/plugins/servlet/project-config/*");
         } else {
             handler.addServlet(new ServletHolder(new ConfluencePageServlet(node)), "/pages/viewpage.action");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/admin/console.action");
