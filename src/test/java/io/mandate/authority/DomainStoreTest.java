@@ -91,48 +91,4 @@ public class DomainStoreTest {
         assertFalse(store.delete("ARCH"));
         assertEquals(0, ao.activeObjects().count(DomainScopeEntity.class));
     }
-
-    /** As for grants (GrantStoreTest): two updates of one domain from the same version, one waits, then is stale. */
-    @Test
-    public void twoConcurrentUpdatesOfTheSameVersionHaveExactlyOneWinner() throws Exception {
-        org.junit.Assume.assumeTrue("row locks across connections: PostgreSQL", TestDatabases.POSTGRESQL.equals(kind));
-        store.create(arch());
-        Domain renamedByA = new Domain("ARCH", "Architecture board", null, arch().scope(), 0);
-        Domain renamedByB = new Domain("ARCH", "Architecture guild", null, arch().scope(), 0);
-        java.util.concurrent.CountDownLatch aWrote = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch releaseA = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            java.util.concurrent.Future<Domain> a = pool.submit(() -> ao.entities().inTransaction(() -> {
-                Domain saved = store.update(renamedByA, 1, List.of());
-                aWrote.countDown();
-                try {
-                    releaseA.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return saved;
-            }));
-            assertTrue(aWrote.await(30, java.util.concurrent.TimeUnit.SECONDS));
-            java.util.concurrent.Future<Domain> b = pool.submit(() -> store.update(renamedByB, 1, List.of()));
-            Thread.sleep(300);
-            assertFalse("B must wait for A", b.isDone());
-            releaseA.countDown();
-            assertEquals(2, a.get(30, java.util.concurrent.TimeUnit.SECONDS).version());
-            java.util.concurrent.ExecutionException failure = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> b.get(30, java.util.concurrent.TimeUnit.SECONDS));
-            Throwable cause = failure.getCause();
-            while (cause instanceof java.lang.reflect.UndeclaredThrowableException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (!(cause instanceof StaleVersionException stale)) {
-                throw new AssertionError("B failed otherwise", failure);
-            }
-            assertEquals(2, stale.currentVersion());
-        } finally {
-            releaseA.countDown();
-            pool.shutdownNow();
-        }
-        assertEquals("Architecture board", store.find("ARCH").orElseThrow().name());
-    }
 }
