@@ -427,34 +427,6 @@ public class AuthorityService {
                 in.version() == null ? 0 : in.version());
     }
 
-    /** Replaces the grants of the named domains in one transaction (the CSV import). Admins only; checked by the caller. */
-    public void replaceGrants(Map<String, List<Grant>> byDomain, List<AuditLog.Change> summary, String summaryName) {
-        Person author = requireAdmin();
-        Instant now = clock.now();
-        List<MatrixChange> audit = new ArrayList<>();
-        for (Map.Entry<String, List<Grant>> d : byDomain.entrySet()) {
-            List<Grant> before = grants.ofDomain(d.getKey());
-            for (Grant g : before) {
-                if (d.getValue().stream().noneMatch(g::sameContent)) {
-                    diffGrant(g, null).forEach(c -> audit.add(change(author, now, "grant", String.valueOf(g.id()), d.getKey(), c)));
-                }
-            }
-            for (Grant g : d.getValue()) {
-                if (before.stream().noneMatch(g::sameContent)) {
-                    diffGrant(null, g).forEach(c -> audit.add(change(author, now, "grant", "import", d.getKey(), c)));
-                }
-            }
-        }
-        try {
-            grants.replace(byDomain, audit);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.conflict(Message.of("mandate.error.domain.vanishedDuringImport"), Map.of());
-        } finally {
-            byDomain.keySet().forEach(grantCache::invalidate);
-        }
-        record("mandate.audit.matrix.imported", "matrix", "matrix.csv", summaryName, summary);
-    }
-
     /**
      * What importing {@code wanted} would do now (the CSV dry run): each named domain's stored grants compared
      * with the wanted ones ({@link MatrixPlan}). Admins only. Changes nothing.

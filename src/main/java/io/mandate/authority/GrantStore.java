@@ -123,34 +123,6 @@ public class GrantStore {
     }
 
     /**
-     * Replaces the grants of each named domain with the given ones, all in one transaction (the CSV
-     * import: one wins whole, nothing interleaves). Unchanged grants keep their id and version.
-     */
-    public void replace(Map<String, List<Grant>> byDomain, Collection<MatrixChange> audit) {
-        inLockedTransaction(() -> {
-            // locks in key order, so two imports naming the same domains cannot deadlock
-            byDomain.keySet().stream().sorted().forEach(this::lockDomain);
-            for (Map.Entry<String, List<Grant>> domain : byDomain.entrySet()) {
-                List<Grant> wanted = new ArrayList<>(domain.getValue());
-                for (GrantEntity row : entities.find(GrantEntity.class, Query.select().where("DOMAIN_KEY = ?", domain.getKey()))) {
-                    Grant existing = toGrant(row);
-                    Optional<Grant> same = wanted.stream().filter(existing::sameContent).findFirst();
-                    if (same.isPresent()) {
-                        wanted.remove(same.get());
-                    } else {
-                        entities.delete(row);
-                    }
-                }
-                for (Grant g : wanted) {
-                    entities.create(GrantEntity.class, values(g, 1));
-                }
-            }
-            MatrixAuditTrail.write(entities, List.copyOf(audit));
-            return null;
-        });
-    }
-
-    /**
      * The CSV import: replaces the grants of each named domain by the wanted ones, in one transaction, as
      * {@link MatrixPlan} pairs them — unchanged rows are not touched, a changed grant is updated in place (same id,
      * version + 1), the rest are removed and created. The plan is made after the domains' row locks are taken,

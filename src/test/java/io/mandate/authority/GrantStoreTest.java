@@ -202,38 +202,6 @@ public class GrantStoreTest {
     }
 
     @Test
-    public void replaceKeepsUnchangedRowsAndTheirIdsAndTouchesOnlyTheNamedDomains() {
-        Grant keep = store.create(full(), List.of());
-        Grant change = store.create(grant("ARCH", Principal.group("developers"), Level.CONSULT), List.of());
-        Grant drop = store.create(grant("ARCH", Principal.user("k-bob"), Level.TELL), List.of());
-        Grant other = store.create(grant("HIRING", Principal.user("k-heidi"), Level.DELEGATE), List.of());
-
-        Grant changed = grant("ARCH", Principal.group("developers"), Level.AGREE);
-        Grant added = grant("ARCH", Principal.user("k-erin"), Level.SELL);
-        store.replace(Map.of("ARCH", List.of(full(), changed, added)),
-                List.of(audit("ARCH", "level", "CONSULT", "AGREE"), audit("ARCH", "level", "TELL", null), audit("ARCH", "level", null, "SELL")));
-
-        List<Grant> arch = store.ofDomain("ARCH");
-        assertEquals(3, arch.size());
-        assertEquals("the unchanged grant keeps its id and version", keep, arch.get(0));
-        assertTrue(arch.stream().noneMatch(g -> g.id() == change.id() || g.id() == drop.id()));
-        assertTrue(arch.stream().anyMatch(changed::sameContent));
-        assertTrue(arch.stream().anyMatch(added::sameContent));
-        assertEquals(List.of(other), store.ofDomain("HIRING"));
-        assertEquals(3, auditRows());
-    }
-
-    @Test
-    public void aReplaceNamingAMissingDomainChangesNothing() {
-        Grant keep = store.create(grant("ARCH", Principal.user("k-bob"), Level.TELL), List.of());
-        assertThrows(IllegalArgumentException.class, () -> store.replace(
-                Map.of("ARCH", List.of(), "NOPE", List.of(grant("NOPE", Principal.user("k-bob"), Level.TELL))),
-                List.of(audit("ARCH", "level", "TELL", null))));
-        assertEquals(List.of(keep), store.ofDomain("ARCH"));
-        assertEquals(0, auditRows());
-    }
-
-    @Test
     public void forEachStreamsEveryGrantDomainByDomain() {
         store.create(grant("HIRING", Principal.user("k-heidi"), Level.DELEGATE), List.of());
         store.create(grant("ARCH", Principal.user("k-bob"), Level.TELL), List.of());
