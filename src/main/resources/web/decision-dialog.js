@@ -573,10 +573,54 @@
         document.getElementById('mandate-decision-dueDate').value = d.dueDate || '';
         document.getElementById('mandate-decision-outcome').value = d.outcome || '';
         editor.version = decision ? decision.version : null;
-        // the dialog has no domain field: it sends back a domain set by hand (else the rules derive it)
+        // the choice "from the scope rules" (empty) unless the domain was set by hand
         editor.domain = decision && decision.domainSetByHand ? decision.domain : null;
+        selectDomain(editor.domain);
         document.getElementById('mandate-decision-dialog-title').textContent =
             text(decision ? 'title-edit' : 'title-record');
+    }
+
+    /** Selects a domain set by hand, adding it when the list does not have it (empty = from the scope rules). */
+    function selectDomain(key) {
+        var select = document.getElementById('mandate-decision-domain');
+        if (!select) {
+            return;
+        }
+        if (key && !Array.prototype.some.call(select.options, function (o) { return o.value === key; })) {
+            var option = document.createElement('option');
+            option.value = key;
+            option.textContent = key;
+            select.appendChild(option);
+        }
+        select.value = key || '';
+    }
+
+    /**
+     * Fills the domain list from GET /domains (everyone logged in may read it), once per page. A failure leaves
+     * the choice "from the scope rules" and a domain set by hand, so the dialog still saves what it shows.
+     */
+    function loadDomains() {
+        var select = document.getElementById('mandate-decision-domain');
+        if (!select || select.getAttribute('data-mandate-loaded') === 'true') {
+            return Promise.resolve();
+        }
+        return request('GET', contextPath() + '/rest/mandate/1.0/domains?maxResults=1000').then(function (reply) {
+            if (reply.status !== 200 || !reply.json || !Array.isArray(reply.json.values)) {
+                return;
+            }
+            select.setAttribute('data-mandate-loaded', 'true');
+            reply.json.values.forEach(function (domain) {
+                if (Array.prototype.some.call(select.options, function (o) { return o.value === domain.key; })) {
+                    return;
+                }
+                var option = document.createElement('option');
+                option.value = domain.key;
+                option.textContent = domain.key + ' \u2014 ' + domain.name;
+                select.appendChild(option);
+            });
+        }, function () {
+            // the list stays as it is; the message of the failed decision load (if any) says more
+        });
     }
 
     /** Loads the current decision into the form (empty form when the issue has none yet). */
@@ -584,7 +628,9 @@
         setBusy(true);
         clearErrors();
         showMessage('info', text('loading'));
-        return request('GET', decisionUrl()).then(function (reply) {
+        return loadDomains().then(function () {
+            return request('GET', decisionUrl());
+        }).then(function (reply) {
             if (reply.status === 200 && reply.json) {
                 fill(reply.json);
                 showMessage();
@@ -637,8 +683,10 @@
         if (editor.version !== null) {
             body.version = editor.version;
         }
-        if (editor.domain) {
-            body.domain = editor.domain;
+        var domain = document.getElementById('mandate-decision-domain');
+        var chosen = domain ? domain.value : editor.domain;
+        if (chosen) {
+            body.domain = chosen;
         }
         return body;
     }

@@ -79,6 +79,8 @@ public class AuthorityPanelBrowserIT {
             Reply d = SecurityHttp.delete(api + "/decisions/" + issueKey, "admin");
             assertTrue("clean-up of the decision: " + d, d.status() == 204 || d.status() == 404);
         }
+        Reply other = SecurityHttp.delete(api + "/domains/P_BROWSE_HAND", "admin");
+        assertTrue("clean-up of P_BROWSE_HAND: " + other, other.status() == 204 || other.status() == 404);
         Reply r = SecurityHttp.delete(api + "/domains/P_BROWSE", "admin");
         assertTrue("clean-up of P_BROWSE: " + r, r.status() == 204 || r.status() == 404);
         Reply p = SecurityHttp.delete(jira + "/rest/api/2/project/" + PROJECT, "admin");
@@ -114,6 +116,48 @@ public class AuthorityPanelBrowserIT {
         assertEquals("Jira's own suggestion, not marked: " + names, false, marked.get(admin));
         assertTrue(names.toString(), admin >= 2);
         Browser.screenshot(driver, "approver-picker-may-approve.png");
+    }
+
+    /**
+     * The dialog's domain list: a domain chosen by hand is saved and shown as "set by hand"; choosing "from the
+     * scope rules" again derives it (the REST output says which).
+     */
+    @Test
+    public void aDomainChosenByHandInTheDialogIsSavedAndChoosingTheRulesDerivesItAgain() {
+        String api = RunningHost.jira() + "/rest/mandate/1.0";
+        created(post(api + "/domains", "{\"key\":\"P_BROWSE_HAND\",\"name\":\"Vendor choices\",\"scope\":{\"projects\":[\"OPS\"],\"labels\":[\"p-browse-none\"]}}"));
+        logIn("admin");
+        driver.get(RunningHost.jira() + "/browse/" + issueKey);
+
+        saveWithDomain("P_BROWSE_HAND");
+        waitUntil("the panel shows the domain set by hand", d -> {
+            String domain = d.findElement(By.cssSelector("#mandate-decision-panel .mandate-domain")).getAttribute("textContent");
+            return domain.contains("Vendor choices") && domain.contains("set by hand");
+        });
+        Reply read = SecurityHttp.get(api + "/decisions/" + issueKey, "admin");
+        assertEquals(read.toString(), "P_BROWSE_HAND", read.json().get("domain").asText());
+        assertTrue(read.toString(), read.json().get("domainSetByHand").asBoolean());
+
+        saveWithDomain("");
+        waitUntil("the panel shows the derived domain", d -> {
+            String domain = d.findElement(By.cssSelector("#mandate-decision-panel .mandate-domain")).getAttribute("textContent");
+            return domain.contains("Data architecture") && !domain.contains("Vendor choices") && !domain.contains("set by hand");
+        });
+        read = SecurityHttp.get(api + "/decisions/" + issueKey, "admin");
+        assertEquals(read.toString(), "P_BROWSE", read.json().get("domain").asText());
+        assertEquals(read.toString(), false, read.json().get("domainSetByHand").asBoolean());
+    }
+
+    /** Opens the edit dialog, checks the list offers the domains, chooses one ("" = from the rules) and saves. */
+    private void saveWithDomain(String key) {
+        waitFor(By.id("mandate-decision-edit")).click();
+        waitUntil("the dialog is ready", d -> "false".equals(d.findElement(By.id("mandate-decision-form")).getAttribute("aria-busy")));
+        org.openqa.selenium.support.ui.Select domains = new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("mandate-decision-domain")));
+        List<String> offered = domains.getOptions().stream().map(o -> o.getAttribute("value")).toList();
+        assertTrue(offered.toString(), offered.contains("P_BROWSE") && offered.contains("P_BROWSE_HAND") && offered.contains(""));
+        domains.selectByValue(key);
+        driver.findElement(By.id("mandate-decision-save")).click();
+        waitUntil("the dialog closes", d -> !d.findElement(By.id("mandate-decision-dialog")).isDisplayed());
     }
 
     private static List<String> names(WebDriver d) {
