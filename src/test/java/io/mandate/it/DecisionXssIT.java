@@ -54,7 +54,7 @@ public class DecisionXssIT {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     /** Installed into every document before its own scripts; records what a payload would do. */
-    private static final String TRAP = String.join("\n",
+    static final String TRAP = String.join("\n",
             "(function () {",
             "  if (window.__xssTrap) { return; }",
             "  window.__xssTrap = true;",
