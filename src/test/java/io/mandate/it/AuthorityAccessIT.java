@@ -57,6 +57,8 @@ public class AuthorityAccessIT {
     private static final String GRANT = "{\"holder\":{\"type\":\"user\",\"name\":\"dave\"},\"level\":3}";
     private static final String GRANT_V1 = "{\"holder\":{\"type\":\"user\",\"name\":\"dave\"},\"level\":4,\"version\":1}";
     private static final String ABSENCE_ALICE = "{\"user\":\"alice\",\"from\":\"2032-01-01\",\"to\":\"2032-01-05\"}";
+    /** A matrix file naming one fixture domain; a dry run of it changes nothing. */
+    private static final String CSV = "domain,holder_type,holder,level,backup,mentee,valid_from,valid_to,note\r\nR_ACC_NONE,user,dave,CONSULT,,,,,\r\n";
     private static final String ABSENCE_SELF = "{\"from\":\"2032-02-01\",\"to\":\"2032-02-05\"}";
 
     private static String jira;
@@ -97,6 +99,8 @@ public class AuthorityAccessIT {
             t.add(row(who, "POST", "/absences", ABSENCE_ALICE, 401));
             t.add(row(who, "GET", "/absences/{absence}", null, 401));
             t.add(row(who, "DELETE", "/absences/{absence}", null, 401));
+            t.add(row(who, "GET", "/matrix.csv", null, 401));
+            t.add(row(who, "POST", "/matrix.csv?dryRun=true", CSV, 401));
         }
         String[] frank = {"frank (no HR access, administers nothing)", "frank"};
         String[] bob = {"bob (OPS project user)", "bob"};
@@ -196,6 +200,13 @@ public class AuthorityAccessIT {
         t.add(row(erin, "DELETE", "/absences/{absence}", null, 403));
         t.add(row(alice, "DELETE", "/absences/{absence}", null, 204));
         t.add(row(admin, "DELETE", "/absences/{absence}", null, 204));
+        // ---- the matrix as CSV: Jira administrators only (a project administrator manages grants one by one) -------
+        for (String[] who : new String[][]{frank, bob, alice, erin, heidi}) {
+            t.add(row(who, "GET", "/matrix.csv", null, 403));
+            t.add(row(who, "POST", "/matrix.csv?dryRun=true", CSV, 403));
+        }
+        t.add(row(admin, "GET", "/matrix.csv", null, 200));
+        t.add(row(admin, "POST", "/matrix.csv?dryRun=true", CSV, 200));
         return t.stream().map(r -> new Object[]{r}).toList();
     }
 
@@ -296,7 +307,7 @@ public class AuthorityAccessIT {
         }
         String before = snapshot();
         Reply reply = SecurityHttp.send(row.method(), api + path, row.user(),
-                body == null ? null : Map.of("Content-Type", "application/json"),
+                body == null ? null : Map.of("Content-Type", body.equals(CSV) ? "text/csv; charset=UTF-8" : "application/json"),
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8));
         String what = row.toString();
         if (reply.status() == 201) {
