@@ -86,18 +86,25 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
         return missing;
     }
 
+    /**
+     * Whether a group holding CONSULT was consulted. The contributors are looked at first (a handful of host
+     * lookups, answered from the host's caches): one in the group whose level is exactly CONSULT settles it. Only
+     * when none is, the members are gone through — to tell a gap from a group whose members all hold more and
+     * so need no consulting. A list of decisions therefore costs O(contributors) per decision in the usual case.
+     */
     private boolean groupConsulted(String group, Decision decision, EffectiveAuthority in) {
-        boolean anyMemberRequired = false;
-        for (var member : authority.membersOf(group)) {
-            Set<String> groups = authority.groupsOf(member.key());
-            if (in.levelOf(member.key(), groups).orElse(null) == Level.CONSULT) {
-                anyMemberRequired = true;
-                if (decision.contributorKeys().contains(member.key())) {
-                    return true;
-                }
+        for (String contributor : decision.contributorKeys()) {
+            Set<String> groups = authority.groupsOf(contributor);
+            if (groups.contains(group) && in.levelOf(contributor, groups).orElse(null) == Level.CONSULT) {
+                return true;
             }
         }
-        return !anyMemberRequired;
+        for (var member : authority.membersOf(group)) {
+            if (in.levelOf(member.key(), authority.groupsOf(member.key())).orElse(null) == Level.CONSULT) {
+                return false; // someone of the group must be consulted, and no contributor is such a one
+            }
+        }
+        return true;
     }
 
     @Override
