@@ -6,9 +6,11 @@ import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import io.mandate.platform.Person;
 import io.mandate.platform.RequestUri;
 import io.mandate.platform.TemplateTexts;
+import io.mandate.platform.WebResourceKeys;
 
 import javax.inject.Inject;
 import javax.servlet.http.HttpServlet;
@@ -42,16 +44,19 @@ public class MatrixAdminServlet extends HttpServlet {
     private final LoginUriProvider login;
     private final TemplateRenderer templates;
     private final I18nResolver i18n;
+    private final PageBuilderService pageBuilder;
     private final AuthorityService authority;
 
     @Inject
     public MatrixAdminServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
                               @ComponentImport TemplateRenderer templates, @ComponentImport I18nResolver i18n,
+                              @ComponentImport PageBuilderService pageBuilder,
                               AuthorityService authority) {
         this.users = users;
         this.login = login;
         this.templates = templates;
         this.i18n = i18n;
+        this.pageBuilder = pageBuilder;
         this.authority = authority;
     }
 
@@ -99,6 +104,9 @@ public class MatrixAdminServlet extends HttpServlet {
         context.put("previous", page.startAt() > 0 ? query(filter, page.startAt() - MatrixPage.PAGE_SIZE) : "");
         context.put("next", page.startAt() + MatrixPage.PAGE_SIZE < page.total() ? query(filter, page.startAt() + MatrixPage.PAGE_SIZE) : "");
         context.put("levels", levels());
+        // the page's scripts and styles: in Jira nothing asks for a plugin's web-resource contexts on a plugin servlet
+        // page, so the servlet requires its own modules; the decorator writes them into the page's <head>
+        pageBuilder.assembler().resources().requireWebResource(WebResourceKeys.STYLES).requireWebResource(WebResourceKeys.MATRIX_ADMIN);
         response.setContentType("text/html;charset=UTF-8");
         templates.render("templates/authority/matrix.vm", context, response.getWriter());
     }

@@ -6,7 +6,9 @@ import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import io.mandate.platform.RequestUri;
+import io.mandate.platform.WebResourceKeys;
 
 import javax.inject.Inject;
 import javax.servlet.http.HttpServlet;
@@ -29,16 +31,19 @@ public class DecisionAdminServlet extends HttpServlet {
     private final LoginUriProvider login;
     private final TemplateRenderer templates;
     private final I18nResolver i18n;
+    private final PageBuilderService pageBuilder;
     private final DecisionStore decisions;
 
     @Inject
     public DecisionAdminServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
                                 @ComponentImport TemplateRenderer templates, @ComponentImport I18nResolver i18n,
+                                @ComponentImport PageBuilderService pageBuilder,
                                 DecisionStore decisions) {
         this.users = users;
         this.login = login;
         this.templates = templates;
         this.i18n = i18n;
+        this.pageBuilder = pageBuilder;
         this.decisions = decisions;
     }
 
@@ -67,6 +72,9 @@ public class DecisionAdminServlet extends HttpServlet {
             rows.add(row);
         }
         context.put("statusRows", rows);
+        // the page's scripts and styles: in Jira nothing asks for a plugin's web-resource contexts on a plugin servlet
+        // page, so the servlet requires its own modules; the decorator writes them into the page's <head>
+        pageBuilder.assembler().resources().requireWebResource(WebResourceKeys.STYLES);
         response.setContentType("text/html;charset=UTF-8");
         templates.render("templates/decision/admin.vm", context, response.getWriter());
     }

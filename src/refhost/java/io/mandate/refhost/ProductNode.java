@@ -136,6 +136,8 @@ public final class ProductNode implements AutoCloseable {
                 .add(com.atlassian.event.api.EventPublisher.class, events)
                 .add(com.atlassian.cache.CacheManager.class, caches)
                 .add(com.atlassian.beehive.ClusterLockService.class, new io.mandate.refhost.platform.RefClusterLockService(cluster))
+                // the Web Resource Manager's page builder: what a page requires while it renders goes into its <head>
+                .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new io.mandate.refhost.web.RefPageBuilderService())
                 .add(com.atlassian.sal.api.rdbms.TransactionalExecutorFactory.class,
                         new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.dataSource(), counter));
         RefApplicationProperties applicationProperties = new RefApplicationProperties(product.contextPath());

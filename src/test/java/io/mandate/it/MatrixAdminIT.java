@@ -143,7 +143,20 @@ public class MatrixAdminIT {
         JsonNode approver = domains.get(0).get("approvers").get(0);
         assertEquals(authority.body(), "alice", approver.get("holder").get("name").asText());
         assertEquals(5, approver.get("level").asInt());
-        // TODO(lead): with branch 'panel' merged, open /browse/DEMO-14 and read the authority panel here instead.
+
+        // ... and the issue view says so in the authority panel
+        String matrixPage = driver.getCurrentUrl();
+        driver.get(RunningHost.jira() + "/browse/DEMO-14");
+        WebElement panel = waitFor(By.id("mandate-authority-panel"));
+        assertEquals("U_ARCH", panel.findElement(By.className("mandate-authority-domain-key")).getText().replaceAll("[()]", ""));
+        assertEquals("Architecture (admin page test)", panel.findElement(By.className("mandate-authority-domain-name")).getText());
+        WebElement approvers = panel.findElement(By.className("mandate-authority-approvers"));
+        List<String> panelHolders = approvers.findElements(By.className("mandate-authority-holder")).stream().map(WebElement::getText).toList();
+        assertEquals(approvers.getText(), List.of("Alice Adams"), panelHolders);
+        assertEquals("ADVISE", approvers.findElement(By.className("mandate-level")).getText());
+        assertTrue(approvers.getText(), approvers.findElement(By.className("mandate-authority-backup")).getText().contains("Bob Brown"));
+        driver.get(matrixPage);
+        waitFor(By.cssSelector("tr[data-domain-key='U_ARCH']"));
 
         // more holders for the picture: a group, a later level, a grant whose window has passed
         addGrant("U_ARCH", "group", "developers", 3);

@@ -110,6 +110,11 @@ public class PluginJarIT {
         assertEquals("[6.0,7)", imports.get("com.atlassian.templaterenderer").attributes().get("version"));
         assertEquals("[2.0,3)", imports.get("javax.ws.rs").attributes().get("version"));
         assertNull("no range claimed where the version is not known", imports.get("org.slf4j").attributes().get("version"));
+        // the Web Resource Manager (PageBuilderService): imported, required, no range (pom.xml says why)
+        OsgiHeader.Clause wrm = imports.get("com.atlassian.webresource.api.assembler");
+        assertNotNull(imports.keySet().toString(), wrm);
+        assertNull(wrm.attributes().get("version"));
+        assertNull("not optional: both products have it", wrm.directives().get("resolution"));
     }
 
     /**

@@ -50,6 +50,9 @@ public final class ProductExports {
             export("com.atlassian.annotations.*", "0"),
             export("com.atlassian.plugin", "0"), export("com.atlassian.plugin.web.*", "0"),
             export("com.atlassian.plugin.spring.scanner.annotation.*", "0"),
+            // the Web Resource Manager's API (PageBuilderService): public in both products; the version its packages
+            // are exported at in Jira 10 / Confluence 9 was not found, hence 0 (pom.xml claims no range)
+            export("com.atlassian.webresource.api.*", "0"),
             export("net.java.ao.*", "0"));
 
     public static final ProductExports JIRA = new ProductExports("jira", concat(PLATFORM_7, List.of(

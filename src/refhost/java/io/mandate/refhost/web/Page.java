@@ -22,6 +22,13 @@ public final class Page {
         response.getWriter().write(html(node, title, bodyHtml, webResourceContexts));
     }
 
+    /**
+     * The page in the product's chrome.
+     *
+     * @param webResourceContexts the web-resource contexts the host itself requests for this kind of page (the
+     *                            issue view: {@code jira.view.issue}); a plugin's own pages request theirs through
+     *                            the {@link RefPageBuilderService} while they render
+     */
     public static String html(ProductNode node, String title, String bodyHtml, List<String> webResourceContexts) {
         String ctx = node.product().contextPath();
         String user = RequestContext.current().username();
@@ -32,19 +39,11 @@ public final class Page {
         head.append("<link rel=\"stylesheet\" href=\"").append(ctx).append("/static/aui/aui-prototyping.css\">");
         head.append("<script src=\"").append(ctx).append("/static/jquery/jquery.min.js\"></script>");
         head.append("<script src=\"").append(ctx).append("/static/aui/aui-prototyping.js\"></script>");
-        for (PluginDescriptor.WebResource r : node.plugin().descriptor().webResources()) {
-            if (r.contexts().stream().noneMatch(webResourceContexts::contains)) {
-                continue;
-            }
-            for (PluginDescriptor.Resource res : r.resources()) {
-                String url = ctx + "/download/resources/" + node.plugin().descriptor().key() + ":" + r.key() + "/" + res.name();
-                if (res.name().endsWith(".css")) {
-                    head.append("<link rel=\"stylesheet\" href=\"").append(escape(url)).append("\">");
-                } else if (res.name().endsWith(".js")) {
-                    head.append("<script src=\"").append(escape(url)).append("\"></script>");
-                }
-            }
-        }
+        // the plugin's web resources: the contexts this host page asks for (as Jira's issue view asks for
+        // jira.view.issue) and whatever the request required through the PageBuilderService
+        PluginDescriptor plugin = node.plugin().descriptor();
+        head.append(PageResources.tags(ctx, plugin,
+                PageResources.resolve(plugin, webResourceContexts, RequestContext.current().pageResources().required())));
         String productName = jira ? "Jira" : "Confluence";
         String nav = jira
                 ? "<li><a href=\"" + ctx + "/issues/\">Issues</a></li><li><a id=\"admin-menu-link\" href=\"" + ctx + "/secure/admin\">Administration</a></li>"

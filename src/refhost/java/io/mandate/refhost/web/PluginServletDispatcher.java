@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 /**
  * {@code /plugins/servlet/*}: hands the request to the plugin servlet module whose url-pattern
  * matches, and decorates an HTML answer that asks for it ({@code <meta name="decorator">}) with
- * the product's chrome, as Jira's SiteMesh does.
+ * the product's chrome, as Jira's SiteMesh does. The decorator asks for no web-resource context of its own: the
+ * page gets the plugin's scripts and styles that the servlet required through the {@code PageBuilderService}
+ * while it rendered (as in Jira, where nothing requests a plugin's contexts on a plugin servlet page).
  */
 public final class PluginServletDispatcher extends HttpServlet {
 
@@ -117,7 +119,7 @@ public final class PluginServletDispatcher extends HttpServlet {
                 String content = "<div class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\"><section class=\"aui-page-panel-content\">"
                         + (body.find() ? body.group(1) : html) + "</section></div></div>";
                 html = Page.html(node, title.find() ? org.jsoup.parser.Parser.unescapeEntities(title.group(1).trim(), false) : "Mandate",
-                        content, List.of("mandate.admin"));
+                        content, List.of());
             }
             response.getWriter().write(html);
         }

@@ -14,6 +14,7 @@ public final class RequestContext {
     private final String username;
     private final Locale locale;
     private final HttpServletRequest request;
+    private final PageResources pageResources = new PageResources();
 
     public RequestContext(String username, Locale locale, HttpServletRequest request) {
         this.username = username;
@@ -24,6 +25,11 @@ public final class RequestContext {
     public static RequestContext current() {
         RequestContext c = CURRENT.get();
         return c == null ? new RequestContext(null, Locale.ENGLISH, null) : c;
+    }
+
+    /** Whether a request (or a test's {@link #runAs}) is being served on this thread. */
+    public static boolean inRequest() {
+        return CURRENT.get() != null;
     }
 
     /** Runs work as the given user (null = anonymous); used by the filter and by tests. */
@@ -52,5 +58,10 @@ public final class RequestContext {
 
     public HttpServletRequest request() {
         return request;
+    }
+
+    /** The web resources this request's page required through the {@link RefPageBuilderService}. */
+    public PageResources pageResources() {
+        return pageResources;
     }
 }
