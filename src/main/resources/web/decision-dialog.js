@@ -571,6 +571,7 @@
             return {type: i.type, name: i.name, label: i.name};
         }));
         document.getElementById('mandate-decision-dueDate').value = d.dueDate || '';
+        document.getElementById('mandate-decision-reviewDate').value = d.reviewDate || '';
         document.getElementById('mandate-decision-outcome').value = d.outcome || '';
         editor.version = decision ? decision.version : null;
         // the choice "from the scope rules" (empty) unless the domain was set by hand
@@ -670,6 +671,7 @@
 
     function input() {
         var due = document.getElementById('mandate-decision-dueDate').value;
+        var review = document.getElementById('mandate-decision-reviewDate').value;
         var outcome = document.getElementById('mandate-decision-outcome').value;
         var body = {
             status: document.getElementById('mandate-decision-status').value,
@@ -678,6 +680,7 @@
             contributors: editor.pickers.contributors.value(),
             informed: editor.pickers.informed.value(),
             dueDate: due || null,
+            reviewDate: review || null,
             outcome: outcome.trim() ? outcome : null
         };
         if (editor.version !== null) {

@@ -17,10 +17,14 @@ import java.util.List;
  * chose it, and it stays until they clear it), or the one the scope rules give the issue. As stored, a derived
  * domain is the one of the last save; {@link DecisionService#withCurrentDomain} replaces it by the one the rules
  * give the issue now, which is what every read shows.
+ *
+ * <p>{@code reviewDate} is the day the decision should be looked at again (optional). It may be set in any status and
+ * applies once the decision is DECIDED ({@link #isDueForReview}); a review date before the decision was made is
+ * allowed (a decision recorded late, or one meant to be revisited at once) and is simply due for review at once.
  */
 public record Decision(long issueId, long projectId, String issueKey, String projectKey, DecisionStatus status,
                        String driverKey, String approverKey, List<String> contributorKeys,
-                       List<Principal> informed, LocalDate dueDate, String outcome, String domain,
+                       List<Principal> informed, LocalDate dueDate, LocalDate reviewDate, String outcome, String domain,
                        boolean domainSetByHand, Instant decidedAt, Instant created, Instant updated, int version) {
 
     public Decision {
@@ -28,23 +32,40 @@ public record Decision(long issueId, long projectId, String issueKey, String pro
         informed = List.copyOf(informed);
     }
 
-    /** A decision whose domain, if any, was derived by the rules (not set by hand). */
+    /** A decision without a review date. */
+    public Decision(long issueId, long projectId, String issueKey, String projectKey, DecisionStatus status,
+                    String driverKey, String approverKey, List<String> contributorKeys,
+                    List<Principal> informed, LocalDate dueDate, String outcome, String domain,
+                    boolean domainSetByHand, Instant decidedAt, Instant created, Instant updated, int version) {
+        this(issueId, projectId, issueKey, projectKey, status, driverKey, approverKey, contributorKeys, informed, dueDate,
+                null, outcome, domain, domainSetByHand, decidedAt, created, updated, version);
+    }
+
+    /** A decision whose domain, if any, was derived by the rules (not set by hand), without a review date. */
     public Decision(long issueId, long projectId, String issueKey, String projectKey, DecisionStatus status,
                     String driverKey, String approverKey, List<String> contributorKeys,
                     List<Principal> informed, LocalDate dueDate, String outcome, String domain,
                     Instant decidedAt, Instant created, Instant updated, int version) {
         this(issueId, projectId, issueKey, projectKey, status, driverKey, approverKey, contributorKeys, informed, dueDate,
-                outcome, domain, false, decidedAt, created, updated, version);
+                null, outcome, domain, false, decidedAt, created, updated, version);
     }
 
     /** The same decision in another domain (nothing else changes, not even the version). */
     public Decision withDomain(String newDomain, boolean setByHand) {
         return new Decision(issueId, projectId, issueKey, projectKey, status, driverKey, approverKey, contributorKeys,
-                informed, dueDate, outcome, newDomain, setByHand, decidedAt, created, updated, version);
+                informed, dueDate, reviewDate, outcome, newDomain, setByHand, decidedAt, created, updated, version);
     }
 
     /** Open (OPEN or IN_PROGRESS) and due before {@code today}. */
     public boolean isOverdue(LocalDate today) {
         return status.isOpen() && dueDate != null && dueDate.isBefore(today);
+    }
+
+    /**
+     * DECIDED and its review date is before {@code today} (strictly, like {@link #isOverdue}): the decision was made
+     * and the day to look at it again has passed. A decision in any other status is never due for review.
+     */
+    public boolean isDueForReview(LocalDate today) {
+        return status == DecisionStatus.DECIDED && reviewDate != null && reviewDate.isBefore(today);
     }
 }

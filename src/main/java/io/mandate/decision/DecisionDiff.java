@@ -29,6 +29,8 @@ final class DecisionDiff {
                 AuditValues.informed(after.informed()));
         add(entries, after, author, at, "dueDate", b == null || b.dueDate() == null ? null : b.dueDate().toString(),
                 after.dueDate() == null ? null : after.dueDate().toString());
+        add(entries, after, author, at, "reviewDate", b == null || b.reviewDate() == null ? null : b.reviewDate().toString(),
+                after.reviewDate() == null ? null : after.reviewDate().toString());
         add(entries, after, author, at, "outcome", b == null ? null : b.outcome(), after.outcome());
         // the domain someone chose: set by hand, or none (derived by the rules, which is not a change of the decision);
         // so clearing a by-hand domain is audited as a domain change, and a derived one moving with the rules is not

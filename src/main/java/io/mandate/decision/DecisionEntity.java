@@ -68,6 +68,15 @@ public interface DecisionEntity extends Entity {
     String getDueDate();
     void setDueDate(String dueDate);
 
+    /**
+     * The day the decision should be reviewed again, ISO (YYYY-MM-DD) like {@link #getDueDate()}; null for none
+     * (and in rows written before the column existed). Indexed for {@code decisionsDueForReview()} and the list filter.
+     */
+    @Indexed
+    @StringLength(10)
+    String getReviewDate();
+    void setReviewDate(String reviewDate);
+
     @StringLength(StringLength.UNLIMITED)
     String getOutcome();
     void setOutcome(String outcome);

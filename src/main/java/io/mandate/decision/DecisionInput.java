@@ -22,12 +22,18 @@ import java.util.Set;
  * a typo must not silently drop a change.
  */
 public record DecisionInput(DecisionStatus status, String driver, String approver, List<String> contributors,
-                            List<People.Named> informed, LocalDate dueDate, String outcome, String domain,
-                            Integer version) {
+                            List<People.Named> informed, LocalDate dueDate, LocalDate reviewDate, String outcome,
+                            String domain, Integer version) {
+
+    /** Input without a review date. */
+    public DecisionInput(DecisionStatus status, String driver, String approver, List<String> contributors,
+                         List<People.Named> informed, LocalDate dueDate, String outcome, String domain, Integer version) {
+        this(status, driver, approver, contributors, informed, dueDate, null, outcome, domain, version);
+    }
 
     static final int MAX_NAME = JsonFields.MAX_NAME;
     private static final Set<String> FIELDS = Set.of("status", "driver", "approver", "contributors", "informed",
-            "dueDate", "outcome", "domain", "version");
+            "dueDate", "reviewDate", "outcome", "domain", "version");
 
     /** Reads the body; problems go into {@code errors} (field → message), the rest is returned. */
     public static DecisionInput read(ObjectNode body, Map<String, Message> errors) {
@@ -45,13 +51,16 @@ public record DecisionInput(DecisionStatus status, String driver, String approve
         List<String> contributors = names(body, "contributors", errors);
         List<People.Named> informed = informed(body, errors);
         LocalDate due = date(body, "dueDate", errors);
+        // YYYY-MM-DD exactly, like dueDate; null or absent = no review date. It may be set in any status (it applies
+        // once the decision is DECIDED) and may lie before the decision was made (then it is due for review at once)
+        LocalDate review = date(body, "reviewDate", errors);
         String outcome = text(body, "outcome", errors);
         if (outcome != null && outcome.length() > DecisionService.MAX_OUTCOME) {
             errors.put("outcome", Message.of("mandate.error.maxChars", DecisionService.MAX_OUTCOME));
         }
         String domain = name(body, "domain", errors);
         Integer version = JsonFields.version(body, errors);
-        return new DecisionInput(status, driver, approver, contributors, informed, due, outcome, domain, version);
+        return new DecisionInput(status, driver, approver, contributors, informed, due, review, outcome, domain, version);
     }
 
     private static String text(ObjectNode body, String field, Map<String, Message> errors) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record DecisionJson(String issueKey, String summary, String status, UserJson driver, UserJson approver,
                            List<UserJson> contributors, List<InformedJson> informed, String dueDate,
-                           String outcome, String domain, boolean domainSetByHand, String decidedAt, String created, String updated,
+                           String reviewDate, String outcome, String domain, boolean domainSetByHand, String decidedAt, String created, String updated,
                            int version, Map<String, Boolean> checks) {
 
     /** A user in output: {"key","name","displayName"}. */
@@ -33,7 +33,7 @@ public record DecisionJson(String issueKey, String summary, String status, UserJ
     }
 
     /**
-     * The decision as output; {@code d} in its current domain (DecisionService#withCurrentDomain). {@code checks} are the authority matrix's verdict, to which "overdue" is added. */
+     * The decision as output; {@code d} in its current domain (DecisionService#withCurrentDomain). {@code checks} are the authority matrix's verdict, to which "overdue" and "dueForReview" are added. */
     public static DecisionJson of(Decision d, IssueRef issue, Function<String, Optional<Person>> personOfKey, LocalDate today,
                                   DecisionAuthority.Checks checks) {
         Function<String, UserJson> user = key -> key == null ? null
@@ -44,17 +44,19 @@ public record DecisionJson(String issueKey, String summary, String status, UserJ
                 d.contributorKeys().stream().map(user).toList(),
                 d.informed().stream().map(i -> new InformedJson(i.type().jsonName(),
                         i.type() == Principal.Type.USER ? user.apply(i.id()).name() : i.id())).toList(),
-                d.dueDate() == null ? null : d.dueDate().toString(), d.outcome(), d.domain(),
+                d.dueDate() == null ? null : d.dueDate().toString(),
+                d.reviewDate() == null ? null : d.reviewDate().toString(), d.outcome(), d.domain(),
                 d.domainSetByHand(), text(d.decidedAt()), text(d.created()), text(d.updated()), d.version(),
                 checks(d, today, checks));
     }
 
-    /** In the contract's order: authorityViolation, consultationGap, overdue. */
+    /** In the contract's order: authorityViolation, consultationGap, overdue, dueForReview. */
     private static Map<String, Boolean> checks(Decision d, LocalDate today, DecisionAuthority.Checks checks) {
         Map<String, Boolean> result = new java.util.LinkedHashMap<>();
         result.put("authorityViolation", checks.authorityViolation());
         result.put("consultationGap", checks.consultationGap());
         result.put("overdue", d.isOverdue(today));
+        result.put("dueForReview", d.isDueForReview(today));
         return java.util.Collections.unmodifiableMap(result);
     }
 

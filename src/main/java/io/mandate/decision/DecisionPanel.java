@@ -86,6 +86,8 @@ public class DecisionPanel implements ContextProvider {
         });
         view.put("dueDate", d.dueDate() == null ? null : d.dueDate().toString());
         view.put("overdue", d.isOverdue(today));
+        view.put("reviewDate", d.reviewDate() == null ? null : d.reviewDate().toString());
+        view.put("dueForReview", d.isDueForReview(today));
         view.put("driver", name(d.driverKey()));
         view.put("approver", name(d.approverKey()));
         view.put("contributors", d.contributorKeys().stream().map(this::name).toList());

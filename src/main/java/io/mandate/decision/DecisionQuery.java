@@ -11,9 +11,16 @@ import java.util.Set;
  *
  * @param project   when set, only decisions in the project with this id
  * @param overdueOn when set, only open decisions due before this day
+ * @param reviewDueOn when set, only DECIDED decisions whose review date is before this day (due for review)
  */
 public record DecisionQuery(Set<Long> visibleProjects, Long project, String domain, String approverKey,
-                            String driverKey, DecisionStatus status, LocalDate overdueOn) {
+                            String driverKey, DecisionStatus status, LocalDate overdueOn, LocalDate reviewDueOn) {
+
+    /** A query without the "due for review" filter. */
+    public DecisionQuery(Set<Long> visibleProjects, Long project, String domain, String approverKey,
+                         String driverKey, DecisionStatus status, LocalDate overdueOn) {
+        this(visibleProjects, project, domain, approverKey, driverKey, status, overdueOn, null);
+    }
 
     public DecisionQuery {
         visibleProjects = Set.copyOf(visibleProjects);

@@ -37,14 +37,15 @@ public class DecisionResource {
         this.decisions = decisions;
     }
 
-    /** {@code GET /decisions?project=&domain=&approver=&driver=&status=&overdue=true&startAt=&maxResults=}. */
+    /** {@code GET /decisions?project=&domain=&approver=&driver=&status=&overdue=true&dueForReview=true&startAt=&maxResults=}. */
     @GET
     public Page<DecisionJson> list(@QueryParam("project") String project, @QueryParam("domain") String domain,
                                        @QueryParam("approver") String approver, @QueryParam("driver") String driver,
                                        @QueryParam("status") String status, @QueryParam("overdue") String overdue,
+                                       @QueryParam("dueForReview") String dueForReview,
                                        @QueryParam("startAt") String startAt, @QueryParam("maxResults") String maxResults) {
         Page<Decision> page = decisions.list(new DecisionService.ListFilter(project, domain, approver, driver, status,
-                overdue, startAt, maxResults));
+                overdue, dueForReview, startAt, maxResults));
         java.time.LocalDate today = decisions.today();
         List<DecisionJson> values = page.values().stream()
                 .map(d -> decisions.issueOf(d).map(issue -> json(decisions.withCurrentDomain(d, issue), issue, today)))

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Finds the issues whose decisions match one criterion (approved by, driven by, overdue, in status, in a domain,
+ * Finds the issues whose decisions match one criterion (approved by, driven by, overdue, due for review, in status, in a domain,
  * with an authority violation, with a consultation gap), for the JQL functions: issue ids only, never keys (keys
  * move and get reused). Only decisions in projects the searcher may browse are returned (by project id); for the
  * column criteria, issue security is per issue and applied by Jira's search to every result, as for any JQL
@@ -35,7 +35,7 @@ public class DecisionSearch {
 
     /** What a JQL function asks for, and how many arguments it takes. */
     public enum Criterion {
-        APPROVED_BY(1), DRIVEN_BY(1), OVERDUE(0), IN_STATUS(1), IN_DOMAIN(1), WITH_VIOLATION(0), WITH_CONSULTATION_GAP(0);
+        APPROVED_BY(1), DRIVEN_BY(1), OVERDUE(0), DUE_FOR_REVIEW(0), IN_STATUS(1), IN_DOMAIN(1), WITH_VIOLATION(0), WITH_CONSULTATION_GAP(0);
 
         private final int arguments;
 
@@ -106,7 +106,7 @@ public class DecisionSearch {
                     problems.add(new Problem(UNKNOWN_DOMAIN, functionName, args.get(0)));
                 }
             }
-            case OVERDUE, WITH_VIOLATION, WITH_CONSULTATION_GAP -> {
+            case OVERDUE, DUE_FOR_REVIEW, WITH_VIOLATION, WITH_CONSULTATION_GAP -> {
                 // no arguments to check
             }
         }
@@ -128,20 +128,23 @@ public class DecisionSearch {
         String driverKey = null;
         DecisionStatus status = null;
         LocalDate overdueOn = null;
+        LocalDate reviewDueOn = null;
         String domain = null;
         switch (criterion) {
             case APPROVED_BY -> approverKey = user(args.get(0)).map(Person::key).orElse(null);
             case DRIVEN_BY -> driverKey = user(args.get(0)).map(Person::key).orElse(null);
             case IN_STATUS -> status = DecisionStatus.parse(args.get(0)).orElse(null);
             case OVERDUE -> overdueOn = clock.today();
+            case DUE_FOR_REVIEW -> reviewDueOn = clock.today();
             case IN_DOMAIN -> domain = domainKey(args.get(0));
             default -> throw new IllegalStateException(criterion.name());
         }
-        if (approverKey == null && driverKey == null && status == null && overdueOn == null && domain == null) {
+        if (approverKey == null && driverKey == null && status == null && overdueOn == null && reviewDueOn == null
+                && domain == null) {
             return List.of();
         }
         return store.issueIds(new DecisionQuery(issues.browsableProjects(searcher), null, domain, approverKey, driverKey,
-                status, overdueOn));
+                status, overdueOn, reviewDueOn));
     }
 
     /**

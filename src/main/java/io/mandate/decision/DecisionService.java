@@ -61,7 +61,7 @@ public class DecisionService {
         this.cache = caches.cache(CACHE, store::find, Duration.ofHours(1), 10_000);
     }
 
-    /** Today in the product's time zone: the day "overdue" is measured against. */
+    /** Today in the product's time zone: the day "overdue" and "due for review" are measured against. */
     public LocalDate today() {
         return clock.today();
     }
@@ -199,7 +199,13 @@ public class DecisionService {
 
     /** The raw list filters of {@code GET /decisions}, as strings from the query. */
     public record ListFilter(String project, String domain, String approver, String driver, String status,
-                             String overdue, String startAt, String maxResults) {
+                             String overdue, String dueForReview, String startAt, String maxResults) {
+
+        /** A filter without {@code dueForReview}. */
+        public ListFilter(String project, String domain, String approver, String driver, String status,
+                          String overdue, String startAt, String maxResults) {
+            this(project, domain, approver, driver, status, overdue, null, startAt, maxResults);
+        }
     }
 
     /**
@@ -225,6 +231,13 @@ public class DecisionService {
             }
             overdue = f.overdue().equals("true");
         }
+        boolean dueForReview = false;
+        if (f.dueForReview() != null && !f.dueForReview().isBlank()) {
+            if (!f.dueForReview().equals("true") && !f.dueForReview().equals("false")) {
+                errors.put("dueForReview", Message.of("mandate.error.boolean"));
+            }
+            dueForReview = f.dueForReview().equals("true");
+        }
         PageRequest page = PageRequest.parse(f.startAt(), f.maxResults(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -239,7 +252,8 @@ public class DecisionService {
             projectId = id.get();
         }
         List<IssueRef> visible = visibleIssues(store.candidates(new DecisionQuery(issues.browsableProjects(Optional.of(caller)),
-                projectId, domain, approverKey, driverKey, status, overdue ? today() : null)), projectId, caller);
+                projectId, domain, approverKey, driverKey, status, overdue ? today() : null,
+                dueForReview ? today() : null)), projectId, caller);
         if (page.countOnly()) {
             return Page.of(page, visible.size(), List.of());
         }
@@ -349,7 +363,7 @@ public class DecisionService {
             decidedAt = current.map(Decision::decidedAt).orElse(null);
         }
         return new Decision(issue.id(), issue.projectId(), issue.key(), issue.projectKey(), status, driverKey, approverKey,
-                contributorKeys, informed, in.dueDate(), blankToNull(in.outcome()), domain, byHand, decidedAt,
+                contributorKeys, informed, in.dueDate(), in.reviewDate(), blankToNull(in.outcome()), domain, byHand, decidedAt,
                 current.map(Decision::created).orElse(now), now, current.map(d -> d.version() + 1).orElse(1));
     }
 

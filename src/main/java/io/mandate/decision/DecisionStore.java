@@ -119,6 +119,7 @@ public class DecisionStore {
             row.setDriverKey(next.driverKey());
             row.setApproverKey(next.approverKey());
             row.setDueDate(next.dueDate() == null ? null : next.dueDate().toString());
+            row.setReviewDate(next.reviewDate() == null ? null : next.reviewDate().toString());
             row.setOutcome(next.outcome());
             row.setDomainKey(next.domain());
             row.setDomainByHand(next.domainSetByHand());
@@ -135,7 +136,7 @@ public class DecisionStore {
             }
             appendAudit(next.issueId(), audit);
             return new Decision(next.issueId(), next.projectId(), next.issueKey(), next.projectKey(), next.status(), next.driverKey(),
-                    next.approverKey(), next.contributorKeys(), next.informed(), next.dueDate(), next.outcome(),
+                    next.approverKey(), next.contributorKeys(), next.informed(), next.dueDate(), next.reviewDate(), next.outcome(),
                     next.domain(), next.domainSetByHand(), next.decidedAt(), row.getCreatedAt().toInstant(), next.updated(), version);
         }));
     }
@@ -315,6 +316,11 @@ public class DecisionStore {
             params.add(DecisionStatus.IN_PROGRESS.name());
             params.add(q.overdueOn().toString());
         }
+        if (q.reviewDueOn() != null) {
+            where.append(" AND STATUS = ? AND REVIEW_DATE < ?");
+            params.add(DecisionStatus.DECIDED.name());
+            params.add(q.reviewDueOn().toString());
+        }
         return where.toString();
     }
 
@@ -391,6 +397,7 @@ public class DecisionStore {
         return new Decision(row.getIssueId(), row.getProjectId() == null ? 0 : row.getProjectId(), row.getIssueKey(), row.getProjectKey(),
                 DecisionStatus.valueOf(row.getStatus()), row.getDriverKey(), row.getApproverKey(),
                 contributors, informed, row.getDueDate() == null ? null : LocalDate.parse(row.getDueDate()),
+                row.getReviewDate() == null ? null : LocalDate.parse(row.getReviewDate()),
                 row.getOutcome(), row.getDomainKey(), Boolean.TRUE.equals(row.getDomainByHand()), toInstant(row.getDecidedAt()),
                 toInstant(row.getCreatedAt()), toInstant(row.getUpdatedAt()), row.getVersion());
     }

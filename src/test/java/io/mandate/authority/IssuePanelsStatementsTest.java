@@ -211,9 +211,9 @@ public class IssuePanelsStatementsTest {
         Node node = new Node();
         node.decisions.put("DEMO-1", body("{\"status\":\"IN_PROGRESS\",\"driver\":\"bob\",\"approver\":\"alice\"}"));
         DecisionResource resource = new DecisionResource(node.decisions);
-        resource.list(null, null, null, null, null, null, null, null); // warms the matrix's caches
+        resource.list(null, null, null, null, null, null, null, null, null); // warms the matrix's caches
         ao.sql().start();
-        Page<DecisionJson> one = resource.list(null, null, null, null, null, null, null, null);
+        Page<DecisionJson> one = resource.list(null, null, null, null, null, null, null, null, null);
         int forOne = ao.sql().stop().size();
         assertEquals(1, one.total());
         assertEquals(Boolean.TRUE, one.values().get(0).checks().get("authorityViolation"));
@@ -223,7 +223,7 @@ public class IssuePanelsStatementsTest {
                     + (i % 2 == 0 ? "carol" : "alice") + "\",\"contributors\":[\"alice\"]}"));
         }
         ao.sql().start();
-        Page<DecisionJson> six = resource.list(null, null, null, null, null, null, null, null);
+        Page<DecisionJson> six = resource.list(null, null, null, null, null, null, null, null, null);
         List<String> statements = ao.sql().stop();
         assertEquals(6, six.total());
         assertEquals("no statement per decision: " + statements, forOne, statements.size());

@@ -135,6 +135,57 @@ public class DecisionInputTest {
     }
 
     @Test
+    public void reviewDateIsReadExactlyAsYearMonthDay() {
+        DecisionInput in = read(body().put("reviewDate", "2027-05-01"));
+        assertEquals(Map.of(), errors);
+        assertEquals(LocalDate.of(2027, 5, 1), in.reviewDate());
+        assertNull("no due date for a review date", in.dueDate());
+        assertEquals(LocalDate.of(2028, 2, 29), read(body().put("reviewDate", "2028-02-29")).reviewDate());
+        assertEquals(Map.of(), errors);
+    }
+
+    @Test
+    public void reviewDateNullOrAbsentIsNone() {
+        assertNull(read(body().putNull("reviewDate")).reviewDate());
+        assertNull(read(body()).reviewDate());
+        assertEquals(Map.of(), errors);
+    }
+
+    @Test
+    public void reviewDateInOtherFormatsOrNoCalendarDayIsNamed() {
+        for (String date : List.of("2027/05/01", "01.05.2027", "2027-5-1", "27-05-01", "2027-05-01T00:00:00Z",
+                "+2027-05-01", "2027-05-01 ", "2026-02-29", "2027-13-01", "2027-04-31",
+                "\u0662\u0660\u0662\u0667-\u0660\u0665-\u0660\u0661")) {
+            errors.clear();
+            read(body().put("reviewDate", date).put("dueDate", "2027-01-01"));
+            assertEquals(date, Set.of("reviewDate"), errors.keySet());
+        }
+    }
+
+    @Test
+    public void reviewDateOfAnotherJsonTypeIsNamed() {
+        ObjectNode b = body().put("reviewDate", 20270501);
+        read(b);
+        assertOnlyError("reviewDate");
+        errors.clear();
+        ObjectNode o = body();
+        o.putObject("reviewDate").put("year", 2027);
+        read(o);
+        assertOnlyError("reviewDate");
+        errors.clear();
+        ObjectNode a = body();
+        a.putArray("reviewDate").add("2027-05-01");
+        read(a);
+        assertOnlyError("reviewDate");
+    }
+
+    @Test
+    public void aMisspelledReviewDateIsRejectedNotIgnored() {
+        read(body().put("reviewdate", "2027-05-01"));
+        assertOnlyError("reviewdate");
+    }
+
+    @Test
     public void leapDayIsAValidDueDate() {
         assertEquals(LocalDate.of(2028, 2, 29), read(body().put("dueDate", "2028-02-29")).dueDate());
         assertEquals(Map.of(), errors);

@@ -113,4 +113,22 @@ public class DecisionJqlFunctionTest {
         when(search.issueIds(eq(DecisionSearch.Criterion.APPROVED_BY), anyList(), eq(Optional.empty()))).thenReturn(List.of(1L));
         assertEquals(1, function.getValues(context(null), operand, clause).size());
     }
+
+    @Test
+    public void decisionsDueForReviewTakesNoArgumentAndReturnsTheSearchersIssuesDueForReview() {
+        DecisionsDueForReviewFunction due = new DecisionsDueForReviewFunction(search, i18n);
+        due.init(descriptor("decisionsDueForReview", true));
+        assertEquals("decisionsDueForReview", due.getFunctionName());
+        assertEquals(0, due.getMinimumNumberOfExpectedArguments());
+        assertEquals(JiraDataTypes.ISSUE, due.getDataType());
+        FunctionOperand operand = new FunctionOperand("decisionsDueForReview");
+        Person frank = new Person("k-frank", "frank", "Frank Fischer");
+        when(search.issueIds(DecisionSearch.Criterion.DUE_FOR_REVIEW, List.of(), Optional.of(frank))).thenReturn(List.of(10007L));
+        assertEquals(List.of(new QueryLiteral(operand, 10007L)),
+                due.getValues(context(user("k-frank", "frank", "Frank Fischer")), operand, clause));
+        when(search.validate(DecisionSearch.Criterion.DUE_FOR_REVIEW, "decisionsDueForReview", List.of("x")))
+                .thenReturn(List.of(new DecisionSearch.Problem(DecisionSearch.WRONG_ARGUMENT_COUNT, List.of("decisionsDueForReview", 0, 1))));
+        assertEquals(Set.of("mandate.jql.arguments:[decisionsDueForReview, 0, 1]"),
+                due.validate(null, new FunctionOperand("decisionsDueForReview", "x"), clause).getErrorMessages());
+    }
 }

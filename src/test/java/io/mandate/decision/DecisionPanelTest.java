@@ -99,4 +99,30 @@ public class DecisionPanelTest {
         assertEquals("Alice Adams may not approve in Architecture (holds no authority there)", none.get("authorityViolationText"));
         assertNull(none.get("consultationGapText"));
     }
+
+    @Test
+    public void aDecidedDecisionPastItsReviewDateIsMarkedDueForReview() {
+        IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
+        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
+        when(decisions.today()).thenReturn(LocalDate.parse("2026-11-24"));
+        Decision d = new Decision(1, 10000L, "DEMO-1", "DEMO", DecisionStatus.DECIDED, null, null, List.of(), List.of(),
+                null, LocalDate.parse("2026-11-23"), "Kafka", null, false, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH, 2);
+        when(decisions.find(ref)).thenReturn(Optional.of(d));
+        when(decisions.checks(d, ref)).thenReturn(DecisionAuthority.Checks.NONE);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> view = (Map<String, Object>) contextFor("DEMO-1").get("decision");
+        assertEquals("2026-11-23", view.get("reviewDate"));
+        assertEquals(true, view.get("dueForReview"));
+
+        Decision today = new Decision(1, 10000L, "DEMO-1", "DEMO", DecisionStatus.DECIDED, null, null, List.of(), List.of(),
+                null, LocalDate.parse("2026-11-24"), "Kafka", null, false, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH, 3);
+        when(decisions.find(ref)).thenReturn(Optional.of(today));
+        when(decisions.checks(today, ref)).thenReturn(DecisionAuthority.Checks.NONE);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> notYet = (Map<String, Object>) contextFor("DEMO-1").get("decision");
+        assertEquals("2026-11-24", notYet.get("reviewDate"));
+        assertEquals("a review date of today is not past", false, notYet.get("dueForReview"));
+    }
 }

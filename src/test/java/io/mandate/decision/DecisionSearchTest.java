@@ -18,6 +18,7 @@ import java.util.Set;
 import static io.mandate.decision.DecisionSearch.Criterion.APPROVED_BY;
 import static io.mandate.decision.DecisionSearch.Criterion.DRIVEN_BY;
 import static io.mandate.decision.DecisionSearch.Criterion.IN_STATUS;
+import static io.mandate.decision.DecisionSearch.Criterion.DUE_FOR_REVIEW;
 import static io.mandate.decision.DecisionSearch.Criterion.OVERDUE;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
@@ -139,6 +140,33 @@ public class DecisionSearchTest {
         assertEquals(List.of(), search.issueIds(IN_STATUS, List.of("MAYBE"), Optional.of(FRANK)));
         assertEquals(List.of(), search.issueIds(OVERDUE, List.of("x"), Optional.of(FRANK)));
         assertEquals(List.of(), search.issueIds(DRIVEN_BY, List.of(), Optional.of(FRANK)));
+        verify(store, never()).issueIds(any());
+    }
+
+    @Test
+    public void dueForReviewMeansDecidedAndReviewDateBeforeTodayInTheProductsTimeZone() {
+        assertEquals(List.of(), search.validate(DUE_FOR_REVIEW, "decisionsDueForReview", List.of()));
+        assertEquals(List.of(new DecisionSearch.Problem(DecisionSearch.WRONG_ARGUMENT_COUNT, "decisionsDueForReview", 0, 1)),
+                search.validate(DUE_FOR_REVIEW, "decisionsDueForReview", List.of("carol")));
+        assertEquals(List.of(10001L, 10002L), search.issueIds(DUE_FOR_REVIEW, List.of(), Optional.of(FRANK)));
+        DecisionQuery q = queried();
+        assertEquals(LocalDate.parse("2026-11-20"), q.reviewDueOn());
+        assertNull("not the overdue filter", q.overdueOn());
+        assertNull(q.status());
+        assertEquals("only the searcher's projects", Set.of(10000L, 10001L), q.visibleProjects());
+
+        // 10:00 UTC on 20 November is 21 November at UTC+14
+        DecisionStore other = mock(DecisionStore.class);
+        new DecisionSearch(other, issues, users, new io.mandate.testing.FixedClock(NOW, java.time.ZoneId.of("Pacific/Kiritimati")),
+                new NoDomainAuthority()).issueIds(DUE_FOR_REVIEW, List.of(), Optional.of(FRANK));
+        ArgumentCaptor<DecisionQuery> query = ArgumentCaptor.forClass(DecisionQuery.class);
+        verify(other).issueIds(query.capture());
+        assertEquals(LocalDate.parse("2026-11-21"), query.getValue().reviewDueOn());
+    }
+
+    @Test
+    public void dueForReviewWithAnArgumentFindsNothing() {
+        assertEquals(List.of(), search.issueIds(DUE_FOR_REVIEW, List.of("x"), Optional.of(FRANK)));
         verify(store, never()).issueIds(any());
     }
 }

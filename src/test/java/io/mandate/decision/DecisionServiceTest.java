@@ -503,6 +503,123 @@ public class DecisionServiceTest {
         assertEquals(decided, saved.decidedAt());
     }
 
+    // ----- review date -----
+
+    @Test
+    public void settingChangingAndClearingAReviewDateIsAuditedAsItsOwnField() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 2)));
+        Decision saved = service.put("DEMO-1", body("{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"bob\","
+                + "\"outcome\":\"Kafka\",\"reviewDate\":\"2027-05-01\",\"version\":2}"));
+        assertEquals(LocalDate.of(2027, 5, 1), saved.reviewDate());
+        assertEquals(List.of(new AuditEntry("DEMO-1", "k-alice", NOW, "reviewDate", null, "2027-05-01")), savedAudit());
+
+        Decision withReview = withReviewDate(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 3), LocalDate.of(2027, 5, 1));
+        for (String[] change : new String[][] {{"\"2027-06-01\"", "2027-06-01"}, {"null", null}}) {
+            org.mockito.Mockito.clearInvocations(store);
+            when(store.find(ISSUE.id())).thenReturn(Optional.of(withReview));
+            service.put("DEMO-1", body("{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"bob\","
+                    + "\"outcome\":\"Kafka\",\"reviewDate\":" + change[0] + ",\"version\":3}"));
+            assertEquals(List.of(new AuditEntry("DEMO-1", "k-alice", NOW, "reviewDate", "2027-05-01", change[1])), savedAudit());
+        }
+    }
+
+    @Test
+    public void anUnchangedReviewDateIsNoChange() {
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(
+                withReviewDate(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 3), LocalDate.of(2027, 5, 1))));
+        Decision result = service.put("DEMO-1", body("{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"bob\","
+                + "\"outcome\":\"Kafka\",\"reviewDate\":\"2027-05-01\",\"version\":3}"));
+        verify(store, never()).save(any(), any(), anyList());
+        assertEquals(3, result.version());
+    }
+
+    @Test
+    public void aReviewDateMayBeSetBeforeTheDecisionIsMadeAndAppliesOnceItIs() {
+        // the clock says 2026-11-20; a review date in the past is accepted (a decision recorded late)
+        Decision open = service.put("DEMO-1", body("{\"status\":\"OPEN\",\"reviewDate\":\"2026-01-01\"}"));
+        assertEquals(LocalDate.of(2026, 1, 1), open.reviewDate());
+        assertEquals(Boolean.FALSE, json(open, service.today()).checks().get("dueForReview"));
+
+        when(store.find(ISSUE.id())).thenReturn(Optional.of(open));
+        Decision decided = service.put("DEMO-1", body("{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"bob\","
+                + "\"outcome\":\"Kafka\",\"reviewDate\":\"2026-01-01\",\"version\":1}"));
+        assertEquals("a review date before the decision was made: due for review at once",
+                Boolean.TRUE, json(decided, service.today()).checks().get("dueForReview"));
+        assertEquals("2026-01-01", json(decided, service.today()).reviewDate());
+    }
+
+    @Test
+    public void dueForReviewMeansDecidedAndReviewDateStrictlyBeforeTodayOfTheProductClock() {
+        LocalDate today = service.today();
+        assertEquals(LocalDate.of(2026, 11, 20), today);
+        Decision decided = stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 2);
+        assertEquals(Boolean.FALSE, json(decided, today).checks().get("dueForReview"));
+        assertEquals(Boolean.FALSE, json(withReviewDate(decided, today), today).checks().get("dueForReview"));
+        assertEquals(Boolean.FALSE, json(withReviewDate(decided, today.plusDays(1)), today).checks().get("dueForReview"));
+        assertEquals(Boolean.TRUE, json(withReviewDate(decided, today.minusDays(1)), today).checks().get("dueForReview"));
+        for (DecisionStatus other : List.of(DecisionStatus.OPEN, DecisionStatus.IN_PROGRESS, DecisionStatus.DEFERRED,
+                DecisionStatus.REVERSED)) {
+            assertEquals(other.name(), Boolean.FALSE, json(withReviewDate(stored(other, "k-alice", "k-bob", "Kafka", 2),
+                    today.minusYears(1)), today).checks().get("dueForReview"));
+        }
+        assertEquals(List.of("authorityViolation", "consultationGap", "overdue", "dueForReview"),
+                List.copyOf(json(decided, today).checks().keySet()));
+    }
+
+    @Test
+    public void todayIsTheDayInTheProductsTimeZone() {
+        // 10:00 UTC on 20 November is already 21 November at UTC+14: a review date of the 20th has passed there
+        DecisionService kiritimati = new DecisionService(store, issues, new io.mandate.platform.People(users), new NoDomainAuthority(),
+                new io.mandate.platform.HostEvents(new io.mandate.refhost.platform.RefEventPublisher()),
+                new io.mandate.testing.FixedClock(NOW, java.time.ZoneId.of("Pacific/Kiritimati")), io.mandate.testing.Seams.caches());
+        Decision review20th = withReviewDate(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 2), LocalDate.of(2026, 11, 20));
+        assertEquals(Boolean.TRUE, json(review20th, kiritimati.today()).checks().get("dueForReview"));
+        assertEquals(Boolean.FALSE, json(review20th, service.today()).checks().get("dueForReview"));
+    }
+
+    @Test
+    public void theListFilterDueForReviewAsksTheStoreForDecidedDecisionsReviewedBeforeToday() {
+        when(issues.browsableProjects(any())).thenReturn(java.util.Set.of(10000L));
+        when(store.candidates(any())).thenReturn(List.of());
+        service.list(new DecisionService.ListFilter(null, null, null, null, null, null, "true", null, null));
+        ArgumentCaptor<DecisionQuery> query = ArgumentCaptor.forClass(DecisionQuery.class);
+        verify(store).candidates(query.capture());
+        assertEquals(LocalDate.of(2026, 11, 20), query.getValue().reviewDueOn());
+        assertNull(query.getValue().overdueOn());
+
+        org.mockito.Mockito.clearInvocations(store);
+        service.list(new DecisionService.ListFilter(null, null, null, null, null, null, "false", null, null));
+        verify(store).candidates(query.capture());
+        assertNull(query.getValue().reviewDueOn());
+    }
+
+    @Test
+    public void aListFilterDueForReviewThatIsNoBooleanIs400NamingIt() {
+        ApiException e = assertStatus(400, () -> service.list(
+                new DecisionService.ListFilter(null, null, null, null, null, "yes", "1", null, null)));
+        assertEquals(Set.of("overdue", "dueForReview"), e.errors().keySet());
+        verify(store, never()).candidates(any());
+    }
+
+    @Test
+    public void aBadReviewDateIs400NamingReviewDateAndSavesNothing() {
+        for (String bad : List.of("\"2027-02-30\"", "\"01.05.2027\"", "20270501", "true", "{}")) {
+            ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"reviewDate\":" + bad + "}")));
+            assertEquals(bad, Set.of("reviewDate"), e.errors().keySet());
+        }
+        verify(store, never()).save(any(), any(), anyList());
+    }
+
+    private static Decision withReviewDate(Decision d, LocalDate reviewDate) {
+        return new Decision(d.issueId(), d.projectId(), d.issueKey(), d.projectKey(), d.status(), d.driverKey(), d.approverKey(),
+                d.contributorKeys(), d.informed(), d.dueDate(), reviewDate, d.outcome(), d.domain(), d.domainSetByHand(),
+                d.decidedAt(), d.created(), d.updated(), d.version());
+    }
+
+    private static DecisionJson json(Decision d, LocalDate today) {
+        return DecisionJson.of(d, ISSUE, key -> Optional.ofNullable(BY_KEY.get(key)), today, DecisionAuthority.Checks.NONE);
+    }
+
     // ----- helpers -----
 
     @SuppressWarnings("unchecked")

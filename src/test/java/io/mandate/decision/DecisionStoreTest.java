@@ -351,6 +351,85 @@ public class DecisionStoreTest {
         assertEquals("due today is not overdue", List.of(), store.candidates(query(demo, null, null, null, LocalDate.parse("2026-12-01"))));
     }
 
+    private static Decision withReviewDate(Decision d, LocalDate reviewDate, int version) {
+        return new Decision(d.issueId(), d.projectId(), d.issueKey(), d.projectKey(), d.status(), d.driverKey(), d.approverKey(),
+                d.contributorKeys(), d.informed(), d.dueDate(), reviewDate, d.outcome(), d.domain(), d.domainSetByHand(),
+                d.decidedAt(), d.created(), d.updated(), version);
+    }
+
+    @Test
+    public void aReviewDateIsStoredAsIsoTextReadBackAndCleared() throws Exception {
+        Decision saved = store.save(withReviewDate(decision(1, DecisionStatus.DECIDED, List.of(), List.of()),
+                LocalDate.parse("2027-05-01"), 1), null, List.of(audit("reviewDate", null, "2027-05-01")));
+        assertEquals(LocalDate.parse("2027-05-01"), saved.reviewDate());
+        assertEquals(LocalDate.parse("2027-05-01"), store.find(1).orElseThrow().reviewDate());
+        assertEquals(LocalDate.parse("2027-05-01"), store.findAll(List.of(1L)).get(0).reviewDate());
+        assertEquals("the due date is its own column", LocalDate.parse("2026-12-01"), store.find(1).orElseThrow().dueDate());
+        try (Connection c = ao.database().dataSource().getConnection();
+             java.sql.Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + quoted("REVIEW_DATE") + " FROM " + quoted(table()))) {
+            assertTrue(rs.next());
+            assertEquals("YYYY-MM-DD text, compared as text", "2027-05-01", rs.getString(1));
+        }
+
+        store.save(withReviewDate(decision(1, DecisionStatus.DECIDED, List.of(), List.of()), null, 2), 1,
+                List.of(audit("reviewDate", "2027-05-01", null)));
+        assertNull(store.find(1).orElseThrow().reviewDate());
+        assertEquals(List.of("reviewDate", "reviewDate"), store.history(1).stream().map(AuditEntry::field).toList());
+    }
+
+    @Test
+    public void theReviewDateColumnIsIndexed() throws Exception {
+        List<String> indexed = new ArrayList<>();
+        try (Connection c = ao.database().dataSource().getConnection()) {
+            String name = table();
+            for (String candidate : List.of(name, name.toLowerCase(Locale.ROOT))) {
+                try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, candidate, false, false)) {
+                    while (rs.next()) {
+                        String column = rs.getString("COLUMN_NAME");
+                        if (column != null) {
+                            indexed.add(column.toUpperCase(Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(indexed.toString(), indexed.contains("REVIEW_DATE"));
+        assertTrue("as the due date: " + indexed, indexed.contains("DUE_DATE"));
+    }
+
+    @Test
+    public void candidatesDueForReviewAreDecidedWithAReviewDateBeforeTheDay() {
+        LocalDate may1 = LocalDate.parse("2027-05-01");
+        store.save(withReviewDate(decision(1, DecisionStatus.DECIDED, List.of(), List.of()), may1, 1), null, List.of());
+        store.save(withReviewDate(decision(2, DecisionStatus.IN_PROGRESS, List.of(), List.of()), may1, 1), null, List.of());
+        store.save(withReviewDate(decision(3, DecisionStatus.REVERSED, List.of(), List.of()), may1, 1), null, List.of());
+        store.save(decision(4, DecisionStatus.DECIDED, List.of(), List.of()), null, List.of()); // no review date
+        store.save(withReviewDate(decision(5, DecisionStatus.DECIDED, List.of(), List.of()), LocalDate.parse("2027-04-30"), 1),
+                null, List.of());
+        java.util.Set<Long> demo = java.util.Set.of(DEMO_ID);
+        assertEquals(List.of(1L, 5L), issueIds(store.candidates(reviewQuery(demo, LocalDate.parse("2027-05-02")))));
+        assertEquals("a review date of today is not due yet", List.of(5L),
+                issueIds(store.candidates(reviewQuery(demo, may1))));
+        assertEquals(List.of(), store.candidates(reviewQuery(demo, LocalDate.parse("2027-04-30"))));
+        assertEquals("only visible projects", List.of(), store.candidates(reviewQuery(java.util.Set.of(OPS_ID),
+                LocalDate.parse("2027-05-02"))));
+        assertEquals(List.of(1L, 5L), store.issueIds(reviewQuery(demo, LocalDate.parse("2028-01-01"))).stream().sorted().toList());
+    }
+
+    private static DecisionQuery reviewQuery(java.util.Set<Long> projects, LocalDate reviewDueOn) {
+        return new DecisionQuery(projects, null, null, null, null, null, null, reviewDueOn);
+    }
+
+    private String table() {
+        return new io.mandate.refhost.db.AoTablePrefix(AoTestSupport.NAMESPACE).value() + "DECISION";
+    }
+
+    /** PostgreSQL folds unquoted names to lower case; AO's tables are upper case. */
+    private static String quoted(String name) {
+        return "\"" + name + "\"";
+    }
+
     private static DecisionQuery query(java.util.Set<Long> projects, Long project, String approver, DecisionStatus status, LocalDate overdueOn) {
         return new DecisionQuery(projects, project, null, approver, null, status, overdueOn);
     }

@@ -240,6 +240,71 @@ public class DecisionDialogIT {
         waitUntil("the focus returns to History", d -> "mandate-decision-history".equals(active().getAttribute("id")));
     }
 
+    @Test
+    public void aReviewDateSetInTheDialogShowsOnThePanelAndInTheHistory() {
+        // an issue of its own, in a project of its own, removed afterwards
+        String project = "RDLG";
+        while (RunningHost.get().jira().world().isProjectKeyInUse(project)) {
+            project = project + "R";
+        }
+        Http.Reply created = Http.send("POST", RunningHost.jira() + "/rest/api/2/project", "admin", "application/json",
+                "{\"key\":\"" + project + "\",\"name\":\"Review date dialog\",\"lead\":\"alice\"}");
+        assertEquals(created.body(), 201, created.status());
+        String issue = null;
+        try {
+            Http.Reply made = Http.send("POST", RunningHost.jira() + "/rest/api/2/issue", "admin", "application/json",
+                    "{\"fields\":{\"project\":{\"key\":\"" + project + "\"},\"summary\":\"Keep the broker\","
+                            + "\"issuetype\":{\"name\":\"Task\"}}}");
+            assertEquals(made.body(), 201, made.status());
+            issue = json(made.body()).get("key").asText();
+            setDecision(issue, "{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"carol\",\"outcome\":\"Keep Kafka\"}");
+
+            logIn("alice");
+            driver.get(RunningHost.jira() + "/browse/" + issue);
+            assertEquals("no review date yet", "None", text("#mandate-decision-panel .mandate-review"));
+            waitFor(By.id("mandate-decision-edit")).click();
+            WebElement dialog = waitForDialogReady();
+            WebElement review = driver.findElement(By.id("mandate-decision-reviewDate"));
+            assertEquals("", review.getAttribute("value"));
+            assertTrue("the field's error slot is tied to it",
+                    review.getAttribute("aria-describedby").contains("mandate-decision-reviewDate-error"));
+            review.sendKeys("01022020");
+            assertEquals("2020-01-02", review.getAttribute("value"));
+            driver.findElement(By.id("mandate-decision-save")).click();
+            waitUntil("the dialog closes", d -> !dialog.isDisplayed());
+            waitUntil("the panel shows the review date", d -> d.findElements(
+                    By.cssSelector("#mandate-decision-panel .mandate-review-date")).size() == 1);
+
+            assertEquals("2020-01-02", text("#mandate-decision-panel .mandate-review-date"));
+            assertEquals("decided and the review date has passed", "Due for review",
+                    text("#mandate-decision-panel .mandate-due-for-review-lozenge"));
+            JsonNode saved = decision(issue);
+            assertEquals("2020-01-02", saved.get("reviewDate").asText());
+            assertTrue(saved.get("checks").get("dueForReview").asBoolean());
+
+            // the dialog opens with the stored review date, and the history names the change
+            waitFor(By.id("mandate-decision-history")).click();
+            WebElement history = waitFor(By.id("mandate-history-dialog"));
+            waitUntil("the history is loaded", d -> "false".equals(history.getAttribute("aria-busy")));
+            WebElement row = history.findElements(By.cssSelector("#mandate-history-table tbody tr")).stream()
+                    .filter(r -> cells(r).get(2).equals("Review")).findFirst().orElseThrow();
+            assertEquals(List.of("None", "2020-01-02"), cells(row).subList(3, 5));
+            driver.findElement(By.id("mandate-history-close")).click();
+            waitUntil("the history closes", d -> !history.isDisplayed());
+            waitFor(By.id("mandate-decision-edit")).click();
+            waitForDialogReady();
+            assertEquals("2020-01-02", driver.findElement(By.id("mandate-decision-reviewDate")).getAttribute("value"));
+        } finally {
+            if (issue != null) {
+                removeDecision(issue);
+                Http.Reply r = Http.send("DELETE", RunningHost.jira() + "/rest/api/2/issue/" + issue, "admin", null, null);
+                assertEquals(r.body(), 204, r.status());
+            }
+            Http.Reply r = Http.send("DELETE", RunningHost.jira() + "/rest/api/2/project/" + project, "admin", null, null);
+            assertEquals(r.body(), 204, r.status());
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------
 
     /** Types into a picker, waits for the suggestion and takes it with Enter, as a keyboard user would. */

@@ -223,6 +223,7 @@ public class DecisionFuzzIT {
                 txt("\u0662\u0660\u0662\u0666-\u0661\u0662-\u0660\u0661"), txt("+10000-01-01"), txt("-2026-12-01"),
                 txt("2026-1-01"), txt("tomorrow"), txt(SQL_OR), txt(SQL_DROP), txt("2026-12-0\u0000"), txt("\uD83D\uDCC5"),
                 txt(KB_200)));
+        wrong.put("reviewDate", wrong.get("dueDate"));
         wrong.put("outcome", List.of(num(1), F.booleanNode(true), F.arrayNode(), F.objectNode(), arr(txt("Kafka")),
                 txt("o".repeat(10_001)), txt(KB_200), txt("a\u0000b"), txt("\u0000")));
         wrong.put("domain", List.of(num(1), F.arrayNode(), F.objectNode(), txt("NO_SUCH_DOMAIN"), txt(SQL_OR), txt(SQL_DROP), txt("%"),
@@ -298,11 +299,13 @@ public class DecisionFuzzIT {
         add(issue + " 1,000 unknown fields", "PUT", "/" + issue, user, thousand, Expect.bad("f999"));
 
         // the dates the contract leaves open: with a stale version nothing can be written either way
-        for (String open : List.of("", "   ")) {
-            ObjectNode body = baseline(issue, version);
-            body.put("dueDate", open);
-            body.put("version", version == null ? 7 : version + 7);
-            add(issue + " dueDate=\"" + open + "\" (stale version)", "PUT", "/" + issue, user, body, Expect.badOrStale("dueDate"));
+        for (String field : List.of("dueDate", "reviewDate")) {
+            for (String open : List.of("", "   ")) {
+                ObjectNode body = baseline(issue, version);
+                body.put(field, open);
+                body.put("version", version == null ? 7 : version + 7);
+                add(issue + " " + field + "=\"" + open + "\" (stale version)", "PUT", "/" + issue, user, body, Expect.badOrStale(field));
+            }
         }
     }
 
@@ -478,6 +481,7 @@ public class DecisionFuzzIT {
         bad.put("maxResults", List.of("abc", "5000", "1001", "-1", "1.5", "99999999999", "1e3", SQL_OR, "\u0000"));
         bad.put("status", List.of("x", "MAYBE", "OPEN,DECIDED", SQL_OR, SQL_DROP, "%", "\u0000", "\uD83D\uDE80", "s".repeat(4000)));
         bad.put("overdue", List.of("maybe", "1", "0", "yes", "TRUE ", SQL_OR, "\u0000", "\uD83D\uDE80"));
+        bad.put("dueForReview", List.of("maybe", "1", "0", "yes", "TRUE ", SQL_OR, "\u0000", "\uD83D\uDE80"));
         bad.put("approver", List.of(SQL_OR, "'; --", SQL_DROP, "zed", "%", "_", "*", "a\u0000b", "\uD83D\uDE80", "a".repeat(4000)));
         bad.put("driver", List.of(SQL_OR, "'; --", "zed", "%", "_", "a\u0000b", "JIRAUSER10005"));
         for (Map.Entry<String, List<String>> p : bad.entrySet()) {
@@ -494,9 +498,9 @@ public class DecisionFuzzIT {
                         Expect.emptyPage());
             }
         }
-        add("list with every parameter wrong", "GET", "?startAt=-1&maxResults=abc&status=x&overdue=maybe&approver="
+        add("list with every parameter wrong", "GET", "?startAt=-1&maxResults=abc&status=x&overdue=maybe&dueForReview=1&approver="
                 + enc("'; --") + "&driver=" + enc(SQL_OR), "bob", null, new Expect(Set.of(400),
-                Set.of("startAt", "maxResults", "status", "overdue", "approver", "driver"), false, false));
+                Set.of("startAt", "maxResults", "status", "overdue", "dueForReview", "approver", "driver"), false, false));
     }
 
     // --- running and checking --------------------------------------------------------------------
@@ -590,6 +594,7 @@ public class DecisionFuzzIT {
         body.set("contributors", arr(txt("alice")));
         body.set("informed", arr(pair("group", "operations"), pair("user", "frank")));
         body.put("dueDate", "2027-03-01");
+        body.put("reviewDate", "2027-09-01"); // the baseline carries a review date, so the fuzzer sends one that is accepted
         body.put("outcome", "Fuzz baseline: the disk alert fires at 80 %");
         if (version != null) {
             body.put("version", version);
@@ -608,6 +613,7 @@ public class DecisionFuzzIT {
         body.set("contributors", arr(txt("erin")));
         body.set("informed", arr(pair("group", "hr-team")));
         body.put("dueDate", "2027-04-01");
+        body.put("reviewDate", "2027-10-01");
         body.put("outcome", "Fuzz baseline: leads train with HR first");
         if (version != null) {
             body.put("version", version);

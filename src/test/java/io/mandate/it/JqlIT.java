@@ -8,6 +8,7 @@ import io.mandate.testing.RunningHost.Http.Reply;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -30,6 +31,9 @@ import static org.junit.Assert.assertTrue;
  * decisions live on issues no other test touches (OPS-5…OPS-8, HR-4) and every assertion looks
  * only at those issues. Searches run as bob (who may browse DEMO and OPS, not HR) unless a test
  * is about permissions.
+ *
+ * <p>{@code decisionsDueForReview()} (and the list filter {@code dueForReview=true}) run on issues made for it: a project
+ * of their own ({@code RJQL…}) and one HR issue (bob may not browse HR), removed afterwards with their decisions.
  */
 public class JqlIT {
 
@@ -49,6 +53,81 @@ public class JqlIT {
         record("OPS-8", "erin", "{\"status\":\"IN_PROGRESS\",\"driver\":\"erin\",\"approver\":\"dave\",\"dueDate\":\"2099-12-31\"}");
         // in a project frank cannot browse
         record("HR-4", "admin", "{\"status\":\"DECIDED\",\"driver\":\"heidi\",\"approver\":\"carol\",\"outcome\":\"Hire two\"}");
+    }
+
+    private static String reviewProject;
+    /** DECIDED, review date long past: due for review. */
+    private static String reviewDue;
+    /** DECIDED, review date far ahead: not due. */
+    private static String reviewAhead;
+    /** IN_PROGRESS with a past review date: not due (it applies once decided). */
+    private static String reviewNotDecided;
+    /** DECIDED without a review date: never due. */
+    private static String reviewNone;
+    /** In HR, DECIDED and past its review date: due, but only for those who may browse HR. */
+    private static String reviewHidden;
+    private static List<String> reviewIssues = List.of();
+
+    @BeforeClass
+    public static void recordReviewDates() {
+        String key = "RJQL";
+        while (RunningHost.get().jira().world().isProjectKeyInUse(key)) {
+            key = key + "R";
+        }
+        Reply p = Http.send("POST", RunningHost.jira() + "/rest/api/2/project", "admin", "application/json",
+                "{\"key\":\"" + key + "\",\"name\":\"Review dates JQL\",\"lead\":\"alice\"}");
+        assertEquals(p.body(), 201, p.status());
+        reviewProject = key;
+        reviewDue = newIssue(key);
+        reviewAhead = newIssue(key);
+        reviewNotDecided = newIssue(key);
+        reviewNone = newIssue(key);
+        reviewHidden = newIssue("HR");
+        reviewIssues = List.of(reviewDue, reviewAhead, reviewNotDecided, reviewNone, reviewHidden);
+        String decided = "{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"carol\",\"outcome\":\"Keep it\"";
+        record(reviewDue, "admin", decided + ",\"reviewDate\":\"2020-01-01\"}");
+        record(reviewAhead, "admin", decided + ",\"reviewDate\":\"2099-12-31\"}");
+        record(reviewNotDecided, "admin", "{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"carol\","
+                + "\"reviewDate\":\"2020-01-01\"}");
+        record(reviewNone, "admin", decided + "}");
+        record(reviewHidden, "admin", "{\"status\":\"DECIDED\",\"driver\":\"heidi\",\"approver\":\"heidi\","
+                + "\"outcome\":\"Keep it\",\"reviewDate\":\"2020-01-01\"}");
+    }
+
+    @AfterClass
+    public static void removeReviewDates() {
+        // the decisions first: a decision outlives its deleted issue
+        for (String issue : reviewIssues) {
+            Reply d = Http.send("DELETE", RunningHost.jira() + "/rest/mandate/1.0/decisions/" + issue, "admin", null, null);
+            assertEquals(issue + ": " + d.body(), 204, d.status());
+            Reply r = Http.send("DELETE", RunningHost.jira() + "/rest/api/2/issue/" + issue, "admin", null, null);
+            assertEquals(issue + ": " + r.body(), 204, r.status());
+        }
+        if (reviewProject != null) {
+            Reply r = Http.send("DELETE", RunningHost.jira() + "/rest/api/2/project/" + reviewProject, "admin", null, null);
+            assertEquals(r.body(), 204, r.status());
+        }
+    }
+
+    private static String newIssue(String projectKey) {
+        Reply reply = Http.send("POST", RunningHost.jira() + "/rest/api/2/issue", "admin", "application/json",
+                "{\"fields\":{\"project\":{\"key\":\"" + projectKey + "\"},\"summary\":\"Review dates\",\"issuetype\":{\"name\":\"Task\"}}}");
+        assertEquals(reply.body(), 201, reply.status());
+        return json(reply).get("key").asText();
+    }
+
+    /** The keys found among this test's review-date issues, sorted. */
+    private static List<String> foundForReview(String jql, String user) {
+        Reply reply = search(jql, user);
+        assertEquals(jql + ": " + reply.body(), 200, reply.status());
+        List<String> keys = new ArrayList<>();
+        for (JsonNode issue : json(reply).get("issues")) {
+            if (reviewIssues.contains(issue.get("key").asText())) {
+                keys.add(issue.get("key").asText());
+            }
+        }
+        keys.sort(null);
+        return keys;
     }
 
     private static void record(String issue, String user, String json) {
@@ -130,6 +209,66 @@ public class JqlIT {
         assertEquals(List.of("HR-4", "OPS-5", "OPS-6"), found("issue in decisionsApprovedBy(carol)", "admin"));
         assertEquals(List.of("OPS-5", "OPS-6"), found("issue in decisionsApprovedBy(carol)", "frank"));
         assertFalse(found("issue in decisionsInStatus(DECIDED)", "frank").contains("HR-4"));
+    }
+
+    @Test
+    public void dueForReviewFindsDecidedDecisionsPastTheirReviewDateThatTheSearcherMaySee() {
+        assertEquals(List.of(reviewDue), foundForReview("issue in decisionsDueForReview()", "bob"));
+        assertEquals(List.of(reviewDue), foundForReview("project = " + reviewProject + " AND issue in decisionsDueForReview()", "frank"));
+        List<String> both = new ArrayList<>(List.of(reviewDue, reviewHidden));
+        both.sort(null);
+        assertEquals("admin may browse HR", both, foundForReview("issue in decisionsDueForReview()", "admin"));
+        List<String> notDue = foundForReview("project = " + reviewProject + " AND issue not in decisionsDueForReview()", "bob");
+        assertEquals(sortedList(reviewAhead, reviewNotDecided, reviewNone), notDue);
+        assertTrue(errors("issue in decisionsDueForReview(carol)", "bob").get(0).contains("decisionsDueForReview"));
+    }
+
+    @Test
+    public void theDecisionsListFiltersDueForReviewAndEveryDecisionSaysWhetherItIs() {
+        Reply list = Http.get(RunningHost.jira() + "/rest/mandate/1.0/decisions?dueForReview=true&project=" + reviewProject, "bob");
+        assertEquals(list.body(), 200, list.status());
+        JsonNode page = json(list);
+        assertEquals(list.body(), 1, page.get("total").asInt());
+        JsonNode d = page.get("values").get(0);
+        assertEquals(reviewDue, d.get("issueKey").asText());
+        assertEquals("2020-01-01", d.get("reviewDate").asText());
+        assertTrue(d.get("checks").get("dueForReview").asBoolean());
+
+        Reply hr = Http.get(RunningHost.jira() + "/rest/mandate/1.0/decisions?dueForReview=true&project=HR", "heidi");
+        List<String> hrKeys = new ArrayList<>();
+        json(hr).get("values").forEach(v -> hrKeys.add(v.get("issueKey").asText()));
+        assertTrue(hrKeys.toString(), hrKeys.contains(reviewHidden));
+
+        JsonNode ahead = json(Http.get(RunningHost.jira() + "/rest/mandate/1.0/decisions/" + reviewAhead, "bob"));
+        assertEquals("2099-12-31", ahead.get("reviewDate").asText());
+        assertFalse(ahead.get("checks").get("dueForReview").asBoolean());
+        JsonNode notDecided = json(Http.get(RunningHost.jira() + "/rest/mandate/1.0/decisions/" + reviewNotDecided, "bob"));
+        assertFalse("not decided yet", notDecided.get("checks").get("dueForReview").asBoolean());
+        JsonNode none = json(Http.get(RunningHost.jira() + "/rest/mandate/1.0/decisions/" + reviewNone, "bob"));
+        assertTrue(none.toString(), none.get("reviewDate").isNull());
+
+        Reply bad = Http.get(RunningHost.jira() + "/rest/mandate/1.0/decisions?dueForReview=yes", "bob");
+        assertEquals(bad.body(), 400, bad.status());
+        assertTrue(bad.body(), json(bad).get("errors").has("dueForReview"));
+    }
+
+    @Test
+    public void theReviewDateIsAuditedInTheHistory() {
+        JsonNode history = json(Http.get(RunningHost.jira() + "/rest/mandate/1.0/decisions/" + reviewDue + "/history", "bob"));
+        boolean found = false;
+        for (JsonNode entry : history) {
+            if ("reviewDate".equals(entry.get("field").asText())) {
+                found = true;
+                assertEquals("2020-01-01", entry.get("after").asText());
+            }
+        }
+        assertTrue(history.toString(), found);
+    }
+
+    private static List<String> sortedList(String... keys) {
+        List<String> list = new ArrayList<>(List.of(keys));
+        list.sort(null);
+        return list;
     }
 
     @Test

@@ -97,7 +97,7 @@ public class JiraSearchModulesTest {
         ClassLoader loader = JiraSearchModulesTest.class.getClassLoader();
         PluginDescriptor d = PluginInstance.readDescriptor(loader, "jira");
         JiraModuleChecks.check(loader, d);
-        assertEquals(List.of("decisionsApprovedBy", "decisionsDrivenBy", "decisionsOverdue", "decisionsInStatus",
+        assertEquals(List.of("decisionsApprovedBy", "decisionsDrivenBy", "decisionsOverdue", "decisionsDueForReview", "decisionsInStatus",
                         "decisionsInDomain", "decisionsWithViolation", "decisionsWithConsultationGap"),
                 d.jqlFunctions().stream().map(PluginDescriptor.JqlFunction::fname).toList());
         assertTrue("every function is a list function", d.jqlFunctions().stream().allMatch(PluginDescriptor.JqlFunction::list));
