@@ -47,6 +47,7 @@ public class CycleTimeTest {
         assertEquals(3, CycleTime.nearestRank(50, 5));  // ⌈2.5⌉
         assertEquals(4, CycleTime.nearestRank(90, 4));  // ⌈3.6⌉
         assertEquals(9, CycleTime.nearestRank(90, 10)); // ⌈9⌉
+        assertEquals(6, CycleTime.nearestRank(90, 6));  // ⌈5.4⌉: up, not rounded to 5
         assertEquals(1, CycleTime.nearestRank(50, 1));
         assertEquals(1, CycleTime.nearestRank(90, 1));
     }
@@ -61,6 +62,12 @@ public class CycleTimeTest {
     public void tenValues() {
         // 1..10: median rank 5 → 5; p90 rank 9 → 9
         assertEquals(new CycleTime(10, 5L, 9L), of(7, 1, 10, 2, 9, 3, 8, 4, 6, 5));
+    }
+
+    @Test
+    public void theP90RankRoundsUp() {
+        // 1..6: median rank 3 → 3; p90 rank ⌈5.4⌉ = 6 → 6 (rounding would give rank 5)
+        assertEquals(new CycleTime(6, 3L, 6L), of(6, 5, 4, 3, 2, 1));
     }
 
     @Test
