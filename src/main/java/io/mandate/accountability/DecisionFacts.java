@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param approverName    the approver's username; null when the decision has none
  * @param driverName      the driver's username or null; no metric uses it — it is here for the group scope
  *                        ("decisions whose approver or driver is a member of the group"), which the caller applies
- * @param created         when the decision's issue was created (cycle time and the trend's month start here)
+ * @param created         when the decision was created (its first save; cycle time and the trend's month count from it)
  * @param decidedAt       when it became DECIDED; null otherwise
  * @param dueDate         the due date (a calendar day in the product's time zone) or null
  * @param domainKey       the decision's domain (set by hand, else the one the rules give the issue now) or null
