@@ -152,6 +152,30 @@ public class AccountabilityAccumulatorTest {
         assertEquals(Set.of("ARCH", "RELEASE"), acc.decisionDomains());
     }
 
+    @Test
+    public void theUserGuideExample() {
+        // docs/user-guide/accountability.md: the same numbers as the page shows
+        List<DecisionFacts> facts = List.of(
+                fact("DEMO-2", DECIDED, "alice", "2026-10-01T12:00", "2026-10-05T12:00", null, "ARCH", false, false),
+                fact("DEMO-9", IN_PROGRESS, "alice", "2026-11-20T09:00", null, "2026-12-02", "RELEASE", true, false),
+                fact("DEMO-10", OPEN, null, "2026-11-10T09:00", null, "2026-11-30", "ARCH", false, true),
+                fact("OPS-1", DECIDED, "bob", "2026-06-01T10:00", "2026-06-13T10:00", null, "RELEASE", true, false),
+                fact("OPS-3", DEFERRED, "alice", "2025-11-15T10:00", null, null, "ARCH", false, false));
+        AccountabilityReport r = report(facts, domain("ARCH", ApprovingGrant.user("alice", "dave")),
+                domain("RELEASE", ApprovingGrant.user("carol", null)));
+        assertEquals(List.of("DEMO-10"), r.unowned());
+        assertEquals(List.of("DEMO-10"), r.overdue());
+        assertEquals(List.of("DEMO-9", "OPS-1"), r.violations());
+        assertEquals(List.of("DEMO-10"), r.consultationGaps());
+        assertEquals(new CycleTime(2, 4L, 12L), r.cycleTimeDays());
+        assertEquals(List.of(new Load("alice", 3), new Load("bob", 1), new Load("carol", 0)), r.load());
+        assertEquals(0.75, r.topShare(), 1e-12);
+        assertEquals(0.5, r.gini(), 1e-12);
+        assertEquals(List.of("RELEASE"), r.singlePointsOfFailure());
+        // m = 2: alice 1, carol 1 → alice (2·1 ≤ 2) → carol (2·2 > 2)
+        assertEquals(new BusFactor(2, List.of("alice", "carol")), r.busFactor());
+    }
+
     // ---- edge cases ----
 
     @Test
