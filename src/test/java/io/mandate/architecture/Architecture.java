@@ -45,6 +45,16 @@ final class Architecture {
     }
 
     /**
+     * accountability reads the other capabilities (decision, authority) and platform; nothing depends on it, so
+     * the reports can change without touching what they measure.
+     */
+    static ArchRule nothingDependsOnAccountability(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".accountability..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".accountability..")
+                .because("accountability measures the other capabilities; they must not know it");
+    }
+
+    /**
      * Host types only in module entry points (classes the host instantiates or calls: descriptor
      * modules, REST resources and providers, event subscribers) and in platform. Spring Scanner's
      * annotations are wiring metadata and allowed everywhere.

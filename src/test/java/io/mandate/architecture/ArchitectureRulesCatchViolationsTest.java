@@ -13,8 +13,8 @@ import static org.junit.Assert.fail;
 /**
  * The rules bite: applied to a small planted plugin (package {@code io.mandate.architecture.planted},
  * test classes only) with a package cycle, a platform class that knows a capability, a decision class
- * that reaches into authority, and a capability class that uses a host type, each rule fails and
- * names the offender.
+ * that reaches into authority, an authority class that uses accountability, and a capability class that uses a
+ * host type, each rule fails and names the offender.
  */
 public class ArchitectureRulesCatchViolationsTest {
 
@@ -34,6 +34,11 @@ public class ArchitectureRulesCatchViolationsTest {
     @Test
     public void aDecisionClassThatReachesIntoAuthorityFails() {
         assertFails(Architecture.decisionDoesNotReachIntoAuthority(ROOT), "decision.UsesGrants");
+    }
+
+    @Test
+    public void aClassThatDependsOnAccountabilityFails() {
+        assertFails(Architecture.nothingDependsOnAccountability(ROOT), "authority.ShowsReport");
     }
 
     @Test

@@ -70,6 +70,11 @@ public class ArchitectureTest {
     }
 
     @Test
+    public void nothingDependsOnAccountability() {
+        Architecture.nothingDependsOnAccountability("io.mandate").check(plugin);
+    }
+
+    @Test
     public void hostTypesAppearOnlyInEntryPointsAndPlatform() {
         Architecture.hostTypesOnlyInEntryPointsAndPlatform("io.mandate", descriptorClasses).check(plugin);
     }
