@@ -48,7 +48,9 @@ public class DecisionStore {
 
     /**
      * How many decisions are recorded in a domain (the domain stored with the decision: set by hand, or the one
-     * the rules gave it when it was last saved). What keeps a domain in use from being deleted.
+     * the rules gave it when it was last saved). What keeps a domain in use from being deleted. A deleted issue's
+     * decision is removed with it ({@link DecisionIssueDeletes}), so it no longer counts here; rows of issues
+     * deleted before that listener existed still do (docs/design/decisions.md).
      */
     public int countInDomain(String domainKey) {
         return entities.count(DecisionEntity.class, Query.select().where("DOMAIN_KEY = ?", domainKey));

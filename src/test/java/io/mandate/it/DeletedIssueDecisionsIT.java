@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mandate.testing.RunningHost;
 import io.mandate.testing.RunningHost.Http;
 import io.mandate.testing.RunningHost.Http.Reply;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.After;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -70,6 +72,14 @@ public class DeletedIssueDecisionsIT {
                 Http.get(api + "/decisions/" + issue + "/history", "alice").status());
         assertEquals(404, Http.get(api + "/decisions/" + issue + "/history", "admin").status());
         assertEquals(404, Http.get(api + "/decisions/" + issue, "alice").status());
+        List<Element> removed = auditEvents(issue, "mandate.audit.decision.removedWithIssue");
+        assertEquals("the product's audit log says where the decision went", 1, removed.size());
+        assertEquals("Decision removed with its deleted issue", removed.get(0).selectFirst(".audit-summary").text());
+        assertEquals("alice", removed.get(0).selectFirst(".audit-author").text());
+        Element change = removed.get(0).selectFirst(".audit-change");
+        assertEquals("IN_PROGRESS", change.selectFirst(".audit-from").text());
+        assertEquals("\u2014", change.selectFirst(".audit-to").text());
+
         Reply deleted = Http.send("DELETE", api + "/domains/" + domain, "admin", null, null);
         assertEquals("no decision counts in the domain any more: " + deleted.body(), 204, deleted.status());
         domains.remove(domain);
@@ -134,6 +144,16 @@ public class DeletedIssueDecisionsIT {
                         + "\"issuetype\":{\"name\":\"Task\"}}}");
         assertEquals(reply.body(), 201, reply.status());
         return json(reply).get("key").asText();
+    }
+
+    /** The product audit log's events about the issue with the given action (i18n key of the summary). */
+    private static List<Element> auditEvents(String issue, String action) {
+        Reply page = Http.get(jira + "/plugins/servlet/audit", "admin");
+        assertEquals(page.body(), 200, page.status());
+        return Jsoup.parse(page.body()).select("#audit-log tr.audit-event").stream()
+                .filter(r -> action.equals(r.attr("data-action")))
+                .filter(r -> r.select(".audit-object").stream().anyMatch(o -> o.ownText().equals(issue)))
+                .toList();
     }
 
     private static JsonNode json(Reply reply) {
