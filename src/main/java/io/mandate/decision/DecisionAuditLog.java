@@ -19,13 +19,15 @@ import java.util.Optional;
  * where admins look for permission-like changes. One entry per changed field: object {@code decision}, id the
  * issue id, name the issue key; the approver as user names (a user the directory no longer knows by key shows
  * as the key). A new decision changes both from nothing; a deleted one changes its status to nothing. Other
- * fields (driver, outcome, …) stay in Mandate's own history only.
+ * fields (driver, outcome, …) stay in Mandate's own history only. A decision that went with its deleted issue
+ * (no {@link DecisionChanged}) is recorded by {@link #removedWithIssue}: its status to nothing, under its own summary.
  */
 @JiraComponent
 public class DecisionAuditLog extends EventSubscriber {
 
     static final String APPROVER_KEY = "mandate.audit.decision.approver";
     static final String STATUS_KEY = "mandate.audit.decision.status";
+    static final String REMOVED_WITH_ISSUE_KEY = "mandate.audit.decision.removedWithIssue";
     static final String OBJECT_TYPE = "decision";
 
     private final AuditLog auditLog;
@@ -50,6 +52,15 @@ public class DecisionAuditLog extends EventSubscriber {
         if (!Objects.equals(statusBefore, statusAfter)) {
             record(change, STATUS_KEY, new AuditLog.Change("status", statusBefore, statusAfter));
         }
+    }
+
+    /**
+     * Records that the decision of a deleted issue was removed with it: its status to nothing, so the product's
+     * audit log, which showed the decision's status and approver changes, also shows where the decision went.
+     */
+    public void removedWithIssue(long issueId, String issueKey, Decision removed) {
+        auditLog.record(new AuditLog.Entry(REMOVED_WITH_ISSUE_KEY, OBJECT_TYPE, Long.toString(issueId), issueKey,
+                List.of(new AuditLog.Change("status", removed.status().name(), null))));
     }
 
     private void record(DecisionChanged change, String summaryKey, AuditLog.Change field) {

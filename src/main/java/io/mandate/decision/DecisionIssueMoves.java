@@ -16,8 +16,7 @@ import javax.inject.Inject;
 /**
  * Keeps a decision's project id right when Jira moves its issue to another project ({@code IssueEvent}
  * {@code ISSUE_MOVED}: same issue id, new project), so lists filtered by project find it in its new project at
- * once. Nothing else needs an event: a deleted issue's decision is never found again (decisions are read by
- * issue id, and Jira never reuses ids), and a re-keyed project keeps its id.
+ * once. A deleted issue or project is {@link DecisionIssueDeletes}'s; a re-keyed project keeps its id.
  */
 @JiraComponent
 public class DecisionIssueMoves extends EventSubscriber {

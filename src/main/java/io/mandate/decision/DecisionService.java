@@ -197,6 +197,46 @@ public class DecisionService {
         }
     }
 
+    /**
+     * Removes the decision of an issue Jira has deleted (see {@link DecisionIssueDeletes}): the row, its people and
+     * claims go in one transaction; the audit trail stays and records the removal (the decision's status to
+     * nothing, then the issue to nothing, by {@code authorKey}); every node forgets its cached copy. No
+     * {@link DecisionChanged} is published: nobody is told about a decision on an issue that no longer exists.
+     *
+     * @param issueKey  the issue's key as Jira last had it, or null to use the key stored with the decision
+     * @return the decision as it was, or empty when the issue had none
+     */
+    public Optional<Decision> removeWithIssue(long issueId, String issueKey, String authorKey) {
+        Instant now = clock.now();
+        try {
+            return store.removeWithIssue(issueId, removed -> {
+                String key = issueKey == null ? removed.issueKey() : issueKey;
+                return List.of(new AuditEntry(key, authorKey, now, "decision", removed.status().name(), null),
+                        new AuditEntry(key, authorKey, now, ISSUE_DELETED_FIELD, key, null));
+            });
+        } finally {
+            cache.invalidate(issueId); // committed or not, no node may keep what it read before
+        }
+    }
+
+    /** The audit field that says a decision went because its issue was deleted: before = the issue key, after = none. */
+    static final String ISSUE_DELETED_FIELD = "issue";
+
+    /**
+     * Removes the decisions of a project Jira has deleted (Jira deletes its issues without issue events), each
+     * as {@link #removeWithIssue}; by the project id stored with them, so rows from before project ids were
+     * stored are not found (see docs/design/decisions.md).
+     *
+     * @return the decisions removed, as they were
+     */
+    public List<Decision> removeWithProject(long projectId, String authorKey) {
+        List<Decision> removed = new ArrayList<>();
+        for (long issueId : store.issueIdsInProject(projectId)) {
+            removeWithIssue(issueId, null, authorKey).ifPresent(removed::add);
+        }
+        return removed;
+    }
+
     /** The raw list filters of {@code GET /decisions}, as strings from the query. */
     public record ListFilter(String project, String domain, String approver, String driver, String status,
                              String overdue, String dueForReview, String startAt, String maxResults) {

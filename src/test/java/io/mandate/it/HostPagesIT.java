@@ -129,7 +129,7 @@ public class HostPagesIT {
         assertEquals(404, Http.get(RunningHost.confluence() + "/rest/mandate/1.0/decisions/DEMO-1", "admin").status());
         assertEquals(404, Http.get(RunningHost.confluence() + "/plugins/servlet/mandate/admin", "admin").status());
         assertEquals("no decision reactions listen in Confluence", 0, confluence.events().listenerCount());
-        assertEquals("the decision reactions, the decision audit log and the issue-move listener listen in Jira", 3,
+        assertEquals("the decision reactions, the decision audit log and the issue-move and issue-delete listeners listen in Jira", 4,
                 RunningHost.get().jira().events().listenerCount());
         try {
             confluence.plugin().component(io.mandate.decision.DecisionService.class);

@@ -24,7 +24,8 @@ import java.util.Optional;
  *         with the issue as it is now (same id, new key);</li>
  *     <li>create, update (re-key, rename) and delete a project: Jira administrators
  *         → {@code ProjectUpdatedEvent}, {@code ProjectDeletedEvent}; the issues of a deleted project go
- *         without issue events, as in Jira.</li>
+ *         without issue events, as in Jira (its project deletion removes them with
+ *         {@code IssueManager.deleteIssueNoEvent} and then publishes {@code ProjectDeletedEvent}).</li>
  * </ul>
  * A user who may not see the issue or project gets "not found"; one who sees it but may not act gets "forbidden".
  */
