@@ -273,6 +273,20 @@ public class WhatIfTest {
                 new ArrayList<>(WhatIf.of(scope, List.of("erin", "alice"), open).coveredByBackup().keySet()));
     }
 
+    /**
+     * docs/user-guide/accountability.md, "What if these people are away?": ARCH alice(dave), REL carol; open
+     * decisions DEMO-9 (alice) and DEMO-10 (no approver) — the guide's worked example.
+     */
+    @Test
+    public void theUserGuideExample() {
+        List<Domain> scope = List.of(d("ARCH", u("alice", "dave")), d("REL", u("carol")));
+        List<OpenDecision> open = List.of(OpenDecision.of("DEMO-9", "alice"), OpenDecision.of("DEMO-10", null));
+        assertEquals(expected(List.of("alice", "carol"), List.of(), List.of("REL"),
+                        Map.of("ARCH", List.of(new StandIn("alice", "dave"))), NO_CO_DECIDERS, List.of("DEMO-9")),
+                WhatIf.of(scope, List.of("alice", "carol"), open));
+        assertEquals(List.of("ARCH"), WhatIf.of(scope, List.of("alice", "dave"), open).stalled());
+    }
+
     // ---- built from EffectiveAuthority ----
 
     @Test
