@@ -39,10 +39,12 @@ import java.util.function.Function;
  *       least one backup stands in. It lists every stand-in: (absent holder, present backup) for each approving
  *       user grant whose holder is absent and whose backup stands in, sorted by holder then backup. A domain
  *       where a holder or group member is still present is not listed, even if a backup would also stand in.</li>
- *   <li><b>Co-deciders lost</b>: the domains with an AGREE (4) grant whose holder is effectively gone — a user
- *       holder who is absent and has no present backup (other than themselves) to stand in at AGREE, or a group
- *       with members all of whom are absent. The list names the absent user, or the group. An AGREE holder
- *       whose backup stands in is not lost (the backup agrees for them, as {@link EffectiveAuthority} rules).</li>
+ *   <li><b>Co-deciders lost</b>: the <b>co-deciders</b> of a domain are the people whose effective level there
+ *       is AGREE (4): the holders of its AGREE user grants and the members of its AGREE group grants, except
+ *       those who may approve there through another grant (their level is higher). A co-decider is lost when
+ *       absent — unless one of their own AGREE user grants has a backup (not themselves) who is present: the
+ *       backup agrees for them, as {@link EffectiveAuthority} rules. A group member is lost as a person: the
+ *       other members do not agree for them. Listed per domain as the absent usernames, sorted.</li>
  *   <li><b>Decisions waiting</b>: the open decisions whose approver is absent — whether or not a backup may
  *       approve for them, the decision is assigned to someone who is away. Sorted by project key, then issue
  *       number (DEMO-9 before DEMO-10), then key. A decision without approver is never listed.</li>
@@ -151,13 +153,17 @@ public final class WhatIf {
                     coveredByBackup.put(e.getKey(), standIns);
                 }
             }
+            Set<String> approvers = new TreeSet<>();
+            grants.forEach(g -> approvers.addAll(g.people()));
             Set<String> lost = new TreeSet<>();
-            for (ApprovingGrant g : agreeingByDomain.get(e.getKey())) {
-                boolean gone = g.group()
-                        ? !g.people().isEmpty() && away.containsAll(g.people())
-                        : away.contains(g.holder()) && !standsIn(g, away);
-                if (gone) {
-                    lost.add(g.holder());
+            List<ApprovingGrant> agreeing = agreeingByDomain.get(e.getKey());
+            for (ApprovingGrant g : agreeing) {
+                for (String person : g.people()) {
+                    boolean standIn = agreeing.stream()
+                            .anyMatch(a -> !a.group() && a.holder().equals(person) && standsIn(a, away));
+                    if (away.contains(person) && !approvers.contains(person) && !standIn) {
+                        lost.add(person);
+                    }
                 }
             }
             if (!lost.isEmpty()) {

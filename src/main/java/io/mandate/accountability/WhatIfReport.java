@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param stalled          domains covered today where nobody may approve once the absent are away
  * @param coveredByBackup  domains still covered only because backups of absent holders stand in: domain → the
  *                         stand-ins (holder, backup)
- * @param coDecidersLost   AGREE domains losing co-deciders: domain → the absent users (or fully absent groups)
+ * @param coDecidersLost   AGREE domains losing co-deciders: domain → the absent co-deciders (usernames)
  * @param decisionsWaiting open decisions whose approver is absent, issue keys
  */
 public record WhatIfReport(List<String> absent, List<String> alreadyUncovered, List<String> stalled,

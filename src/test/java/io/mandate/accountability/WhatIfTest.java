@@ -168,11 +168,20 @@ public class WhatIfTest {
     }
 
     @Test
-    public void anAgreeGroupIsLostOnlyWhenAllItsMembersAreAway() {
-        // HR: heidi ≥5; AGREE: hr-team{erin,heidi}
-        Domain hr = agree("HR", List.of(u("heidi")), g("hr-team", "erin", "heidi"));
-        assertEquals(NO_CO_DECIDERS, whatIf(List.of(hr), "erin").coDecidersLost());
-        assertEquals(Map.of("HR", List.of("hr-team")), whatIf(List.of(hr), "erin", "heidi").coDecidersLost());
+    public void theMembersOfAnAgreeGroupAreCoDecidersOneByOne() {
+        // HR: heidi ≥5; AGREE: hr-team{erin,heidi,grace}. heidi may approve, so she is no co-decider.
+        Domain hr = agree("HR", List.of(u("heidi")), g("hr-team", "erin", "heidi", "grace"));
+        assertEquals(Map.of("HR", List.of("erin")), whatIf(List.of(hr), "erin").coDecidersLost());
+        assertEquals(NO_CO_DECIDERS, whatIf(List.of(hr), "heidi").coDecidersLost());
+        assertEquals(Map.of("HR", List.of("erin", "grace")), whatIf(List.of(hr), "grace", "erin", "heidi").coDecidersLost());
+    }
+
+    @Test
+    public void theSampleOrganisationsArchitectureCoDecider() {
+        // docs/sample-org.md, ARCH: alice INQUIRE(dave); AGREE: leads{alice,erin} → the co-decider is erin
+        Domain arch = agree("ARCH", List.of(u("alice", "dave")), g("leads", "alice", "erin"));
+        assertEquals(Map.of("ARCH", List.of("erin")), whatIf(List.of(arch), "alice", "erin").coDecidersLost());
+        assertEquals(NO_CO_DECIDERS, whatIf(List.of(arch), "alice").coDecidersLost());
     }
 
     // ---- already uncovered, nothing, empty ----
@@ -245,7 +254,7 @@ public class WhatIfTest {
      * REL    erin ≥5 (no backup)                    → stalled
      * PROD   erin(bob) ≥5, alice(alice) ≥5          → covered by backup: erin → bob (alice is her own backup)
      * SPEND  leads{alice,erin} ≥5; AGREE carol      → stalled (group, both members away)
-     * HR     heidi ≥5; AGREE erin, hr-team{erin,heidi} → co-decider erin lost (the group keeps heidi)
+     * HR     heidi ≥5; AGREE erin, hr-team{erin,heidi} → co-decider erin lost (heidi approves: no co-decider)
      * DOCS   developers{carol,grace} ≥5             → nothing
      * LEGAL  AGREE alice                            → already uncovered; co-decider alice lost
      * </pre>
@@ -311,7 +320,8 @@ public class WhatIfTest {
         assertEquals(List.of(u("alice", "dave"), u("carol"), g("leads", "alice", "erin")), domain.approving());
         assertEquals(List.of(u("erin", "bob")), domain.agreeing());
         assertEquals(Set.of("alice", "erin"), domain.approving().get(2).people());
-        // alice, carol, erin away: dave stands in for alice; erin's co-decision is kept by bob
+        // alice, carol, erin away: dave stands in for alice; erin is no co-decider (leads lets her approve), and
+        // her AGREE backup bob is present anyway
         assertEquals(expected(List.of("alice", "carol", "erin"), List.of(), List.of(),
                         Map.of("ARCH", List.of(new StandIn("alice", "dave"))), NO_CO_DECIDERS, List.of()),
                 WhatIf.of(List.of(domain), List.of("alice", "carol", "erin"), NO_DECISIONS));
