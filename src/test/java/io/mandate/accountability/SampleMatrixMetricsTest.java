@@ -52,6 +52,45 @@ public class SampleMatrixMetricsTest {
 
     private static final Function<String, Optional<LocalDate>> NOBODY_AWAY = u -> Optional.empty();
 
+    /** The sample matrix's AGREE grants (docs/sample-org.md): leads co-decide architecture and releases. */
+    private static final List<Grant> AGREE_GRANTS = List.of(
+            new Grant(++ids, "ARCH", Principal.group("leads"), Level.AGREE, null, null, null, null, null, 1),
+            new Grant(++ids, "RELEASE", Principal.group("leads"), Level.AGREE, null, null, null, null, null, 1));
+
+    /** The what-if's input on a day, nobody away (the what-if says who is). */
+    private static List<WhatIf.Domain> whatIfDomains(LocalDate day) {
+        List<WhatIf.Domain> all = new ArrayList<>();
+        for (String domain : List.of("ARCH", "RELEASE", "CHANGE", "SPEND", "HIRING")) {
+            List<Grant> grants = new ArrayList<>(GRANTS);
+            grants.addAll(AGREE_GRANTS);
+            grants.removeIf(g -> !g.domainKey().equals(domain));
+            all.add(WhatIf.Domain.of(new EffectiveAuthority(domain, grants, day, NOBODY_AWAY), Function.identity(),
+                    g -> MEMBERS.getOrDefault(g, List.of())));
+        }
+        return all;
+    }
+
+    @Test
+    public void whatIfErinTheMostLoadedApproverIsAway() {
+        // erin approves in RELEASE, CHANGE, SPEND (most domains). Away: RELEASE only through her backup bob;
+        // CHANGE keeps bob, SPEND alice (leads); ARCH loses its co-decider erin (leads AGREE; alice approves there)
+        List<WhatIf.Domain> scope = whatIfDomains(LocalDate.of(2027, 3, 1));
+        assertEquals(new WhatIfReport(List.of("erin"), List.of(), List.of(),
+                        Map.of("RELEASE", List.of(new WhatIfReport.StandIn("erin", "bob"))), Map.of("ARCH", List.of("erin")),
+                        List.of()),
+                WhatIf.of(scope, List.of("erin"), List.of()));
+        // erin and alice away: SPEND stalls (leads has nobody left); dave keeps ARCH, bob RELEASE;
+        // RELEASE also loses its co-decider alice
+        assertEquals(new WhatIfReport(List.of("alice", "erin"), List.of(), List.of("SPEND"),
+                        Map.of("ARCH", List.of(new WhatIfReport.StandIn("alice", "dave")),
+                                "RELEASE", List.of(new WhatIfReport.StandIn("erin", "bob"))),
+                        Map.of("ARCH", List.of("erin"), "RELEASE", List.of("alice")), List.of()),
+                WhatIf.of(scope, List.of("alice", "erin"), List.of()));
+        // after erin's RELEASE grant ends, RELEASE is already uncovered: not stalled by anyone's absence
+        assertEquals(List.of("RELEASE"), WhatIf.of(whatIfDomains(LocalDate.of(2027, 7, 1)), List.of("erin"), List.of())
+                .alreadyUncovered());
+    }
+
     @Test
     public void onAnOrdinaryDayEveryDomainHasABackupAndTheBusFactorIsTwo() {
         // ARCH {alice} backup dave, RELEASE {erin} backup bob, CHANGE {erin, bob}, SPEND {alice, erin} (leads),
