@@ -97,8 +97,7 @@ public class AccountabilityService {
      * an unknown group.
      */
     public AccountabilityReport report(Scope scope) {
-        Person caller = people.currentUser()
-                .orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.report")));
+        Person caller = caller();
         Optional<Person> user = Optional.of(caller);
         Set<Long> visible = issues.browsableProjects(user);
         AccountabilityAccumulator acc = new AccountabilityAccumulator(clock.today(), clock.zone());
@@ -164,6 +163,11 @@ public class AccountabilityService {
             }
         }
         return acc.report(coverage);
+    }
+
+    /** The logged-in caller; 401 otherwise. */
+    public Person caller() {
+        return people.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.report")));
     }
 
     /** One decision as the metrics see it: the issue's current key and project, the matrix's checks and domain. */
