@@ -265,6 +265,12 @@ public class AccountabilityServiceStatementsTest {
         assertEquals(new BusFactor(2, List.of("carol", "dave")), r.busFactor());
         assertEquals(Long.valueOf(3), r.cycleTimeDays().median());
         assertEquals(Long.valueOf(3), r.cycleTimeDays().p90());
+        // all four created in November 2026: that month's loads are the same 2, 1, 0, so its index is 1 − 4/9
+        MonthIndex november = r.trend().get(11);
+        assertEquals(java.time.YearMonth.of(2026, 11), november.month());
+        assertEquals(4, november.decisions());
+        assertEquals(5.0 / 9, november.distributionIndex(), 1e-12);
+        assertEquals(new MonthIndex(java.time.YearMonth.of(2025, 12), 0, 1.0), r.trend().get(0));
         assertEquals(r, service.report(new AccountabilityService.Scope.Project("DEMO")));
     }
 
