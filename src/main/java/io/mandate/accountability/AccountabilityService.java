@@ -108,39 +108,39 @@ public class AccountabilityService {
         Collection<String> domainFilter = null;
         Collection<String> peopleFilter = null;
         if (scope instanceof Scope.Project p) {
-                projectId = issues.browsableProject(p.key() == null ? "" : p.key().trim(), user).orElseThrow(() ->
-                        ApiException.invalid("project", Message.of("mandate.error.project.unknown", p.key())));
-                projectKey = p.key().trim().toUpperCase(Locale.ROOT);
-                for (Domain d : authority.domains()) {
-                    String key = projectKey;
-                    if (d.scope().projects().stream().anyMatch(k -> k.equalsIgnoreCase(key))) {
-                        domainKeys.add(d.key());
-                    }
+            projectId = issues.browsableProject(p.key() == null ? "" : p.key().trim(), user).orElseThrow(() ->
+                    ApiException.invalid("project", Message.of("mandate.error.project.unknown", p.key())));
+            projectKey = p.key().trim().toUpperCase(Locale.ROOT);
+            for (Domain d : authority.domains()) {
+                String key = projectKey;
+                if (d.scope().projects().stream().anyMatch(k -> k.equalsIgnoreCase(key))) {
+                    domainKeys.add(d.key());
                 }
+            }
         } else if (scope instanceof Scope.Domains d) {
-                List<String> unknown = d.keys().stream().filter(k -> authority.domain(k).isEmpty()).toList();
-                if (d.keys().isEmpty() || !unknown.isEmpty()) {
-                    throw ApiException.invalid("domain", Message.of("mandate.error.domain.unknown", String.join(", ", unknown)));
-                }
-                domainKeys.addAll(d.keys());
-                domainFilter = d.keys();
+            List<String> unknown = d.keys().stream().filter(k -> authority.domain(k).isEmpty()).toList();
+            if (d.keys().isEmpty() || !unknown.isEmpty()) {
+                throw ApiException.invalid("domain", Message.of("mandate.error.domain.unknown", String.join(", ", unknown)));
+            }
+            domainKeys.addAll(d.keys());
+            domainFilter = d.keys();
         } else if (scope instanceof Scope.Group g) {
-                if (g.name() == null || !people.groupExists(g.name())) {
-                    throw ApiException.invalid("group", Message.of("mandate.error.group.unknown", g.name()));
-                }
-                Set<String> members = new TreeSet<>();
-                authority.membersOf(g.name()).forEach(m -> members.add(m.key()));
-                peopleFilter = members;
-                for (Domain d : authority.domains()) {
-                    for (Grant grant : authority.grants(d.key())) {
-                        boolean held = grant.holder().isUser() ? members.contains(grant.holder().id())
-                                : grant.holder().id().equals(g.name());
-                        if (held) {
-                            domainKeys.add(d.key());
-                            break;
-                        }
+            if (g.name() == null || !people.groupExists(g.name())) {
+                throw ApiException.invalid("group", Message.of("mandate.error.group.unknown", g.name()));
+            }
+            Set<String> members = new TreeSet<>();
+            authority.membersOf(g.name()).forEach(m -> members.add(m.key()));
+            peopleFilter = members;
+            for (Domain d : authority.domains()) {
+                for (Grant grant : authority.grants(d.key())) {
+                    boolean held = grant.holder().isUser() ? members.contains(grant.holder().id())
+                            : grant.holder().id().equals(g.name());
+                    if (held) {
+                        domainKeys.add(d.key());
+                        break;
                     }
                 }
+            }
         } else {
             authority.domains().forEach(d -> domainKeys.add(d.key()));
         }
