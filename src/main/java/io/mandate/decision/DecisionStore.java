@@ -315,6 +315,82 @@ public class DecisionStore {
         });
     }
 
+    /**
+     * The decisions of a report scope, for the accountability report: in projects among {@code visibleProjects}
+     * (rows without a stored project id too — the caller checks every issue by id), and, when given, in the project
+     * with id {@code projectId} (or without one), with a stored domain among {@code domainKeys}, with an approver or
+     * driver among {@code peopleKeys}. Each decision is handed to {@code each} once, without its informed people.
+     *
+     * <p><b>Two statements, whatever the number of decisions</b>: one streamed {@code SELECT} of the decisions'
+     * columns (no entity kept); the decisions that are not open go to {@code each} at once (no metric needs their
+     * contributors). The open ones need their contributors (consultation gaps): they are held — open decisions only,
+     * never the closed history — and their contributors come in a second streamed {@code SELECT} over the indexed
+     * {@code DECISION_ID} range of the held rows, keeping only theirs; then they go to {@code each}. Without open
+     * decisions the second statement is not issued.
+     */
+    public void forEachInScope(java.util.Collection<Long> visibleProjects, Long projectId,
+                               java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys,
+                               java.util.function.Consumer<Decision> each) {
+        if (visibleProjects.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder();
+        where.append("(PROJECT_ID IN (").append(placeholders(visibleProjects.size())).append(") OR PROJECT_ID IS NULL)");
+        params.addAll(new java.util.TreeSet<>(visibleProjects));
+        if (projectId != null) {
+            where.append(" AND (PROJECT_ID = ? OR PROJECT_ID IS NULL)");
+            params.add(projectId);
+        }
+        if (domainKeys != null) {
+            if (domainKeys.isEmpty()) {
+                return;
+            }
+            where.append(" AND DOMAIN_KEY IN (").append(placeholders(domainKeys.size())).append(")");
+            params.addAll(new java.util.TreeSet<>(domainKeys));
+        }
+        if (peopleKeys != null) {
+            if (peopleKeys.isEmpty()) {
+                return;
+            }
+            String in = placeholders(peopleKeys.size());
+            where.append(" AND (APPROVER_KEY IN (").append(in).append(") OR DRIVER_KEY IN (").append(in).append("))");
+            List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(peopleKeys));
+            params.addAll(sorted);
+            params.addAll(sorted);
+        }
+        java.util.TreeMap<Integer, Decision> open = new java.util.TreeMap<>();
+        entities.stream(DecisionEntity.class, Query.select("ID, ISSUE_ID, PROJECT_ID, ISSUE_KEY, PROJECT_KEY, STATUS, "
+                        + "DRIVER_KEY, APPROVER_KEY, DUE_DATE, REVIEW_DATE, DOMAIN_KEY, DOMAIN_BY_HAND, DECIDED_AT, "
+                        + "CREATED_AT, UPDATED_AT, VERSION").where(where.toString(), params.toArray()).order("ID"),
+                row -> {
+                    Decision d = withoutOutcome(row);
+                    if (d.status().isOpen()) {
+                        open.put(row.getID(), d);
+                    } else {
+                        each.accept(d);
+                    }
+                });
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<Integer, List<String>> contributors = new HashMap<>();
+        entities.stream(ParticipantEntity.class, Query.select("ID, DECISION_ID, ROLE, REF, POSITION")
+                        .where("ROLE = ? AND DECISION_ID >= ? AND DECISION_ID <= ?", CONTRIBUTOR,
+                                open.firstKey(),
+                                open.lastKey())
+                        .order("DECISION_ID, POSITION"),
+                p -> {
+                    if (open.containsKey(p.getDecisionId())) {
+                        contributors.computeIfAbsent(p.getDecisionId(), k -> new ArrayList<>()).add(p.getRef());
+                    }
+                });
+        open.forEach((id, d) -> each.accept(new Decision(d.issueId(), d.projectId(), d.issueKey(), d.projectKey(),
+                d.status(), d.driverKey(), d.approverKey(), contributors.getOrDefault(id, List.of()), List.of(),
+                d.dueDate(), d.reviewDate(), d.outcome(), d.domain(), d.domainSetByHand(), d.decidedAt(), d.created(),
+                d.updated(), d.version())));
+    }
+
     /** The user key of the approver of the issue's decision; empty when there is no decision or no approver. */
     public Optional<String> approverKey(long issueId) {
         DecisionEntity[] rows = entities.find(DecisionEntity.class,
@@ -417,6 +493,16 @@ public class DecisionStore {
             values.put("VALUE_FORMAT", AuditValues.FORMAT_USER_KEYS);
             entities.create(AuditEntity.class, values);
         }
+    }
+
+    /** A row read with the report's columns: no outcome (reading it would cost a statement per row), no people. */
+    private static Decision withoutOutcome(DecisionEntity row) {
+        return new Decision(row.getIssueId(), row.getProjectId() == null ? 0 : row.getProjectId(), row.getIssueKey(),
+                row.getProjectKey(), DecisionStatus.valueOf(row.getStatus()), row.getDriverKey(), row.getApproverKey(),
+                List.of(), List.of(), row.getDueDate() == null ? null : LocalDate.parse(row.getDueDate()),
+                row.getReviewDate() == null ? null : LocalDate.parse(row.getReviewDate()), null, row.getDomainKey(),
+                Boolean.TRUE.equals(row.getDomainByHand()), toInstant(row.getDecidedAt()), toInstant(row.getCreatedAt()),
+                toInstant(row.getUpdatedAt()), row.getVersion());
     }
 
     private static Decision toDecision(DecisionEntity row, ParticipantEntity[] people) {

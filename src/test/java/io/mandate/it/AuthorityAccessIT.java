@@ -101,6 +101,8 @@ public class AuthorityAccessIT {
             t.add(row(who, "DELETE", "/absences/{absence}", null, 401));
             t.add(row(who, "GET", "/matrix.csv", null, 401));
             t.add(row(who, "POST", "/matrix.csv?dryRun=true", CSV, 401));
+            t.add(row(who, "GET", "/reports/accountability", null, 401));
+            t.add(row(who, "GET", "/reports/accountability?project=DEMO", null, 401));
         }
         String[] frank = {"frank (no HR access, administers nothing)", "frank"};
         String[] bob = {"bob (OPS project user)", "bob"};
@@ -120,6 +122,20 @@ public class AuthorityAccessIT {
             t.add(row(who, "GET", "/absences/{absence}", null, 200));
         }
         t.add(row(frank, "GET", "/domains/R_ACC_NOPE", null, 404));
+
+        // ---- the accountability report: everyone logged in, over what they may browse ------------------------
+        for (String[] who : new String[][]{frank, bob, alice, erin, admin}) {
+            t.add(row(who, "GET", "/reports/accountability", null, 200));
+            t.add(row(who, "GET", "/reports/accountability?domain=R_ACC_DEMO,R_ACC_OPS", null, 200));
+            t.add(row(who, "GET", "/reports/accountability?group=jira-software-users", null, 200));
+        }
+        t.add(row(alice, "GET", "/reports/accountability?project=DEMO", null, 200));
+        t.add(row(heidi, "GET", "/reports/accountability?project=HR", null, 200));
+        t.add(row(frank, "GET", "/reports/accountability?project=HR", null, 400));
+        t.add(row(frank, "GET", "/reports/accountability?project=NOPE", null, 400));
+        t.add(row(frank, "GET", "/reports/accountability?domain=R_ACC_NOPE", null, 400));
+        t.add(row(frank, "GET", "/reports/accountability?group=no-such-group", null, 400));
+        t.add(row(alice, "GET", "/reports/accountability?project=DEMO&group=leads", null, 400));
 
         // ---- domains: who may create, change and delete ------------------------------------------------------
         for (String[] who : new String[][]{frank, bob, erin, heidi}) {

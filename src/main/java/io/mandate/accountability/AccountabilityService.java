@@ -1,0 +1,208 @@
+package io.mandate.accountability;
+
+import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
+import io.mandate.authority.AuthorityService;
+import io.mandate.authority.Domain;
+import io.mandate.authority.Grant;
+import io.mandate.decision.Decision;
+import io.mandate.decision.DecisionAuthority;
+import io.mandate.decision.DecisionStore;
+import io.mandate.platform.IssueAccess;
+import io.mandate.platform.IssueRef;
+import io.mandate.platform.People;
+import io.mandate.platform.Person;
+import io.mandate.platform.ProductClock;
+import io.mandate.platform.rest.ApiException;
+import io.mandate.platform.rest.Message;
+
+import javax.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The accountability report of a scope for the logged-in caller, over the database (product brief, "Accountability
+ * metrics"; docs/design/accountability.md).
+ *
+ * <ul>
+ *   <li><b>Decisions of the scope</b>: project — the decisions of the project's issues (by project id; the issue's
+ *       current project decides); domains — those whose stored domain is one of the keys; group — those whose approver
+ *       or driver is a member of the group (the host's members, nested groups as the host answers); all — every
+ *       decision.</li>
+ *   <li><b>Domains of the scope</b>: the domains given; for a project, the domains whose rules name the project
+ *       (case-insensitive) plus the domains of its decisions; for a group, the domains where the group or a member
+ *       (by a user grant) holds a grant; all domains.</li>
+ *   <li><b>Only what the caller may browse counts</b>: the SQL reads only the projects the caller may browse
+ *       ({@link IssueAccess#browsableProjects}); then each decision's issue is checked with
+ *       {@link IssueAccess#browsable(long, Optional)} (issue security, a host call answered without SQL of ours), so a
+ *       hidden decision never reaches the accumulator. The issue's current key and project are the ones reported.</li>
+ *   <li><b>Statements</b>: {@link DecisionStore#forEachInScope} — two streamed statements however many decisions;
+ *       the checks (violation, consultation gap, the decision's domain) come from {@link DecisionAuthority} over the
+ *       matrix's caches, names from {@link People} (the host's caches). Nothing is kept per decision but what the
+ *       {@link AccountabilityAccumulator} keeps.</li>
+ * </ul>
+ */
+@JiraComponent
+public class AccountabilityService {
+
+    /** What a report covers. */
+    public sealed interface Scope {
+        /** The project with this key. */
+        record Project(String key) implements Scope {
+        }
+
+        /** One or more domains by key. */
+        record Domains(List<String> keys) implements Scope {
+            public Domains {
+                keys = List.copyOf(new TreeSet<>(keys));
+            }
+        }
+
+        /** The group with this name. */
+        record Group(String name) implements Scope {
+        }
+
+        /** The whole instance. */
+        record All() implements Scope {
+        }
+    }
+
+    private final DecisionStore decisions;
+    private final DecisionAuthority checks;
+    private final AuthorityService authority;
+    private final IssueAccess issues;
+    private final People people;
+    private final ProductClock clock;
+
+    @Inject
+    public AccountabilityService(DecisionStore decisions, DecisionAuthority checks, AuthorityService authority,
+                                 IssueAccess issues, People people, ProductClock clock) {
+        this.decisions = decisions;
+        this.checks = checks;
+        this.authority = authority;
+        this.issues = issues;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /**
+     * The report of the scope for the logged-in caller: 401 when anonymous; 400 naming the parameter ({@code project},
+     * {@code domain}, {@code group}) for a project the caller cannot browse or that does not exist, an unknown domain,
+     * an unknown group.
+     */
+    public AccountabilityReport report(Scope scope) {
+        Person caller = caller();
+        Optional<Person> user = Optional.of(caller);
+        Set<Long> visible = issues.browsableProjects(user);
+        AccountabilityAccumulator acc = new AccountabilityAccumulator(clock.today(), clock.zone());
+        Map<String, Optional<String>> names = new HashMap<>();
+        Set<String> domainKeys = new TreeSet<>();
+        Long projectId = null;
+        String projectKey = null;
+        Collection<String> domainFilter = null;
+        Collection<String> peopleFilter = null;
+        if (scope instanceof Scope.Project p) {
+            projectId = issues.browsableProject(p.key() == null ? "" : p.key().trim(), user).orElseThrow(() ->
+                    ApiException.invalid("project", Message.of("mandate.error.project.unknown", p.key())));
+            projectKey = p.key().trim().toUpperCase(Locale.ROOT);
+            for (Domain d : authority.domains()) {
+                String key = projectKey;
+                if (d.scope().projects().stream().anyMatch(k -> k.equalsIgnoreCase(key))) {
+                    domainKeys.add(d.key());
+                }
+            }
+        } else if (scope instanceof Scope.Domains d) {
+            List<String> unknown = d.keys().stream().filter(k -> authority.domain(k).isEmpty()).toList();
+            if (d.keys().isEmpty() || !unknown.isEmpty()) {
+                throw ApiException.invalid("domain", Message.of("mandate.error.domain.unknown", String.join(", ", unknown)));
+            }
+            domainKeys.addAll(d.keys());
+            domainFilter = d.keys();
+        } else if (scope instanceof Scope.Group g) {
+            if (g.name() == null || !people.groupExists(g.name())) {
+                throw ApiException.invalid("group", Message.of("mandate.error.group.unknown", g.name()));
+            }
+            Set<String> members = new TreeSet<>();
+            authority.membersOf(g.name()).forEach(m -> members.add(m.key()));
+            peopleFilter = members;
+            for (Domain d : authority.domains()) {
+                for (Grant grant : authority.grants(d.key())) {
+                    boolean held = grant.holder().isUser() ? members.contains(grant.holder().id())
+                            : grant.holder().id().equals(g.name());
+                    if (held) {
+                        domainKeys.add(d.key());
+                        break;
+                    }
+                }
+            }
+        } else {
+            authority.domains().forEach(d -> domainKeys.add(d.key()));
+        }
+        String inProject = projectKey;
+        decisions.forEachInScope(visible, projectId, domainFilter, peopleFilter, d -> {
+            Optional<IssueRef> issue = issues.browsable(d.issueId(), user);
+            if (issue.isEmpty() || (inProject != null && !inProject.equalsIgnoreCase(issue.get().projectKey()))) {
+                return;
+            }
+            acc.add(facts(d, issue.get(), names));
+        });
+        if (projectKey != null) {
+            domainKeys.addAll(acc.decisionDomains());
+        }
+        List<DomainCoverage> coverage = new ArrayList<>();
+        for (String key : domainKeys) {
+            if (authority.domain(key).isPresent()) {
+                coverage.add(DomainCoverage.of(authority.authorityIn(key), this::activeName,
+                        group -> authority.membersOf(group).stream().filter(people::isActive).map(Person::name).toList()));
+            }
+        }
+        return acc.report(coverage);
+    }
+
+    /** The logged-in caller; 401 otherwise. */
+    public Person caller() {
+        return people.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.report")));
+    }
+
+    /** One decision as the metrics see it: the issue's current key and project, the matrix's checks and domain. */
+    private DecisionFacts facts(Decision d, IssueRef issue, Map<String, Optional<String>> names) {
+        Optional<DecisionAuthority.Findings> findings = checks.findings(d, issue);
+        boolean violation = d.approverKey() != null && findings.map(f -> !f.approverMayApprove()).orElse(false);
+        boolean gap = findings.map(f -> !f.notConsulted().isEmpty()).orElse(false);
+        String domain = findings.map(DecisionAuthority.Findings::domainKey).orElse(d.domain());
+        return new DecisionFacts(issue.key(), issue.projectKey(), issueNumber(issue.key()), d.status(),
+                nameOf(d.approverKey(), names), nameOf(d.driverKey(), names), d.created(), d.decidedAt(), d.dueDate(),
+                domain, violation, gap);
+    }
+
+    /**
+     * The username of a user key, once per person and report; an unknown user's approvals count under the key (the
+     * load stays honest). For coverage only active people count: {@link #activeName}.
+     */
+    private String nameOf(String key, Map<String, Optional<String>> names) {
+        if (key == null) {
+            return null;
+        }
+        return names.computeIfAbsent(key, k -> people.byKey(k).map(Person::name)).orElse(key);
+    }
+
+    /** The username of an active user; null for an unknown or inactive one, who may approve nothing today. */
+    private String activeName(String key) {
+        return people.byKey(key).filter(people::isActive).map(Person::name).orElse(null);
+    }
+
+    private static long issueNumber(String issueKey) {
+        int dash = issueKey.lastIndexOf('-');
+        try {
+            return dash < 0 ? 0 : Long.parseLong(issueKey.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
