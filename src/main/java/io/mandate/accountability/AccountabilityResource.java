@@ -58,6 +58,7 @@ public class AccountabilityResource {
             scope.put("project", project.trim().toUpperCase(java.util.Locale.ROOT));
         } else if (domain != null) {
             List<String> keys = Arrays.stream(domain.split(",")).map(String::trim).filter(k -> !k.isEmpty())
+                    .map(k -> k.toUpperCase(java.util.Locale.ROOT)) // domain keys are upper case; the query and caches compare exactly
                     .distinct().sorted().toList();
             s = new AccountabilityService.Scope.Domains(keys);
             scope.put("domains", keys);

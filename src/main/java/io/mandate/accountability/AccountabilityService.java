@@ -173,10 +173,11 @@ public class AccountabilityService {
     /** One decision as the metrics see it: the issue's current key and project, the matrix's checks and domain. */
     private DecisionFacts facts(Decision d, IssueRef issue, Map<String, Optional<String>> names) {
         Optional<DecisionAuthority.Findings> findings = checks.findings(d, issue);
-        boolean violation = d.approverKey() != null && findings.map(f -> !f.approverMayApprove()).orElse(false);
-        boolean gap = findings.map(f -> !f.notConsulted().isEmpty()).orElse(false);
+        DecisionAuthority.Checks verdict = DecisionAuthority.Checks.of(d, findings);
+        boolean violation = verdict.authorityViolation();
+        boolean gap = verdict.consultationGap();
         String domain = findings.map(DecisionAuthority.Findings::domainKey).orElse(d.domain());
-        return new DecisionFacts(issue.key(), issue.projectKey(), issueNumber(issue.key()), d.status(),
+        return new DecisionFacts(issue.key(), issue.projectKey(), issue.number(), d.status(),
                 nameOf(d.approverKey(), names), nameOf(d.driverKey(), names), d.created(), d.decidedAt(), d.dueDate(),
                 domain, violation, gap);
     }
@@ -195,14 +196,5 @@ public class AccountabilityService {
     /** The username of an active user; null for an unknown or inactive one, who may approve nothing today. */
     private String activeName(String key) {
         return people.byKey(key).filter(people::isActive).map(Person::name).orElse(null);
-    }
-
-    private static long issueNumber(String issueKey) {
-        int dash = issueKey.lastIndexOf('-');
-        try {
-            return dash < 0 ? 0 : Long.parseLong(issueKey.substring(dash + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 }

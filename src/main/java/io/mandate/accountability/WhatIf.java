@@ -113,9 +113,8 @@ public final class WhatIf {
 
         /** From a key like {@code DEMO-12}. */
         public static OpenDecision of(String issueKey, String approverName) {
-            int dash = issueKey.lastIndexOf('-');
-            return new OpenDecision(issueKey, issueKey.substring(0, dash), Long.parseLong(issueKey.substring(dash + 1)),
-                    approverName);
+            return new OpenDecision(issueKey, issueKey.substring(0, issueKey.lastIndexOf('-')),
+                    io.mandate.platform.IssueRef.numberOf(issueKey), approverName);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.function.Function;
 public record AbsenceJson(long id, Map<String, String> user, String from, String to, String note) {
 
     public static AbsenceJson of(Absence a, Function<String, Optional<Person>> personOfKey) {
-        Person p = personOfKey.apply(a.userKey()).orElse(new Person(a.userKey(), a.userKey(), a.userKey()));
+        Person p = personOfKey.apply(a.userKey()).orElseGet(() -> Person.unknown(a.userKey()));
         return new AbsenceJson(a.id(), PeopleJson.user(p), a.from().toString(), a.to().toString(), a.note());
     }
 }

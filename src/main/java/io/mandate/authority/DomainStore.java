@@ -86,13 +86,6 @@ public class DomainStore {
         return domains;
     }
 
-    /** The scope of every domain, by key (what {@link DomainMatch#of} resolves an issue against). */
-    public Map<String, DomainScope> scopes() {
-        Map<String, DomainScope> result = new LinkedHashMap<>();
-        all().forEach(d -> result.put(d.key(), d.scope()));
-        return result;
-    }
-
     /**
      * Replaces a domain's name, description and scope (the key never changes) when its current version is
      * {@code expectedVersion}; {@link StaleVersionException} otherwise, with -1 when the domain is gone.

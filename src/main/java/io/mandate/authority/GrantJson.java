@@ -19,7 +19,7 @@ public record GrantJson(long id, String domain, Map<String, String> holder, int 
         Map<String, String> holder = new LinkedHashMap<>();
         holder.put("type", g.holder().type().jsonName());
         if (g.holder().isUser()) {
-            Person p = personOfKey.apply(g.holder().id()).orElse(new Person(g.holder().id(), g.holder().id(), g.holder().id()));
+            Person p = personOfKey.apply(g.holder().id()).orElseGet(() -> Person.unknown(g.holder().id()));
             holder.put("name", p.name());
             holder.put("displayName", p.displayName());
         } else {

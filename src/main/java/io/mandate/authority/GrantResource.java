@@ -61,7 +61,7 @@ public class GrantResource {
     /** The id of the path, for a logged-in caller (401 first); 404 when it cannot be an id. */
     private long id(String grantId) {
         authority.caller();
-        if (grantId == null || !grantId.matches("[0-9]{1,18}")) {
+        if (grantId == null || !grantId.matches("[0-9]{1,9}")) {
             throw ApiException.notFound(Message.of("mandate.error.grant.notFound", shown(grantId)));
         }
         return Long.parseLong(grantId);

@@ -64,7 +64,7 @@ public record IssueAuthority(IssueRef issue, boolean tie, List<DomainAuthority> 
     public static IssueAuthority of(IssueRef issue, AuthorityService authority) {
         DomainMatch match = authority.match(issue);
         Function<String, Person> person = key -> key == null ? null
-                : authority.person(key).orElse(new Person(key, key, key));
+                : authority.person(key).orElseGet(() -> Person.unknown(key));
         LocalDate today = authority.today();
         List<DomainAuthority> result = new ArrayList<>();
         for (String key : match.winners()) {

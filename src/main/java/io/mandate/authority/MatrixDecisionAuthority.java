@@ -11,6 +11,9 @@ import javax.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,9 +55,7 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
 
     @Override
     public Checks checks(Decision decision, IssueRef issue) {
-        return findings(decision, issue)
-                .map(f -> new Checks(decision.approverKey() != null && !f.approverMayApprove(), !f.notConsulted().isEmpty()))
-                .orElse(Checks.NONE);
+        return Checks.of(decision, findings(decision, issue));
     }
 
     @Override
@@ -66,20 +67,23 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
         EffectiveAuthority in = authority.authorityIn(domain.get());
         String name = authority.domain(domain.get()).map(Domain::name).orElse(domain.get());
         String approver = decision.approverKey();
-        Optional<Level> level = approver == null ? Optional.empty() : in.levelOf(approver, authority.groupsOf(approver));
+        // one decision asks for the same person's groups several times (approver, contributors, group members)
+        Map<String, Set<String>> known = new HashMap<>();
+        Function<String, Set<String>> groupsOf = key -> known.computeIfAbsent(key, authority::groupsOf);
+        Optional<Level> level = approver == null ? Optional.empty() : in.levelOf(approver, groupsOf.apply(approver));
         return Optional.of(new Findings(domain.get(), name, level.map(Level::name).orElse(null),
-                level.map(Level::mayApprove).orElse(false), notConsulted(decision, in)));
+                level.map(Level::mayApprove).orElse(false), notConsulted(decision, in, groupsOf)));
     }
 
-    private List<Principal> notConsulted(Decision decision, EffectiveAuthority in) {
+    private List<Principal> notConsulted(Decision decision, EffectiveAuthority in, Function<String, Set<String>> groupsOf) {
         List<Principal> missing = new ArrayList<>();
         for (Principal holder : in.holdersAt(Level.CONSULT)) {
             if (holder.isUser()) {
-                boolean exactlyConsult = in.levelOf(holder.id(), authority.groupsOf(holder.id())).orElse(null) == Level.CONSULT;
+                boolean exactlyConsult = in.levelOf(holder.id(), groupsOf.apply(holder.id())).orElse(null) == Level.CONSULT;
                 if (exactlyConsult && !decision.contributorKeys().contains(holder.id())) {
                     missing.add(holder);
                 }
-            } else if (!groupConsulted(holder.id(), decision, in)) {
+            } else if (!groupConsulted(holder.id(), decision, in, groupsOf)) {
                 missing.add(holder);
             }
         }
@@ -92,15 +96,15 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
      * when none is, the members are gone through — to tell a gap from a group whose members all hold more and
      * so need no consulting. A list of decisions therefore costs O(contributors) per decision in the usual case.
      */
-    private boolean groupConsulted(String group, Decision decision, EffectiveAuthority in) {
+    private boolean groupConsulted(String group, Decision decision, EffectiveAuthority in, Function<String, Set<String>> groupsOf) {
         for (String contributor : decision.contributorKeys()) {
-            Set<String> groups = authority.groupsOf(contributor);
+            Set<String> groups = groupsOf.apply(contributor);
             if (groups.contains(group) && in.levelOf(contributor, groups).orElse(null) == Level.CONSULT) {
                 return true;
             }
         }
         for (var member : authority.membersOf(group)) {
-            if (in.levelOf(member.key(), authority.groupsOf(member.key())).orElse(null) == Level.CONSULT) {
+            if (in.levelOf(member.key(), groupsOf.apply(member.key())).orElse(null) == Level.CONSULT) {
                 return false; // someone of the group must be consulted, and no contributor is such a one
             }
         }

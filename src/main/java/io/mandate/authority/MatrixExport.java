@@ -2,7 +2,6 @@ package io.mandate.authority;
 
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import io.mandate.platform.People;
-import io.mandate.platform.Person;
 
 import javax.inject.Inject;
 import java.io.IOException;
@@ -52,6 +51,6 @@ public class MatrixExport {
         if (userKey == null) {
             return null;
         }
-        return names.computeIfAbsent(userKey, k -> people.byKey(k).map(Person::name).orElse(k));
+        return names.computeIfAbsent(userKey, people::nameOf);
     }
 }

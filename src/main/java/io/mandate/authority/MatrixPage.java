@@ -173,7 +173,7 @@ public final class MatrixPage {
             row.put("name", d.name());
             row.put("description", d.description() == null ? "" : d.description());
             row.put("version", String.valueOf(d.version()));
-            row.put("editable", authority.mayManage(viewer, d.scope()));
+            row.put("editable", AuthorityService.mayManage(admin, administered, d.scope()));
             row.put("projects", String.join(", ", d.scope().projects()));
             row.put("issueTypes", String.join(", ", d.scope().issueTypes()));
             row.put("components", String.join(", ", d.scope().components()));

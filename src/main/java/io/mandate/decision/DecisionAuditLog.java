@@ -7,12 +7,10 @@ import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import io.mandate.platform.AuditLog;
 import io.mandate.platform.EventSubscriber;
 import io.mandate.platform.People;
-import io.mandate.platform.Person;
 
 import javax.inject.Inject;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Writes a committed decision's change of approver or status to the product's audit log ({@link AuditLog}),
@@ -69,10 +67,6 @@ public class DecisionAuditLog extends EventSubscriber {
     }
 
     private String name(String userKey) {
-        if (userKey == null) {
-            return null;
-        }
-        Optional<Person> person = people.byKey(userKey);
-        return person.map(Person::name).orElse(userKey);
+        return people.nameOf(userKey);
     }
 }

@@ -61,5 +61,14 @@ public interface DecisionAuthority {
      */
     record Checks(boolean authorityViolation, boolean consultationGap) {
         public static final Checks NONE = new Checks(false, false);
+
+        /**
+         * The verdict the findings give: a violation when the decision has an approver who may not approve, a gap
+         * when someone who must be consulted is missing; nothing to check without findings (no domain, or a tie).
+         */
+        public static Checks of(Decision decision, Optional<Findings> findings) {
+            return findings.map(f -> new Checks(decision.approverKey() != null && !f.approverMayApprove(),
+                    !f.notConsulted().isEmpty())).orElse(NONE);
+        }
     }
 }

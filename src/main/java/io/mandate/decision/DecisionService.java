@@ -320,7 +320,7 @@ public class DecisionService {
             }
             visible.add(issue.get());
         }
-        visible.sort(java.util.Comparator.comparing(IssueRef::projectKey).thenComparingLong(i -> DecisionStore.issueNumber(i.key())));
+        visible.sort(java.util.Comparator.comparing(IssueRef::projectKey).thenComparingLong(IssueRef::number));
         return visible;
     }
 

@@ -95,7 +95,7 @@ public class DecisionStore {
                 values.put("PROJECT_ID", next.projectId() == 0 ? null : next.projectId());
                 values.put("ISSUE_KEY", next.issueKey());
                 values.put("PROJECT_KEY", next.projectKey());
-                values.put("ISSUE_NUMBER", issueNumber(next.issueKey()));
+                values.put("ISSUE_NUMBER", io.mandate.platform.IssueRef.numberOf(next.issueKey()));
                 values.put("STATUS", next.status().name());
                 values.put("CREATED_AT", Date.from(next.created()));
                 values.put("UPDATED_AT", Date.from(next.updated()));
@@ -116,7 +116,7 @@ public class DecisionStore {
             row.setProjectId(next.projectId() == 0 ? row.getProjectId() : Long.valueOf(next.projectId()));
             row.setIssueKey(next.issueKey());
             row.setProjectKey(next.projectKey());
-            row.setIssueNumber(issueNumber(next.issueKey()));
+            row.setIssueNumber(io.mandate.platform.IssueRef.numberOf(next.issueKey()));
             row.setStatus(next.status().name());
             row.setDriverKey(next.driverKey());
             row.setApproverKey(next.approverKey());
@@ -459,15 +459,6 @@ public class DecisionStore {
     /** "?, ?, ?" — only ever a count of placeholders, never caller text. */
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    static long issueNumber(String issueKey) {
-        int dash = issueKey.lastIndexOf('-');
-        try {
-            return dash < 0 ? 0 : Long.parseLong(issueKey.substring(dash + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private void addParticipant(int decisionId, String role, String kind, String ref, int position) {

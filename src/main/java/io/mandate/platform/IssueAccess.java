@@ -32,9 +32,6 @@ public interface IssueAccess {
      */
     Set<String> administeredProjectKeys(Person user);
 
-    /** The current keys (upper case) of the projects the user may browse. */
-    Set<String> browsableProjectKeys(Optional<Person> user);
-
     /** Whether the user may edit the issue (Jira's "Edit issues" project permission). */
     boolean canEdit(IssueRef issue, Person user);
 

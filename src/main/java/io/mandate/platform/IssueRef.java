@@ -13,4 +13,19 @@ public record IssueRef(long id, String key, String summary, long projectId, Stri
         components = List.copyOf(components);
         labels = List.copyOf(labels);
     }
+
+    /** The number of the key, 12 of {@code DEMO-12} (0 when the key has none): lists sort by project, then number. */
+    public long number() {
+        return numberOf(key);
+    }
+
+    /** The number of an issue key, 12 of {@code DEMO-12}; 0 when there is none. */
+    public static long numberOf(String issueKey) {
+        int dash = issueKey.lastIndexOf('-');
+        try {
+            return dash < 0 ? 0 : Long.parseLong(issueKey.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 }

@@ -90,11 +90,6 @@ public class JiraIssueAccess implements IssueAccess {
         return keys(projects(ProjectPermissions.ADMINISTER_PROJECTS, Optional.of(user)));
     }
 
-    @Override
-    public Set<String> browsableProjectKeys(Optional<Person> user) {
-        return keys(projects(user));
-    }
-
     private static Set<String> keys(Collection<Project> projects) {
         Set<String> keys = new TreeSet<>();
         for (Project project : projects) {

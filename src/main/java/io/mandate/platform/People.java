@@ -35,6 +35,11 @@ public class People {
         return users.byKey(userKey);
     }
 
+    /** The current username of a stored user key, or the key itself for a user the host no longer knows. */
+    public String nameOf(String userKey) {
+        return userKey == null ? null : users.byKey(userKey).map(Person::name).orElse(userKey);
+    }
+
     public Optional<Person> byName(String username) {
         return username == null ? Optional.empty() : users.byName(username.trim());
     }

@@ -9,4 +9,9 @@ public record Person(String key, String name, String displayName) implements jav
         Objects.requireNonNull(name, "name");
         displayName = displayName == null || displayName.isBlank() ? name : displayName;
     }
+
+    /** A stored user key the host no longer knows, shown by its key (the audit trail and grants outlive users). */
+    public static Person unknown(String userKey) {
+        return new Person(userKey, userKey, userKey);
+    }
 }
