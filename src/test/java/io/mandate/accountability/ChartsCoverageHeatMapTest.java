@@ -71,7 +71,8 @@ public class ChartsCoverageHeatMapTest {
         SvgDocument svg = chart(small());
         Element hiringBob = named(cells(svg).get(2), "rect").get(0);
         assertEquals("bob is the 2nd column", CoverageHeatMap.LABEL_WIDTH + CoverageHeatMap.CELL_WIDTH + 1, number(hiringBob, "x"), 0);
-        assertEquals("HIRING is the 2nd row", CoverageHeatMap.HEADER + CoverageHeatMap.CELL_HEIGHT + 1, number(hiringBob, "y"), 0);
+        int gridTop = CoverageHeatMap.header(List.of("alice", "bob", "carol"));
+        assertEquals("HIRING is the 2nd row", gridTop + CoverageHeatMap.CELL_HEIGHT + 1, number(hiringBob, "y"), 0);
         assertEquals(List.of("alice", "bob", "carol"), texts(svg.byId("t-coverage-people")));
         assertEquals(List.of("ARCH", "HIRING", "SPEND"), texts(svg.byId("t-coverage-domains")));
     }
@@ -187,10 +188,21 @@ public class ChartsCoverageHeatMapTest {
         SvgDocument svg = chart(new CoverageGrid(List.of(domain), List.of(person), Map.of(domain, Map.of(person, 6))));
         Element domainLabel = named(svg.byId("t-coverage-domains"), "text").get(0);
         Element personLabel = named(svg.byId("t-coverage-people"), "text").get(0);
-        assertEquals("A_VERY_LONG_DOMAIN_KEY_\u2026", ownText(domainLabel));
+        assertEquals("A_VERY_LONG_DOMAIN_\u2026", ownText(domainLabel));
         assertEquals(domain, titleOf(domainLabel));
         assertEquals("maximilian.must\u2026", ownText(personLabel));
         assertEquals(person, titleOf(personLabel));
         assertEquals(domain + " \u00B7 " + person + ": 6 INQUIRE", titleOf(cells(svg).get(0)));
+    }
+
+    @Test
+    public void theSpaceAboveTheGridGrowsWithTheLongestUsernameUpToTheShortenedLength() {
+        int shortNames = CoverageHeatMap.header(List.of("al", "bo"));
+        int longName = CoverageHeatMap.header(List.of("al", "maximilian.mustermann"));
+        int longer = CoverageHeatMap.header(List.of("al", "maximilian.mustermann.schmidt.meier"));
+        assertTrue(shortNames + " < " + longName, shortNames < longName);
+        assertEquals("names are shortened, so the space stops growing", longName, longer);
+        SvgDocument svg = chart(new CoverageGrid(List.of("ARCH"), List.of("al"), Map.of("ARCH", Map.of("al", 2))));
+        assertEquals(shortNames + 1, number(named(svg.byId("t-coverage-cells"), "rect").get(0), "y"), 0);
     }
 }
