@@ -40,9 +40,10 @@ final class CoverageHeatMap {
         String id = Charts.id(text, "coverage");
         int cols = Math.min(grid.people().size(), Charts.MAX_PEOPLE);
         int rows = Math.min(grid.domains().size(), Charts.MAX_DOMAINS);
-        int morePeople = grid.people().size() - cols;
-        int moreDomains = grid.domains().size() - rows;
         boolean empty = cols == 0 || rows == 0;
+        // without a grid nothing is left out of it: domains without people (or people without domains) are no cells
+        int morePeople = empty ? 0 : grid.people().size() - cols;
+        int moreDomains = empty ? 0 : grid.domains().size() - rows;
 
         int gridX = LABEL_WIDTH;
         int gridY = empty ? PAD + 24 : header(grid.people().subList(0, cols));

@@ -205,4 +205,16 @@ public class ChartsCoverageHeatMapTest {
         SvgDocument svg = chart(new CoverageGrid(List.of("ARCH"), List.of("al"), Map.of("ARCH", Map.of("al", 2))));
         assertEquals(shortNames + 1, number(named(svg.byId("t-coverage-cells"), "rect").get(0), "y"), 0);
     }
+
+    @Test
+    public void manyDomainsWithoutPeopleAreAnEmptyChartThatCountsNothingAsLeftOut() {
+        List<String> domains = new ArrayList<>();
+        for (int d = 0; d < 70; d++) {
+            domains.add("D" + d);
+        }
+        SvgDocument svg = chart(new CoverageGrid(domains, List.of(), Map.of()));
+        assertNull(svg.find("t-coverage-domains"));
+        assertNull(svg.find("t-coverage-more"));
+        assertEquals("Levels per domain and person.", svg.byId("t-coverage-desc").getTextContent());
+    }
 }
