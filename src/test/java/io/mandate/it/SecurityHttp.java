@@ -141,6 +141,16 @@ final class SecurityHttp {
         }
     }
 
+    /** A GET outside the contract on purpose (a parameter out of range, an id that is no number): the answer is checked. */
+    static Reply uncheckedGet(String url, String user) {
+        return send(Contract.Check.RESPONSE, "GET", url, user, null, null);
+    }
+
+    /** A PUT outside the contract on purpose (a required field left out, a malformed body): the answer is checked. */
+    static Reply uncheckedPutJson(String url, String user, String json) {
+        return send(Contract.Check.RESPONSE, "PUT", url, user, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
+    }
+
     static Reply get(String url, String user) {
         return send("GET", url, user, null, null);
     }
