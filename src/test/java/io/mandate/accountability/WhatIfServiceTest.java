@@ -53,6 +53,7 @@ import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -270,6 +271,31 @@ public class WhatIfServiceTest {
         WhatIfReport r = service.whatIf(PROJECT, "alice", null, null).report();
         assertEquals("SPEND is OPS's by its rules; DEMO has only a closed decision in it", List.of(), r.stalled());
         assertEquals(List.of("SPEND"), service.whatIf(ALL, "alice", null, null).report().stalled());
+    }
+
+    private static String whereOf(String sql) {
+        return sql.substring(sql.indexOf(" WHERE "));
+    }
+
+    @Test
+    public void withMoreAwayThanAnInListTakesTheApproversAreFilteredWhileStreaming() {
+        for (int i = 0; i < WhatIfService.MAX_SQL_APPROVERS; i++) {
+            absences.create(new Absence(0, "k-temp-" + i, LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-02"), null), List.of());
+        }
+        absence(CAROL, "2026-12-01", "2026-12-01");
+        decision(1, DecisionStatus.OPEN, CAROL, "ARCH", false);
+        decision(2, DecisionStatus.OPEN, DAVE, "ARCH", false);
+        service.whatIf(ARCH, null, "2026-12-01", "2026-12-01"); // warms the matrix's caches
+        ao.sql().start();
+        WhatIfReport r = service.whatIf(ARCH, null, "2026-12-01", "2026-12-01").report();
+        List<String> statements = ao.sql().stop();
+        assertEquals(WhatIfService.MAX_SQL_APPROVERS + 1, r.absent().size());
+        assertEquals(List.of("DEMO-1"), r.decisionsWaiting());
+        assertEquals(statements.toString(), 2, statements.size());
+        assertTrue("no IN list of the absent: " + statements.get(1), !whereOf(statements.get(1)).contains("APPROVER_KEY"));
+        String carolAlone = statementsOf(ARCH, "carol", null, null).get(0);
+        assertTrue("the control: with carol alone the database picks her decisions " + carolAlone,
+                whereOf(carolAlone).contains("APPROVER_KEY"));
     }
 
     @Test
