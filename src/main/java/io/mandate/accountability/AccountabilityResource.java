@@ -171,7 +171,9 @@ public class AccountabilityResource {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("month", t.month().toString());
             m.put("decisions", t.decisions());
-            m.put("index", t.distributionIndex());
+            // a month without decisions has no index to show: the definition's 1 ("nobody carries anything") is not
+            // a measurement, and a chart or a script reading it as one would draw a perfect month that never was
+            m.put("index", t.decisions() == 0 ? null : t.distributionIndex());
             return m;
         }).toList());
         return j;

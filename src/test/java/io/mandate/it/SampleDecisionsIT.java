@@ -106,6 +106,7 @@ public class SampleDecisionsIT {
                 assertEquals(1 - 8.0 / 42, month.get("index").asDouble(), 1e-9);
             } else {
                 assertEquals(month.toString(), 0, month.get("decisions").asInt());
+                assertTrue("no index without decisions: " + month, month.get("index").isNull());
             }
         }
         // the history is fixed in 2026; the trend shows the last twelve months only
