@@ -106,12 +106,38 @@ public class SampleDecisionsIT {
                 assertEquals(1 - 8.0 / 42, month.get("index").asDouble(), 1e-9);
             } else {
                 assertEquals(month.toString(), 0, month.get("decisions").asInt());
+                assertTrue("no index without decisions: " + month, month.get("index").isNull());
             }
         }
         // the history is fixed in 2026; the trend shows the last twelve months only
         YearMonth first = YearMonth.now(ZONE).minusMonths(11);
         assertEquals(!october.isBefore(first), octoberShown);
         assertEquals(!november.isBefore(first), novemberShown);
+    }
+
+    @Test
+    public void theWhatIfOfTheMostLoadedApproverNamesTheBackupsThatKeepTheDomainsGoing() throws Exception {
+        // DEMO: alice carries the most (5); away, ARCH goes on through her backup dave, RELEASE loses her as a
+        // co-decider (leads AGREE), nothing stalls, and her two open decisions wait
+        JsonNode demo = get("/reports/accountability?project=DEMO", "alice");
+        assertEquals("alice", demo.at("/load/0/user").asText());
+        JsonNode alice = get("/reports/whatif?absent=alice&project=DEMO", "alice");
+        assertEquals(List.of(), texts(alice.get("stalled")));
+        assertEquals("[{\"domain\":\"ARCH\",\"standIns\":[{\"holder\":\"alice\",\"backup\":\"dave\"}]}]",
+                alice.get("coveredByBackup").toString());
+        assertEquals("[{\"domain\":\"RELEASE\",\"people\":[\"alice\"]}]", alice.get("coDecidersLost").toString());
+        assertEquals(List.of("DEMO-3", "DEMO-18"), texts(alice.get("decisionsWaiting")));
+
+        // the whole instance: erin carries the most (6); away, RELEASE goes on through bob, the others keep a
+        // second approver; with alice away as well, SPEND stalls
+        JsonNode all = get("/reports/accountability", "admin");
+        assertEquals("erin 6", all.at("/load/0/user").asText() + " " + all.at("/load/0/count").asInt());
+        JsonNode erin = get("/reports/whatif?absent=erin", "admin");
+        assertEquals(List.of(), texts(erin.get("stalled")));
+        assertEquals("[{\"domain\":\"RELEASE\",\"standIns\":[{\"holder\":\"erin\",\"backup\":\"bob\"}]}]",
+                erin.get("coveredByBackup").toString());
+        assertEquals(List.of("DEMO-2", "DEMO-15", "OPS-4", "OPS-6"), texts(erin.get("decisionsWaiting")));
+        assertEquals(List.of("SPEND"), texts(get("/reports/whatif?absent=erin,alice", "admin").get("stalled")));
     }
 
     @Test
