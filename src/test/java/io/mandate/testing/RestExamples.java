@@ -41,6 +41,8 @@ public final class RestExamples {
     /** The largest answer under this many characters makes the example: rich, yet readable. */
     static final int READABLE = 1800;
     private static final String SHOWN_BASE = "http://localhost:2990";
+    /** The answer's headers the spec declares, kept with an example. */
+    static final List<String> SHOWN_HEADERS = List.of("Location", "Content-Disposition");
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -50,9 +52,9 @@ public final class RestExamples {
     private RestExamples() {
     }
 
-    /** One example: what was sent (the user by name only) and what came back. */
+    /** One example: what was sent (the user by name only) and what came back ({@code headers}: those of {@link #SHOWN_HEADERS}). */
     public record Example(String operationId, String method, String target, String user, String contentType,
-                          String requestBody, int status, String responseContentType, String location,
+                          String requestBody, int status, String responseContentType, Map<String, String> headers,
                           String responseBody) {
     }
 
@@ -88,7 +90,7 @@ public final class RestExamples {
             Example example = new Example(id.get(), e.method(), target(e.uri()), user(e.requestHeaders()),
                     header(e.requestHeaders(), "Content-Type"),
                     e.requestBody() == null ? null : new String(e.requestBody(), StandardCharsets.UTF_8), e.status(),
-                    header(e.responseHeaders(), "Content-Type"), header(e.responseHeaders(), "Location"), e.responseBody());
+                    header(e.responseHeaders(), "Content-Type"), shownHeaders(e.responseHeaders()), e.responseBody());
             Files.writeString(dir.resolve(String.format("%03d.json", COUNTS.get(id.get()))), JSON.writeValueAsString(example));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -105,6 +107,17 @@ public final class RestExamples {
     private static String header(Map<String, List<String>> headers, String name) {
         return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty())
                 .map(h -> h.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    private static Map<String, String> shownHeaders(Map<String, List<String>> headers) {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        for (String name : SHOWN_HEADERS) {
+            String value = header(headers, name);
+            if (value != null) {
+                shown.put(name, value);
+            }
+        }
+        return shown;
     }
 
     /** The username of Basic credentials; the password is never kept. */
@@ -155,9 +168,10 @@ public final class RestExamples {
     }
 
     private static Example normalised(Example x) {
-        String location = x.location() == null ? null : x.location().replaceFirst("^https?://[^/]+", SHOWN_BASE);
+        Map<String, String> headers = new java.util.TreeMap<>(x.headers());
+        headers.computeIfPresent("Location", (name, url) -> url.replaceFirst("^https?://[^/]+", SHOWN_BASE));
         return new Example(x.operationId(), x.method(), x.target(), x.user(), x.contentType(), indented(x.requestBody()),
-                x.status(), x.responseContentType(), location, indented(x.responseBody()));
+                x.status(), x.responseContentType(), headers, indented(x.responseBody()));
     }
 
     /** JSON indented two spaces, members in the server's order; anything else as it is. */
