@@ -80,7 +80,11 @@ public final class Contract {
 
     /** Fails (AssertionError) when the exchange leaves the contract; nothing for URLs outside the API. */
     public static void check(Check check, Exchange exchange) {
+        long started = System.nanoTime();
         List<String> problems = violations(check, exchange);
+        if (apiPath(exchange.uri()).isPresent()) {
+            Stats.record(check, System.nanoTime() - started); // the first includes loading the spec
+        }
         if (!problems.isEmpty()) {
             throw new AssertionError(describe(exchange, problems));
         }
@@ -194,6 +198,28 @@ public final class Contract {
 
     private static String abbreviate(String s) {
         return s.length() > 600 ? s.substring(0, 600) + "…(" + s.length() + " chars)" : s;
+    }
+
+    /** How many exchanges were checked and how long the checks took, printed when the test JVM ends. */
+    private static final class Stats {
+        private static final java.util.concurrent.atomic.AtomicLong FULL = new java.util.concurrent.atomic.AtomicLong();
+        private static final java.util.concurrent.atomic.AtomicLong RESPONSE = new java.util.concurrent.atomic.AtomicLong();
+        private static final java.util.concurrent.atomic.AtomicLong NANOS = new java.util.concurrent.atomic.AtomicLong();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.printf(
+                    "Contract: %d exchanges checked whole, %d by their answer only, in %d ms (docs/openapi.yaml)%n",
+                    FULL.get(), RESPONSE.get(), NANOS.get() / 1_000_000)));
+        }
+
+        static void record(Check check, long nanos) {
+            if (check == Check.FULL) {
+                FULL.incrementAndGet();
+            } else if (check == Check.RESPONSE) {
+                RESPONSE.incrementAndGet();
+            }
+            NANOS.addAndGet(nanos);
+        }
     }
 
     /** Loaded on first use, once per JVM. */

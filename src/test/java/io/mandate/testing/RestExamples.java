@@ -44,7 +44,11 @@ public final class RestExamples {
     /** The answer's headers the spec declares, kept with an example. */
     static final List<String> SHOWN_HEADERS = List.of("Location", "Content-Disposition");
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Indented two spaces, {@code "name": value} as people write it. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setDefaultPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+                    .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)));
 
     private static final Map<String, Integer> COUNTS = new HashMap<>();
     private static boolean cleared;
@@ -131,8 +135,8 @@ public final class RestExamples {
     }
 
     /**
-     * Picks one recorded example per operation — the largest answer under {@link #READABLE} characters (else the
-     * smallest), ties by the request — and writes it to {@link #CURATED} with the host's address shown as the
+     * Picks one recorded example per operation — among the {@link #plain} ones if there are any, the largest answer
+     * under {@link #READABLE} characters sent with a request under as many (else the smallest), ties by the request — and writes it to {@link #CURATED} with the host's address shown as the
      * reference host's default ({@value #SHOWN_BASE}) and JSON bodies indented. Operations without a recording keep
      * their committed example.
      */
@@ -144,15 +148,19 @@ public final class RestExamples {
         Files.createDirectories(CURATED);
         try (Stream<Path> dirs = Files.list(RECORDED)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                List<Example> candidates = new ArrayList<>();
+                List<Example> recorded = new ArrayList<>();
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.sorted().toList()) {
-                        candidates.add(JSON.readValue(f.toFile(), Example.class));
+                        recorded.add(JSON.readValue(f.toFile(), Example.class));
                     }
                 }
+                // the security tests' payloads (markup, SQL, emoji) are real traffic but poor examples
+                List<Example> plain = recorded.stream().filter(RestExamples::plain).toList();
+                List<Example> candidates = plain.isEmpty() ? recorded : plain;
                 Comparator<Example> byRequest = Comparator.comparing(Example::target)
                         .thenComparing(x -> String.valueOf(x.requestBody()));
-                Optional<Example> readable = candidates.stream().filter(x -> length(x) <= READABLE)
+                Optional<Example> readable = candidates.stream()
+                        .filter(x -> length(x) <= READABLE && (x.requestBody() == null || x.requestBody().length() <= READABLE))
                         .max(Comparator.comparingInt(RestExamples::length).thenComparing(byRequest.reversed()));
                 Example chosen = readable.orElseGet(() -> candidates.stream()
                         .min(Comparator.comparingInt(RestExamples::length).thenComparing(byRequest)).orElseThrow());
@@ -161,6 +169,14 @@ public final class RestExamples {
             }
         }
         return written;
+    }
+
+    /** Printable ASCII only, and nothing of the XSS, SQL-injection and fuzz tests' payloads. */
+    static boolean plain(Example x) {
+        String all = x.target() + " " + x.requestBody() + " " + x.responseBody();
+        String lower = all.toLowerCase(Locale.ROOT);
+        return all.chars().allMatch(c -> c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f))
+                && Stream.of("<", ">", "xss", "1=1", "drop table", "--", "%").noneMatch(lower::contains);
     }
 
     private static int length(Example x) {

@@ -68,8 +68,9 @@ public final class RestReference {
         line();
         line(api.getInfo().getDescription().strip());
         line();
-        line("Authentication: " + api.getComponents().getSecuritySchemes().entrySet().stream()
-                .map(e -> "`" + e.getKey() + "` (" + e.getValue().getDescription() + ")").collect(Collectors.joining(" or ")) + ".");
+        line("Authentication, one of:");
+        line();
+        api.getComponents().getSecuritySchemes().forEach((name, scheme) -> line("- `" + name + "`: " + scheme.getDescription()));
         line();
         line("## Endpoints");
         line();
@@ -262,6 +263,8 @@ public final class RestReference {
             words.add(parts.stream().map(p -> type(p, true)).collect(Collectors.joining(s.getAllOf() != null ? " and " : " or ")));
         } else if ("array".equals(s.getType())) {
             words.add("array of " + type(s.getItems(), true));
+        } else if ("object".equals(s.getType()) && s.getAdditionalProperties() instanceof Schema<?> values) {
+            words.add("object of name → " + type(values, true));
         } else if (s.getType() != null) {
             words.add(s.getType() + (s.getFormat() != null ? " (" + s.getFormat() + ")" : ""));
         } else {
