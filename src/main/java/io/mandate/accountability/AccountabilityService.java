@@ -179,7 +179,7 @@ public class AccountabilityService {
         String domain = findings.map(DecisionAuthority.Findings::domainKey).orElse(d.domain());
         return new DecisionFacts(issue.key(), issue.projectKey(), issue.number(), d.status(),
                 nameOf(d.approverKey(), names), nameOf(d.driverKey(), names), d.created(), d.decidedAt(), d.dueDate(),
-                domain, violation, gap);
+                domain, violation, gap, d.reviewDate());
     }
 
     /**
