@@ -279,8 +279,11 @@ public final class MatrixCsv {
         }
     }
 
-    /** The cell as written: a leading {@code '} before anything a spreadsheet would take for a formula. */
-    static String neutralise(String value) {
+    /**
+     * The cell as written: a leading {@code '} before anything a spreadsheet would take for a formula (the rule of
+     * the class comment). Public because every CSV the plugin writes uses this one rule (the report's tables too).
+     */
+    public static String neutralise(String value) {
         if (value == null) {
             return "";
         }
