@@ -32,7 +32,7 @@ public final class ReportPage {
     }
 
     /** The chart ids start with this ({@link ChartText#idPrefix()}). */
-    static final String CHART_PREFIX = "mandate-report";
+    static final String CHART_PREFIX = "mandate-chart";
 
     private final String contextPath;
     private final Words words;

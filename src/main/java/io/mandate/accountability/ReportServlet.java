@@ -93,19 +93,20 @@ public class ReportServlet extends HttpServlet {
                 refusal = Optional.of(Refusal.of(e));
             }
         }
-        if (csv) {
-            csv(request, response, scope, scoped, refusal);
-        } else {
-            page(request, response, scope, scoped, refusal, admin);
-        }
-    }
-
-    private void page(HttpServletRequest request, HttpServletResponse response, ReportScope scope,
-                      AccountabilityService.ScopedReport scoped, Optional<Refusal> refusal, boolean admin) throws IOException {
         Map<String, String> domains = new TreeMap<>();
         for (Domain d : authority.domains()) {
             domains.put(d.key(), d.name());
         }
+        if (csv) {
+            csv(request, response, scope, scoped, refusal, domains);
+        } else {
+            page(request, response, scope, scoped, refusal, admin, domains);
+        }
+    }
+
+    private void page(HttpServletRequest request, HttpServletResponse response, ReportScope scope,
+                      AccountabilityService.ScopedReport scoped, Optional<Refusal> refusal, boolean admin,
+                      Map<String, String> domains) throws IOException {
         ReportPage page = new ReportPage(request.getContextPath(), i18n::getText);
         Map<String, Object> context = page.frame(scope, domains, admin);
         if (refusal.isPresent()) {
@@ -122,14 +123,15 @@ public class ReportServlet extends HttpServlet {
     }
 
     private void csv(HttpServletRequest request, HttpServletResponse response, ReportScope scope,
-                     AccountabilityService.ScopedReport scoped, Optional<Refusal> refusal) throws IOException {
+                     AccountabilityService.ScopedReport scoped, Optional<Refusal> refusal, Map<String, String> domains)
+            throws IOException {
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
             plain(response, r.status(), (r.field().isEmpty() ? "" : r.field() + ": ") + text(r.message()));
             return;
         }
         String name = request.getParameter("table");
-        Optional<ReportTables.Table> table = ReportTables.of(name, scoped.report(), scoped.coverage());
+        Optional<ReportTables.Table> table = ReportTables.of(name, scoped.report(), scoped.coverage(), domains);
         if (table.isEmpty()) {
             plain(response, HttpServletResponse.SC_BAD_REQUEST, "table: " + text(Message.of("mandate.report.error.table",
                     name == null ? "" : name, String.join(", ", ReportTables.NAMES))));

@@ -2,6 +2,7 @@ package io.mandate.accountability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,8 @@ import java.util.Optional;
  *   <tr><th>table</th><th>header</th><th>rows</th></tr>
  *   <tr><td>{@code load}</td><td>user, count</td><td>{@code load}, heaviest first</td></tr>
  *   <tr><td>{@code trend}</td><td>month, decisions, index</td><td>{@code trend}, oldest month first</td></tr>
- *   <tr><td>{@code coverage}</td><td>domain, then one column per person</td><td>one per domain: the level number
- *       1–7, empty where the person holds none</td></tr>
+ *   <tr><td>{@code coverage}</td><td>domain, name, then one column per person</td><td>one per domain: its key and
+ *       name, then the level number 1–7, empty where the person holds none</td></tr>
  *   <tr><td>{@code unowned}, {@code overdue}, {@code violations}, {@code consultationGaps}, {@code dueForReview}</td>
  *       <td>issue</td><td>the list's keys in the report's order</td></tr>
  * </table>
@@ -40,8 +41,13 @@ public final class ReportTables {
     private ReportTables() {
     }
 
-    /** The table of this name; empty for a name that is not one of {@link #NAMES}. */
-    public static Optional<Table> of(String name, AccountabilityReport report, CoverageGrid coverage) {
+    /**
+     * The table of this name; empty for a name that is not one of {@link #NAMES}.
+     *
+     * @param domainNames domain key → name, for the coverage table (a key without a name gets an empty name)
+     */
+    public static Optional<Table> of(String name, AccountabilityReport report, CoverageGrid coverage,
+                                     Map<String, String> domainNames) {
         if (name == null) {
             return Optional.empty();
         }
@@ -51,7 +57,7 @@ public final class ReportTables {
             case "trend" -> Optional.of(new Table(name, List.of("month", "decisions", "index"),
                     report.trend().stream().map(t -> List.of(t.month().toString(), Long.toString(t.decisions()),
                             Double.toString(t.distributionIndex()))).toList()));
-            case "coverage" -> Optional.of(coverage(coverage));
+            case "coverage" -> Optional.of(coverage(coverage, domainNames));
             case "unowned" -> Optional.of(issues(name, report.unowned()));
             case "overdue" -> Optional.of(issues(name, report.overdue()));
             case "violations" -> Optional.of(issues(name, report.violations()));
@@ -77,14 +83,14 @@ public final class ReportTables {
         return new Table(name, List.of("issue"), keys.stream().map(List::of).toList());
     }
 
-    private static Table coverage(CoverageGrid grid) {
-        List<String> header = new ArrayList<>();
-        header.add("domain");
+    private static Table coverage(CoverageGrid grid, Map<String, String> domainNames) {
+        List<String> header = new ArrayList<>(List.of("domain", "name"));
         header.addAll(grid.people());
         List<List<String>> rows = new ArrayList<>();
         for (String domain : grid.domains()) {
             List<String> row = new ArrayList<>();
             row.add(domain);
+            row.add(domainNames.getOrDefault(domain, ""));
             for (String person : grid.people()) {
                 int level = grid.level(domain, person);
                 row.add(level == 0 ? "" : Integer.toString(level));

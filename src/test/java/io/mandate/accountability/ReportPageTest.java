@@ -111,14 +111,14 @@ public class ReportPageTest {
         Map<String, Object> p = page(DEMO);
         String load = (String) p.get("loadChartHtml");
         assertTrue(load, load.startsWith("<svg") && load.contains("role=\"img\""));
-        assertTrue(load, load.contains("<title id=\"mandate-report-load-title\">mandate.report.chart.load.title[]</title>"));
+        assertTrue(load, load.contains("<title id=\"mandate-chart-load-title\">mandate.report.chart.load.title[]</title>"));
         assertTrue(load, load.contains("mandate.report.chart.load.desc[alice 1, bob 1]"));
         String trend = (String) p.get("trendChartHtml");
         assertTrue(trend, trend.contains("mandate.report.chart.trend.desc[2026-11 1.00]"));
         String coverage = (String) p.get("coverageChartHtml");
         assertTrue(coverage, coverage.contains("mandate.report.chart.coverage.desc[2, 2, ARCH: alice; REL: bob]"));
         assertFalse("no page-level id clashes between the charts",
-                load.contains("mandate-report-trend") || trend.contains("mandate-report-load"));
+                load.contains("mandate-chart-trend") || trend.contains("mandate-chart-load"));
     }
 
     @Test

@@ -30,11 +30,13 @@ public class ReportTablesTest {
                 List.of(new DomainCoverage("ARCH", List.of(ApprovingGrant.user("alice", "dave")))), TODAY, ZoneOffset.UTC);
     }
 
+    static final Map<String, String> NAMES = Map.of("ARCH", "Architecture", "REL", "=1+2 release");
+
     static final CoverageGrid GRID = new CoverageGrid(List.of("ARCH", "REL"), List.of("alice", "bob"),
             Map.of("ARCH", Map.of("alice", 6, "bob", 1), "REL", Map.of("bob", 5)));
 
     private static ReportTables.Table table(String name) {
-        return ReportTables.of(name, report(), GRID).orElseThrow();
+        return ReportTables.of(name, report(), GRID, NAMES).orElseThrow();
     }
 
     @Test
@@ -52,8 +54,15 @@ public class ReportTablesTest {
     @Test
     public void coverageHasADomainColumnThenOnePerPersonAndEmptyWhereNoLevel() {
         ReportTables.Table coverage = table("coverage");
-        assertEquals(List.of("domain", "alice", "bob"), coverage.header());
-        assertEquals(List.of(List.of("ARCH", "6", "1"), List.of("REL", "", "5")), coverage.rows());
+        assertEquals(List.of("domain", "name", "alice", "bob"), coverage.header());
+        assertEquals(List.of(List.of("ARCH", "Architecture", "6", "1"), List.of("REL", "=1+2 release", "", "5")), coverage.rows());
+    }
+
+    @Test
+    public void asCsvAFormulaInADomainNameIsNeutralised() {
+        ReportTables.Table coverage = table("coverage");
+        String csv = ReportCsv.of(coverage.header(), coverage.rows());
+        assertEquals("\uFEFFdomain,name,alice,bob\r\nARCH,Architecture,6,1\r\nREL,'=1+2 release,,5\r\n", csv);
     }
 
     @Test
@@ -69,9 +78,9 @@ public class ReportTablesTest {
     @Test
     public void everyNamedTableExistsAndAnyOtherNameIsNone() {
         for (String name : ReportTables.NAMES) {
-            assertTrue(name, ReportTables.of(name, report(), GRID).isPresent());
+            assertTrue(name, ReportTables.of(name, report(), GRID, NAMES).isPresent());
         }
-        assertTrue(ReportTables.of("nope", report(), GRID).isEmpty());
-        assertTrue(ReportTables.of(null, report(), GRID).isEmpty());
+        assertTrue(ReportTables.of("nope", report(), GRID, NAMES).isEmpty());
+        assertTrue(ReportTables.of(null, report(), GRID, NAMES).isEmpty());
     }
 }
