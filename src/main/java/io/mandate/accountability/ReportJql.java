@@ -39,7 +39,7 @@ public final class ReportJql {
      * The JQL of an issue list of the report ({@code unowned}, {@code overdue}, {@code violations},
      * {@code consultationGaps}, {@code dueForReview}); empty when the list is empty or too long to name.
      */
-    public static Optional<String> ofList(ReportScope scope, String list, List<String> keys) {
+    public static Optional<String> ofList(PageScope scope, String list, List<String> keys) {
         if (keys.isEmpty()) {
             return Optional.empty();
         }
@@ -68,7 +68,7 @@ public final class ReportJql {
      * The JQL of one person's load (the decisions of the scope they approve); empty where the scope has no JQL
      * (several domains, a group) — the load table then links nothing.
      */
-    public static Optional<String> ofLoad(ReportScope scope, String username) {
+    public static Optional<String> ofLoad(PageScope scope, String username) {
         Optional<List<String>> restriction = restriction(scope);
         if (restriction.isEmpty()) {
             return Optional.empty();
@@ -79,7 +79,7 @@ public final class ReportJql {
     }
 
     /** The clauses of the scope (none for the instance); empty where JQL joined by AND cannot say it. */
-    private static Optional<List<String>> restriction(ReportScope scope) {
+    private static Optional<List<String>> restriction(PageScope scope) {
         return switch (scope.kind()) {
             case "project" -> Optional.of(List.of("project = " + literal(scope.projectKey())));
             case "domain" -> scope.domainKeys().size() == 1

@@ -49,7 +49,7 @@ public final class ReportPage {
      * @param domains every domain's key → name, for the chooser's domain list
      * @param admin   whether the viewer may open the whole instance
      */
-    public Map<String, Object> frame(ReportScope scope, Map<String, String> domains, boolean admin) {
+    public Map<String, Object> frame(PageScope scope, Map<String, String> domains, boolean admin) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("contextPath", contextPath);
         c.put("kind", scope.kind());
@@ -86,7 +86,7 @@ public final class ReportPage {
     }
 
     /** The frame with the report. */
-    public Map<String, Object> report(Map<String, Object> frame, ReportScope scope, AccountabilityService.ScopedReport scoped,
+    public Map<String, Object> report(Map<String, Object> frame, PageScope scope, AccountabilityService.ScopedReport scoped,
                                       Map<String, String> domains) {
         AccountabilityReport r = scoped.report();
         Map<String, Object> c = new LinkedHashMap<>(frame);
@@ -161,7 +161,7 @@ public final class ReportPage {
     }
 
     /** "Project DEMO", "Domains ARCH, RELEASE", "Group leads", "Whole instance". */
-    String scopeLabel(ReportScope scope) {
+    String scopeLabel(PageScope scope) {
         return switch (scope.kind()) {
             case "project" -> words.get("mandate.report.scope.project", scope.projectKey());
             case "domain" -> words.get("mandate.report.scope.domains", String.join(", ", scope.domainKeys()));
@@ -219,7 +219,7 @@ public final class ReportPage {
         return contextPath + "/issues/?jql=" + encode(jql);
     }
 
-    private String csvHref(String table, ReportScope scope) {
+    private String csvHref(String table, PageScope scope) {
         String query = scope.query();
         return contextPath + "/plugins/servlet/mandate/report.csv?table=" + table + (query.isEmpty() ? "" : "&" + query);
     }

@@ -69,13 +69,13 @@ public class ReportServlet extends HttpServlet {
         }
         boolean admin = users.isAdmin(user);
         boolean csv = request.getRequestURI().endsWith(".csv");
-        ReportScope scope;
+        PageScope scope;
         Optional<Refusal> refusal = Optional.empty();
         try {
-            scope = ReportScope.of(request.getParameterValues("project"), request.getParameterValues("domain"),
+            scope = PageScope.of(request.getParameterValues("project"), request.getParameterValues("domain"),
                     request.getParameterValues("group"));
         } catch (ApiException e) {
-            scope = ReportScope.all();
+            scope = PageScope.all();
             refusal = Optional.of(Refusal.of(e));
         }
         if (refusal.isEmpty() && scope.isAll() && !admin) {
@@ -104,7 +104,7 @@ public class ReportServlet extends HttpServlet {
         }
     }
 
-    private void page(HttpServletRequest request, HttpServletResponse response, ReportScope scope,
+    private void page(HttpServletRequest request, HttpServletResponse response, PageScope scope,
                       AccountabilityService.ScopedReport scoped, Optional<Refusal> refusal, boolean admin,
                       Map<String, String> domains) throws IOException {
         ReportPage page = new ReportPage(request.getContextPath(), i18n::getText);
@@ -122,7 +122,7 @@ public class ReportServlet extends HttpServlet {
         templates.render("templates/accountability/report.vm", context, response.getWriter());
     }
 
-    private void csv(HttpServletRequest request, HttpServletResponse response, ReportScope scope,
+    private void csv(HttpServletRequest request, HttpServletResponse response, PageScope scope,
                      AccountabilityService.ScopedReport scoped, Optional<Refusal> refusal, Map<String, String> domains)
             throws IOException {
         if (refusal.isPresent()) {
@@ -146,7 +146,7 @@ public class ReportServlet extends HttpServlet {
     }
 
     /** {@code mandate-load-DEMO.csv}: the table and the scope, reduced to characters every file system takes. */
-    static String fileName(String table, ReportScope scope) {
+    static String fileName(String table, PageScope scope) {
         String what = scope.isAll() ? "all" : String.join("-", scope.values());
         return ("mandate-" + table + "-" + what).replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
     }

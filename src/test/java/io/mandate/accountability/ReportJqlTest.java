@@ -14,10 +14,10 @@ import static org.junit.Assert.assertEquals;
  */
 public class ReportJqlTest {
 
-    private static final ReportScope DEMO = ReportScope.of(new String[]{"DEMO"}, null, null);
-    private static final ReportScope ARCH = ReportScope.of(null, new String[]{"ARCH"}, null);
-    private static final ReportScope TWO_DOMAINS = ReportScope.of(null, new String[]{"ARCH,RELEASE"}, null);
-    private static final ReportScope LEADS = ReportScope.of(null, null, new String[]{"leads"});
+    private static final PageScope DEMO = PageScope.of(new String[]{"DEMO"}, null, null);
+    private static final PageScope ARCH = PageScope.of(null, new String[]{"ARCH"}, null);
+    private static final PageScope TWO_DOMAINS = PageScope.of(null, new String[]{"ARCH,RELEASE"}, null);
+    private static final PageScope LEADS = PageScope.of(null, null, new String[]{"leads"});
     private static final List<String> KEYS = List.of("DEMO-3", "DEMO-10");
 
     @Test
@@ -39,7 +39,7 @@ public class ReportJqlTest {
     public void oneDomainAndTheWholeInstanceUseFunctionsToo() {
         assertEquals(Optional.of("issue in decisionsInDomain(ARCH) AND issue in decisionsOverdue() ORDER BY key"),
                 ReportJql.ofList(ARCH, "overdue", KEYS));
-        assertEquals(Optional.of("issue in decisionsOverdue() ORDER BY key"), ReportJql.ofList(ReportScope.all(), "overdue", KEYS));
+        assertEquals(Optional.of("issue in decisionsOverdue() ORDER BY key"), ReportJql.ofList(PageScope.all(), "overdue", KEYS));
     }
 
     @Test
@@ -62,7 +62,7 @@ public class ReportJqlTest {
     @Test
     public void aPersonsLoadIsWhatTheyApproveInTheScope() {
         assertEquals(Optional.of("project = DEMO AND issue in decisionsApprovedBy(alice) ORDER BY key"), ReportJql.ofLoad(DEMO, "alice"));
-        assertEquals(Optional.of("issue in decisionsApprovedBy(alice) ORDER BY key"), ReportJql.ofLoad(ReportScope.all(), "alice"));
+        assertEquals(Optional.of("issue in decisionsApprovedBy(alice) ORDER BY key"), ReportJql.ofLoad(PageScope.all(), "alice"));
         assertEquals(Optional.empty(), ReportJql.ofLoad(LEADS, "alice"));
         assertEquals(Optional.empty(), ReportJql.ofLoad(TWO_DOMAINS, "alice"));
     }

@@ -21,10 +21,10 @@ public class ReportPageTest {
     /** The words as "key[args]", so a test sees which text with which arguments. */
     private static final ReportPage.Words WORDS = (key, args) -> key + Arrays.toString(args);
     private static final ReportPage PAGE = new ReportPage("/jira", WORDS);
-    private static final ReportScope DEMO = ReportScope.of(new String[]{"DEMO"}, null, null);
+    private static final PageScope DEMO = PageScope.of(new String[]{"DEMO"}, null, null);
     private static final Map<String, String> DOMAINS = new TreeMap<>(Map.of("ARCH", "Architecture", "REL", "Release"));
 
-    private static Map<String, Object> page(ReportScope scope) {
+    private static Map<String, Object> page(PageScope scope) {
         return PAGE.report(PAGE.frame(scope, DOMAINS, false), scope,
                 new AccountabilityService.ScopedReport(ReportTablesTest.report(), ReportTablesTest.GRID), DOMAINS);
     }
@@ -61,7 +61,7 @@ public class ReportPageTest {
         assertEquals("/jira/issues/?jql=key%20in%20%28DEMO-10%29%20ORDER%20BY%20key", unowned.get("jqlHref"));
         Map<String, String> csv = (Map<String, String>) page(DEMO).get("csv");
         assertEquals("/jira/plugins/servlet/mandate/report.csv?table=coverage&project=DEMO", csv.get("coverage"));
-        Map<String, String> allCsv = (Map<String, String>) page(ReportScope.all()).get("csv");
+        Map<String, String> allCsv = (Map<String, String>) page(PageScope.all()).get("csv");
         assertEquals("/jira/plugins/servlet/mandate/report.csv?table=load", allCsv.get("load"));
     }
 
@@ -71,10 +71,10 @@ public class ReportPageTest {
         assertEquals("atl.general", project.get("decorator"));
         assertEquals("DEMO", project.get("projectKey"));
         assertEquals("mandate.report.scope.project[DEMO]", project.get("scopeLabel"));
-        Map<String, Object> all = PAGE.frame(ReportScope.all(), DOMAINS, true);
+        Map<String, Object> all = PAGE.frame(PageScope.all(), DOMAINS, true);
         assertEquals("atl.admin", all.get("decorator"));
         assertEquals("", all.get("projectKey"));
-        Map<String, Object> domains = PAGE.frame(ReportScope.of(null, new String[]{"REL"}, null), DOMAINS, false);
+        Map<String, Object> domains = PAGE.frame(PageScope.of(null, new String[]{"REL"}, null), DOMAINS, false);
         assertEquals("atl.general", domains.get("decorator"));
         assertEquals(List.of(Map.of("key", "ARCH", "name", "Architecture", "selected", false),
                 Map.of("key", "REL", "name", "Release", "selected", true)), domains.get("chooserDomains"));

@@ -24,17 +24,17 @@ import java.util.Objects;
  * @param kind   {@code project}, {@code domain}, {@code group} or {@code all}
  * @param values the project key, the domain keys or the group name as given (one value except for domains)
  */
-public record ReportScope(AccountabilityService.Scope scope, String kind, List<String> values) {
+public record PageScope(AccountabilityService.Scope scope, String kind, List<String> values) {
 
-    public ReportScope {
+    public PageScope {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(kind, "kind");
         values = List.copyOf(values);
     }
 
     /** The whole instance. */
-    public static ReportScope all() {
-        return new ReportScope(new AccountabilityService.Scope.All(), "all", List.of());
+    public static PageScope all() {
+        return new PageScope(new AccountabilityService.Scope.All(), "all", List.of());
     }
 
     /**
@@ -42,7 +42,7 @@ public record ReportScope(AccountabilityService.Scope scope, String kind, List<S
      *
      * @throws ApiException 400 naming each kind when more than one is given
      */
-    public static ReportScope of(String[] project, String[] domain, String[] group) {
+    public static PageScope of(String[] project, String[] domain, String[] group) {
         List<String> projects = given(project);
         List<String> domains = new ArrayList<>();
         given(domain).forEach(v -> Arrays.stream(v.split(",")).map(String::trim).filter(k -> !k.isEmpty())
@@ -65,14 +65,14 @@ public record ReportScope(AccountabilityService.Scope scope, String kind, List<S
         }
         if (!projects.isEmpty()) {
             String key = projects.get(0).toUpperCase(Locale.ROOT);
-            return new ReportScope(new AccountabilityService.Scope.Project(key), "project", List.of(key));
+            return new PageScope(new AccountabilityService.Scope.Project(key), "project", List.of(key));
         }
         if (!domains.isEmpty()) {
             AccountabilityService.Scope.Domains d = new AccountabilityService.Scope.Domains(domains);
-            return new ReportScope(d, "domain", d.keys());
+            return new PageScope(d, "domain", d.keys());
         }
         if (!groups.isEmpty()) {
-            return new ReportScope(new AccountabilityService.Scope.Group(groups.get(0)), "group", groups);
+            return new PageScope(new AccountabilityService.Scope.Group(groups.get(0)), "group", groups);
         }
         return all();
     }

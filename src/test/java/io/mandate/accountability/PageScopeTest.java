@@ -18,7 +18,7 @@ public class ReportScopeTest {
 
     @Test
     public void aProjectKeyIsUpperCased() {
-        ReportScope s = ReportScope.of(v("demo"), null, null);
+        PageScope s = PageScope.of(v("demo"), null, null);
         assertEquals(new AccountabilityService.Scope.Project("DEMO"), s.scope());
         assertEquals("DEMO", s.projectKey());
         assertEquals("project=DEMO", s.query());
@@ -26,7 +26,7 @@ public class ReportScopeTest {
 
     @Test
     public void domainsFromCommasAndRepeatedParametersAreUpperCasedSortedAndDeduplicated() {
-        ReportScope s = ReportScope.of(null, v("release, arch", "ARCH", " ,"), null);
+        PageScope s = PageScope.of(null, v("release, arch", "ARCH", " ,"), null);
         assertEquals(new AccountabilityService.Scope.Domains(List.of("ARCH", "RELEASE")), s.scope());
         assertEquals(List.of("ARCH", "RELEASE"), s.domainKeys());
         assertEquals("domain=ARCH%2CRELEASE", s.query());
@@ -34,18 +34,18 @@ public class ReportScopeTest {
 
     @Test
     public void aGroupNameIsKeptAsGivenAndEncodedInTheQuery() {
-        ReportScope s = ReportScope.of(null, null, v(" jira software users "));
+        PageScope s = PageScope.of(null, null, v(" jira software users "));
         assertEquals(new AccountabilityService.Scope.Group("jira software users"), s.scope());
         assertEquals("group=jira+software+users", s.query());
     }
 
     @Test
     public void blankFieldsOfTheScopeFormsCountAsNotGivenAndNothingIsTheWholeInstance() {
-        ReportScope s = ReportScope.of(v(""), v(" "), v());
+        PageScope s = PageScope.of(v(""), v(" "), v());
         assertTrue(s.isAll());
         assertEquals(new AccountabilityService.Scope.All(), s.scope());
         assertEquals("", s.query());
-        assertTrue(ReportScope.of(null, null, null).isAll());
+        assertTrue(PageScope.of(null, null, null).isAll());
     }
 
     @Test
@@ -57,7 +57,7 @@ public class ReportScopeTest {
 
     private static void assertRefused(List<String> fields, String[] project, String[] domain, String[] group) {
         try {
-            ReportScope.of(project, domain, group);
+            PageScope.of(project, domain, group);
             fail("refused: " + fields);
         } catch (ApiException e) {
             assertEquals(400, e.status());
