@@ -10,7 +10,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 /** The report page's address as a scope: the REST parameters' rules, blank fields ignored, domains repeated or comma-separated. */
-public class ReportScopeTest {
+public class PageScopeTest {
 
     private static String[] v(String... values) {
         return values;
