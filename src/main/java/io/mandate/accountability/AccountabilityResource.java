@@ -19,22 +19,51 @@ import java.util.Map;
  * {@code ?project=KEY}, {@code ?domain=K1,K2} or {@code ?group=NAME}; none = the whole instance. Logged-in users
  * (401 otherwise); only the decisions the caller may browse count. An unknown project (or one the caller cannot
  * browse), domain or group is 400 naming the parameter; more than one of the three is 400 naming each given.
+ * {@code /reports/whatif} takes the same scope parameters and who is away ({@link #whatif}).
  */
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountabilityResource {
 
     private final AccountabilityService reports;
+    private final WhatIfService whatIfs;
 
     @Inject
-    public AccountabilityResource(AccountabilityService reports) {
+    public AccountabilityResource(AccountabilityService reports, WhatIfService whatIfs) {
         this.reports = reports;
+        this.whatIfs = whatIfs;
     }
 
     @GET
     @Path("accountability")
     public Map<String, Object> accountability(@QueryParam("project") String project, @QueryParam("domain") String domain,
                                               @QueryParam("group") String group) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        return json(scope, reports.report(scope(project, domain, group, scope)));
+    }
+
+    /**
+     * {@code GET /reports/whatif?absent=user1,user2} or {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD} (the recorded absences
+     * of that window), with the report's scope parameters ({@code project}, {@code domain}, {@code group}; none = the
+     * whole instance): which domains stall, which stay covered only through a backup, which AGREE domains lose a
+     * co-decider and which open decisions wait for someone away. Logged-in users (401 otherwise); 400 naming each
+     * invalid parameter ({@link WhatIfService#whatIf}).
+     */
+    @GET
+    @Path("whatif")
+    public Map<String, Object> whatif(@QueryParam("project") String project, @QueryParam("domain") String domain,
+                                      @QueryParam("group") String group, @QueryParam("absent") String absent,
+                                      @QueryParam("from") String from, @QueryParam("to") String to) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        WhatIfService.Answer answer = whatIfs.whatIf(scope(project, domain, group, scope), absent, from, to);
+        return json(scope, answer);
+    }
+
+    /**
+     * The scope the parameters name, its JSON put into {@code scopeJson}; more than one of the three is 400 naming
+     * each given (after the 401 of the anonymous).
+     */
+    private AccountabilityService.Scope scope(String project, String domain, String group, Map<String, Object> scopeJson) {
         Map<String, Message> errors = new LinkedHashMap<>();
         int given = (project != null ? 1 : 0) + (domain != null ? 1 : 0) + (group != null ? 1 : 0);
         if (given > 1) {
@@ -51,24 +80,61 @@ public class AccountabilityResource {
             reports.caller(); // 401 for the anonymous before any 400
             throw ApiException.invalid(errors);
         }
-        Map<String, Object> scope = new LinkedHashMap<>();
         AccountabilityService.Scope s;
         if (project != null) {
             s = new AccountabilityService.Scope.Project(project.trim());
-            scope.put("project", project.trim().toUpperCase(java.util.Locale.ROOT));
+            scopeJson.put("project", project.trim().toUpperCase(java.util.Locale.ROOT));
         } else if (domain != null) {
             List<String> keys = Arrays.stream(domain.split(",")).map(String::trim).filter(k -> !k.isEmpty())
                     .map(k -> k.toUpperCase(java.util.Locale.ROOT)) // domain keys are upper case; the query and caches compare exactly
                     .distinct().sorted().toList();
             s = new AccountabilityService.Scope.Domains(keys);
-            scope.put("domains", keys);
+            scopeJson.put("domains", keys);
         } else if (group != null) {
             s = new AccountabilityService.Scope.Group(group.trim());
-            scope.put("group", group.trim());
+            scopeJson.put("group", group.trim());
         } else {
             s = new AccountabilityService.Scope.All();
         }
-        return json(scope, reports.report(s));
+        return s;
+    }
+
+    /**
+     * The what-if as JSON: {@code scope}, {@code absent}, {@code window} (the {@code from=&to=} form only), then the
+     * lists as {@link WhatIfReport} sorts them; the two per-domain maps as lists of {@code {"domain", …}} by domain key.
+     */
+    static Map<String, Object> json(Map<String, Object> scope, WhatIfService.Answer answer) {
+        WhatIfReport r = answer.report();
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("scope", scope);
+        j.put("absent", r.absent());
+        if (answer.window() != null) {
+            Map<String, Object> window = new LinkedHashMap<>();
+            window.put("from", answer.window().from().toString());
+            window.put("to", answer.window().to().toString());
+            j.put("window", window);
+        }
+        j.put("alreadyUncovered", r.alreadyUncovered());
+        j.put("stalled", r.stalled());
+        j.put("coveredByBackup", r.coveredByBackup().entrySet().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("domain", e.getKey());
+            m.put("standIns", e.getValue().stream().map(s -> {
+                Map<String, Object> pair = new LinkedHashMap<>();
+                pair.put("holder", s.holder());
+                pair.put("backup", s.backup());
+                return pair;
+            }).toList());
+            return m;
+        }).toList());
+        j.put("coDecidersLost", r.coDecidersLost().entrySet().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("domain", e.getKey());
+            m.put("people", e.getValue());
+            return m;
+        }).toList());
+        j.put("decisionsWaiting", r.decisionsWaiting());
+        return j;
     }
 
     /** The contract's JSON: lists as the report sorts them, cycle time and the trend as small objects. */
@@ -106,7 +172,9 @@ public class AccountabilityResource {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("month", t.month().toString());
             m.put("decisions", t.decisions());
-            m.put("index", t.distributionIndex());
+            // a month without decisions has no index to show: the definition's 1 ("nobody carries anything") is not
+            // a measurement, and a chart or a script reading it as one would draw a perfect month that never was
+            m.put("index", t.decisions() == 0 ? null : t.distributionIndex());
             return m;
         }).toList());
         return j;

@@ -2,9 +2,7 @@ package io.mandate.accountability;
 
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import io.mandate.authority.AuthorityService;
-import io.mandate.authority.Domain;
 import io.mandate.authority.EffectiveAuthority;
-import io.mandate.authority.Grant;
 import io.mandate.decision.Decision;
 import io.mandate.decision.DecisionAuthority;
 import io.mandate.decision.DecisionStore;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,48 +120,12 @@ public class AccountabilityService {
         Set<Long> visible = issues.browsableProjects(user);
         AccountabilityAccumulator acc = new AccountabilityAccumulator(clock.today(), clock.zone());
         Map<String, Optional<String>> names = new HashMap<>();
-        Set<String> domainKeys = new TreeSet<>();
-        Long projectId = null;
-        String projectKey = null;
-        Collection<String> domainFilter = null;
-        Collection<String> peopleFilter = null;
-        if (scope instanceof Scope.Project p) {
-            projectId = issues.browsableProject(p.key() == null ? "" : p.key().trim(), user).orElseThrow(() ->
-                    ApiException.invalid("project", Message.of("mandate.error.project.unknown", p.key())));
-            projectKey = p.key().trim().toUpperCase(Locale.ROOT);
-            for (Domain d : authority.domains()) {
-                String key = projectKey;
-                if (d.scope().projects().stream().anyMatch(k -> k.equalsIgnoreCase(key))) {
-                    domainKeys.add(d.key());
-                }
-            }
-        } else if (scope instanceof Scope.Domains d) {
-            List<String> unknown = d.keys().stream().filter(k -> authority.domain(k).isEmpty()).toList();
-            if (d.keys().isEmpty() || !unknown.isEmpty()) {
-                throw ApiException.invalid("domain", Message.of("mandate.error.domain.unknown", String.join(", ", unknown)));
-            }
-            domainKeys.addAll(d.keys());
-            domainFilter = d.keys();
-        } else if (scope instanceof Scope.Group g) {
-            if (g.name() == null || !people.groupExists(g.name())) {
-                throw ApiException.invalid("group", Message.of("mandate.error.group.unknown", g.name()));
-            }
-            Set<String> members = new TreeSet<>();
-            authority.membersOf(g.name()).forEach(m -> members.add(m.key()));
-            peopleFilter = members;
-            for (Domain d : authority.domains()) {
-                for (Grant grant : authority.grants(d.key())) {
-                    boolean held = grant.holder().isUser() ? members.contains(grant.holder().id())
-                            : grant.holder().id().equals(g.name());
-                    if (held) {
-                        domainKeys.add(d.key());
-                        break;
-                    }
-                }
-            }
-        } else {
-            authority.domains().forEach(d -> domainKeys.add(d.key()));
-        }
+        ReportScope resolved = ReportScope.resolve(scope, user, authority, issues, people);
+        Set<String> domainKeys = new TreeSet<>(resolved.domainKeys());
+        Long projectId = resolved.projectId();
+        String projectKey = resolved.projectKey();
+        Collection<String> domainFilter = resolved.domainFilter();
+        Collection<String> peopleFilter = resolved.peopleFilter();
         String inProject = projectKey;
         decisions.forEachInScope(visible, projectId, domainFilter, peopleFilter, d -> {
             Optional<IssueRef> issue = issues.browsable(d.issueId(), user);

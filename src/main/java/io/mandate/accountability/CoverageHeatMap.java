@@ -18,13 +18,15 @@ final class CoverageHeatMap {
     static final List<String> FILL = List.of("#DEEBFF", "#B3D4FF", "#4C9AFF", "#2684FF", "#0065FF", "#0052CC", "#0747A6");
     static final List<String> NUMBER = List.of("#091E42", "#091E42", "#091E42", "#091E42", "#FFFFFF", "#FFFFFF", "#FFFFFF");
 
-    static final int LABEL_WIDTH = 170;
+    static final int LABEL_WIDTH = 190;
     static final int CELL_WIDTH = 28;
     static final int CELL_HEIGHT = 22;
-    static final int HEADER = 110;
     private static final int PAD = 8;
-    private static final int DOMAIN_CHARS = 24;
+    /** A domain key has at most 20 characters; longer names are shortened. */
+    private static final int DOMAIN_CHARS = 20;
     private static final int PERSON_CHARS = 16;
+    /** Room for one character of a slanted username, across and up (12 px Arial is about 7 px wide, slanted at 60°). */
+    private static final double SLANT_CHAR_UP = 6.1;
     /** How far the last slanted username reaches right of its column. */
     private static final int SLANT_OVERHANG = 64;
     private static final int LEGEND_ITEM = 96;
@@ -38,12 +40,13 @@ final class CoverageHeatMap {
         String id = Charts.id(text, "coverage");
         int cols = Math.min(grid.people().size(), Charts.MAX_PEOPLE);
         int rows = Math.min(grid.domains().size(), Charts.MAX_DOMAINS);
-        int morePeople = grid.people().size() - cols;
-        int moreDomains = grid.domains().size() - rows;
         boolean empty = cols == 0 || rows == 0;
+        // without a grid nothing is left out of it: domains without people (or people without domains) are no cells
+        int morePeople = empty ? 0 : grid.people().size() - cols;
+        int moreDomains = empty ? 0 : grid.domains().size() - rows;
 
         int gridX = LABEL_WIDTH;
-        int gridY = empty ? PAD + 24 : HEADER;
+        int gridY = empty ? PAD + 24 : header(grid.people().subList(0, cols));
         int gridBottom = gridY + rows * CELL_HEIGHT + (moreDomains > 0 ? CELL_HEIGHT : 0);
         int legendY = (empty ? gridY : gridBottom) + 16;
         int legendWidth = PAD + Level.values().length * LEGEND_ITEM;
@@ -56,7 +59,7 @@ final class CoverageHeatMap {
             svg.text(Charts.orEmpty(text.description()), 80, "x", str(PAD), "y", str(PAD + 16), "fill", Charts.MUTED);
         } else {
             drawGrid(svg, id, grid, cols, rows, gridX, gridY);
-            drawLeftOut(svg, id, morePeople, moreDomains, gridX + cols * CELL_WIDTH, gridY + rows * CELL_HEIGHT);
+            drawLeftOut(svg, id, morePeople, moreDomains, gridX + cols * CELL_WIDTH, gridY, gridY + rows * CELL_HEIGHT);
         }
         drawLegend(svg, id, legendY);
         return svg.finish();
@@ -96,6 +99,19 @@ final class CoverageHeatMap {
         svg.close("g");
     }
 
+    /**
+     * The height above the grid for the slanted usernames: as much as the longest of them needs (a team of short
+     * names gets a short chart), at least enough for the {@code +N} of people left out.
+     */
+    static int header(List<String> people) {
+        int longest = 0;
+        for (String p : people) {
+            String shown = Charts.shorten(p, PERSON_CHARS);
+            longest = Math.max(longest, shown.codePointCount(0, shown.length()));
+        }
+        return Math.max(PAD + 24, PAD + 12 + (int) Math.ceil(longest * SLANT_CHAR_UP));
+    }
+
     private static void cell(Svg svg, String domain, String person, int level, int x, int y) {
         Level l = Level.values()[level - 1];
         svg.open("g");
@@ -116,13 +132,14 @@ final class CoverageHeatMap {
         }
     }
 
-    private static void drawLeftOut(Svg svg, String id, int morePeople, int moreDomains, int gridRight, int gridBottom) {
+    private static void drawLeftOut(Svg svg, String id, int morePeople, int moreDomains, int gridRight, int gridTop,
+                                    int gridBottom) {
         if (morePeople == 0 && moreDomains == 0) {
             return;
         }
         svg.open("g", "id", id + "-more", "fill", Charts.MUTED, "font-weight", "bold");
         if (morePeople > 0) {
-            svg.element("text", "+" + morePeople, "x", str(gridRight + 6), "y", str(HEADER - 6));
+            svg.element("text", "+" + morePeople, "x", str(gridRight + 6), "y", str(gridTop - 6));
         }
         if (moreDomains > 0) {
             svg.element("text", "+" + moreDomains, "x", str(LABEL_WIDTH - PAD), "y", str(gridBottom + 15), "text-anchor", "end");

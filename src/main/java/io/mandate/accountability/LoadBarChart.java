@@ -6,7 +6,7 @@ import java.util.List;
 final class LoadBarChart {
 
     static final int WIDTH = 640;
-    static final int BAR_X = 160;
+    static final int BAR_X = 180;
     static final int BAR_MAX = 400;
     static final int ROW = 24;
     static final int BAR_HEIGHT = 16;

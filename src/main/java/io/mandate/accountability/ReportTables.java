@@ -14,7 +14,8 @@ import java.util.Optional;
  * <table>
  *   <tr><th>table</th><th>header</th><th>rows</th></tr>
  *   <tr><td>{@code load}</td><td>user, count</td><td>{@code load}, heaviest first</td></tr>
- *   <tr><td>{@code trend}</td><td>month, decisions, index</td><td>{@code trend}, oldest month first</td></tr>
+ *   <tr><td>{@code trend}</td><td>month, decisions, index</td><td>{@code trend}, oldest month first; the index
+ *       empty for a month without decisions (null in the JSON: there is nothing to measure)</td></tr>
  *   <tr><td>{@code coverage}</td><td>domain, name, then one column per person</td><td>one per domain: its key and
  *       name, then the level number 1–7, empty where the person holds none</td></tr>
  *   <tr><td>{@code unowned}, {@code overdue}, {@code violations}, {@code consultationGaps}, {@code dueForReview}</td>
@@ -56,7 +57,7 @@ public final class ReportTables {
                     report.load().stream().map(l -> List.of(l.user(), Long.toString(l.count()))).toList()));
             case "trend" -> Optional.of(new Table(name, List.of("month", "decisions", "index"),
                     report.trend().stream().map(t -> List.of(t.month().toString(), Long.toString(t.decisions()),
-                            Double.toString(t.distributionIndex()))).toList()));
+                            t.decisions() == 0 ? "" : Double.toString(t.distributionIndex()))).toList()));
             case "coverage" -> Optional.of(coverage(coverage, domainNames));
             case "unowned" -> Optional.of(issues(name, report.unowned()));
             case "overdue" -> Optional.of(issues(name, report.overdue()));

@@ -90,6 +90,19 @@ public class AbsenceStore {
     public record Found(int total, List<Absence> values) {
     }
 
+    /**
+     * The user keys of everyone with an absence that shares at least one day with the window {@code from}..{@code to}
+     * (inclusive both): an absence ending the day before {@code from} does not count, one starting on {@code to}
+     * does. One streamed statement; what it holds is bounded by the people, not the absences.
+     */
+    public java.util.SortedSet<String> userKeysAwayIn(LocalDate from, LocalDate to) {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        entities.stream(AbsenceEntity.class, Query.select("ID, USER_KEY")
+                        .where("FROM_DATE <= ? AND TO_DATE >= ?", to.toString(), from.toString()),
+                row -> keys.add(row.getUserKey()));
+        return keys;
+    }
+
     private static Absence toAbsence(AbsenceEntity r) {
         return new Absence(r.getID(), r.getUserKey(), LocalDate.parse(r.getFromDate()), LocalDate.parse(r.getToDate()), r.getNote());
     }

@@ -315,6 +315,10 @@ public class DecisionStore {
         });
     }
 
+    /** The columns a report reads: no outcome (reading it would cost a statement per row), no people. */
+    private static final String REPORT_COLUMNS = "ID, ISSUE_ID, PROJECT_ID, ISSUE_KEY, PROJECT_KEY, STATUS, DRIVER_KEY, "
+            + "APPROVER_KEY, DUE_DATE, REVIEW_DATE, DOMAIN_KEY, DOMAIN_BY_HAND, DECIDED_AT, CREATED_AT, UPDATED_AT, VERSION";
+
     /**
      * The decisions of a report scope, for the accountability report: in projects among {@code visibleProjects}
      * (rows without a stored project id too — the caller checks every issue by id), and, when given, in the project
@@ -331,38 +335,13 @@ public class DecisionStore {
     public void forEachInScope(java.util.Collection<Long> visibleProjects, Long projectId,
                                java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys,
                                java.util.function.Consumer<Decision> each) {
-        if (visibleProjects.isEmpty()) {
+        List<Object> params = new ArrayList<>();
+        String where = scopeWhere(visibleProjects, projectId, domainKeys, peopleKeys, params);
+        if (where == null) {
             return;
         }
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder();
-        where.append("(PROJECT_ID IN (").append(placeholders(visibleProjects.size())).append(") OR PROJECT_ID IS NULL)");
-        params.addAll(new java.util.TreeSet<>(visibleProjects));
-        if (projectId != null) {
-            where.append(" AND (PROJECT_ID = ? OR PROJECT_ID IS NULL)");
-            params.add(projectId);
-        }
-        if (domainKeys != null) {
-            if (domainKeys.isEmpty()) {
-                return;
-            }
-            where.append(" AND DOMAIN_KEY IN (").append(placeholders(domainKeys.size())).append(")");
-            params.addAll(new java.util.TreeSet<>(domainKeys));
-        }
-        if (peopleKeys != null) {
-            if (peopleKeys.isEmpty()) {
-                return;
-            }
-            String in = placeholders(peopleKeys.size());
-            where.append(" AND (APPROVER_KEY IN (").append(in).append(") OR DRIVER_KEY IN (").append(in).append("))");
-            List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(peopleKeys));
-            params.addAll(sorted);
-            params.addAll(sorted);
-        }
         java.util.TreeMap<Integer, Decision> open = new java.util.TreeMap<>();
-        entities.stream(DecisionEntity.class, Query.select("ID, ISSUE_ID, PROJECT_ID, ISSUE_KEY, PROJECT_KEY, STATUS, "
-                        + "DRIVER_KEY, APPROVER_KEY, DUE_DATE, REVIEW_DATE, DOMAIN_KEY, DOMAIN_BY_HAND, DECIDED_AT, "
-                        + "CREATED_AT, UPDATED_AT, VERSION").where(where.toString(), params.toArray()).order("ID"),
+        entities.stream(DecisionEntity.class, Query.select(REPORT_COLUMNS).where(where, params.toArray()).order("ID"),
                 row -> {
                     Decision d = withoutOutcome(row);
                     if (d.status().isOpen()) {
@@ -389,6 +368,70 @@ public class DecisionStore {
                 d.status(), d.driverKey(), d.approverKey(), contributors.getOrDefault(id, List.of()), List.of(),
                 d.dueDate(), d.reviewDate(), d.outcome(), d.domain(), d.domainSetByHand(), d.decidedAt(), d.created(),
                 d.updated(), d.version())));
+    }
+
+    /**
+     * The open (OPEN, IN_PROGRESS) decisions of a report scope, for the what-if: the scope as in
+     * {@link #forEachInScope}, and, when {@code approverKeys} is given, only those whose approver is one of them.
+     * Each decision is handed to {@code each} as its row streams, without contributors, informed people or outcome.
+     *
+     * <p><b>One streamed statement, whatever the number of decisions, and nothing held</b>: no metric of the what-if
+     * needs a decision's people. An empty {@code approverKeys} (or nothing visible) issues no statement.
+     */
+    public void forEachOpenInScope(java.util.Collection<Long> visibleProjects, Long projectId,
+                                   java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys,
+                                   java.util.Collection<String> approverKeys, java.util.function.Consumer<Decision> each) {
+        List<Object> params = new ArrayList<>();
+        String scope = scopeWhere(visibleProjects, projectId, domainKeys, peopleKeys, params);
+        if (scope == null || (approverKeys != null && approverKeys.isEmpty())) {
+            return;
+        }
+        StringBuilder where = new StringBuilder(scope).append(" AND STATUS IN (?, ?)");
+        params.add(DecisionStatus.OPEN.name());
+        params.add(DecisionStatus.IN_PROGRESS.name());
+        if (approverKeys != null) {
+            where.append(" AND APPROVER_KEY IN (").append(placeholders(approverKeys.size())).append(")");
+            params.addAll(new java.util.TreeSet<>(approverKeys));
+        }
+        entities.stream(DecisionEntity.class, Query.select(REPORT_COLUMNS).where(where.toString(), params.toArray()).order("ID"),
+                row -> each.accept(withoutOutcome(row)));
+    }
+
+    /**
+     * The WHERE clause of a report scope ({@link #forEachInScope}): column names and placeholders only, the values go
+     * into {@code params}; null when the scope can match nothing (nothing visible, no domain, no people).
+     */
+    private static String scopeWhere(java.util.Collection<Long> visibleProjects, Long projectId,
+                                     java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys,
+                                     List<Object> params) {
+        if (visibleProjects.isEmpty()) {
+            return null;
+        }
+        StringBuilder where = new StringBuilder();
+        where.append("(PROJECT_ID IN (").append(placeholders(visibleProjects.size())).append(") OR PROJECT_ID IS NULL)");
+        params.addAll(new java.util.TreeSet<>(visibleProjects));
+        if (projectId != null) {
+            where.append(" AND (PROJECT_ID = ? OR PROJECT_ID IS NULL)");
+            params.add(projectId);
+        }
+        if (domainKeys != null) {
+            if (domainKeys.isEmpty()) {
+                return null;
+            }
+            where.append(" AND DOMAIN_KEY IN (").append(placeholders(domainKeys.size())).append(")");
+            params.addAll(new java.util.TreeSet<>(domainKeys));
+        }
+        if (peopleKeys != null) {
+            if (peopleKeys.isEmpty()) {
+                return null;
+            }
+            String in = placeholders(peopleKeys.size());
+            where.append(" AND (APPROVER_KEY IN (").append(in).append(") OR DRIVER_KEY IN (").append(in).append("))");
+            List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(peopleKeys));
+            params.addAll(sorted);
+            params.addAll(sorted);
+        }
+        return where.toString();
     }
 
     /** The user key of the approver of the issue's decision; empty when there is no decision or no approver. */

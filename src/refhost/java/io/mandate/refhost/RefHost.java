@@ -79,7 +79,16 @@ public final class RefHost implements AutoCloseable {
         }
     }
 
+    /** A host with the whole sample organisation: people, projects, issues, the matrix and the decisions. */
     public static RefHost start(Settings settings) throws Exception {
+        return start(settings, true);
+    }
+
+    /**
+     * A host; {@code sampleDecisions} false leaves the sample issues without decisions (the shared test host: the
+     * integration tests write their own decisions on them).
+     */
+    public static RefHost start(Settings settings, boolean sampleDecisions) throws Exception {
         long t0 = System.nanoTime();
         Database jiraDb;
         Database confluenceDb;
@@ -114,10 +123,15 @@ public final class RefHost implements AutoCloseable {
         jira.applicationProperties().setBaseUrl(refHost.baseUrl() + jira.product().contextPath());
         confluence.applicationProperties().setBaseUrl(refHost.baseUrl() + confluence.product().contextPath());
         if (world.seededNow()) {
-            // the first start of a fresh data folder: the sample matrix, through the plugin's own REST API
+            // the first start of a fresh data folder: the sample matrix and decisions, through the plugin's own REST API
             try {
-                io.mandate.refhost.world.SampleMatrix.seed(refHost.baseUrl() + jira.product().contextPath(),
-                        java.time.LocalDate.now(io.mandate.refhost.sal.RefTimeZoneManager.fromSystemProperty().getDefaultTimeZone().toZoneId()));
+                String jiraUrl = refHost.baseUrl() + jira.product().contextPath();
+                java.time.LocalDate firstDay = java.time.LocalDate.now(
+                        io.mandate.refhost.sal.RefTimeZoneManager.fromSystemProperty().getDefaultTimeZone().toZoneId());
+                io.mandate.refhost.world.SampleMatrix.seed(jiraUrl, firstDay);
+                if (sampleDecisions) {
+                    io.mandate.refhost.world.SampleDecisions.seed(jiraUrl, firstDay, jiraDb.dataSource(), jira.caches()::flushAll);
+                }
             } catch (RuntimeException e) {
                 refHost.close();
                 throw e;

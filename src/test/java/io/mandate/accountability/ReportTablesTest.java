@@ -48,7 +48,7 @@ public class ReportTablesTest {
         assertEquals(12, trend.rows().size());
         // November: alice 1, bob 1 → Gini 0 → index 1.0; the JSON writes the same double
         assertEquals(List.of("2026-11", "3", "1.0"), trend.rows().get(10));
-        assertEquals(List.of("2026-01", "0", "1.0"), trend.rows().get(0));
+        assertEquals("a month without decisions has no index", List.of("2026-01", "0", ""), trend.rows().get(0));
     }
 
     @Test

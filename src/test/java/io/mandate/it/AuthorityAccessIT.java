@@ -103,6 +103,8 @@ public class AuthorityAccessIT {
             t.add(row(who, "POST", "/matrix.csv?dryRun=true", CSV, 401));
             t.add(row(who, "GET", "/reports/accountability", null, 401));
             t.add(row(who, "GET", "/reports/accountability?project=DEMO", null, 401));
+            t.add(row(who, "GET", "/reports/whatif?absent=erin", null, 401));
+            t.add(row(who, "GET", "/reports/whatif?absent=zed&from=x", null, 401));
         }
         String[] frank = {"frank (no HR access, administers nothing)", "frank"};
         String[] bob = {"bob (OPS project user)", "bob"};
@@ -136,6 +138,29 @@ public class AuthorityAccessIT {
         t.add(row(frank, "GET", "/reports/accountability?domain=R_ACC_NOPE", null, 400));
         t.add(row(frank, "GET", "/reports/accountability?group=no-such-group", null, 400));
         t.add(row(alice, "GET", "/reports/accountability?project=DEMO&group=leads", null, 400));
+
+        // ---- the what-if: everyone logged in, over what they may browse -----------------------------------------
+        for (String[] who : new String[][]{frank, bob, alice, erin, heidi, admin}) {
+            t.add(row(who, "GET", "/reports/whatif?absent=erin", null, 200));
+            t.add(row(who, "GET", "/reports/whatif?from=2026-12-01&to=2026-12-31", null, 200));
+            t.add(row(who, "GET", "/reports/whatif?domain=R_ACC_DEMO,R_ACC_OPS&absent=dave,ivan", null, 200));
+        }
+        t.add(row(alice, "GET", "/reports/whatif?project=DEMO&absent=erin", null, 200));
+        t.add(row(heidi, "GET", "/reports/whatif?project=HR&absent=heidi", null, 200));
+        t.add(row(bob, "GET", "/reports/whatif?group=leads&absent=alice", null, 200));
+        t.add(row(frank, "GET", "/reports/whatif?absent=zed", null, 400));             // unknown user
+        t.add(row(frank, "GET", "/reports/whatif?absent=", null, 400));                // nobody named
+        t.add(row(frank, "GET", "/reports/whatif", null, 400));                        // neither form
+        t.add(row(frank, "GET", "/reports/whatif?domain=R_ACC_NOPE&absent=erin", null, 400));
+        t.add(row(frank, "GET", "/reports/whatif?project=HR&absent=erin", null, 400));  // not browsable
+        t.add(row(erin, "GET", "/reports/whatif?project=NOPE&absent=erin", null, 400));
+        t.add(row(frank, "GET", "/reports/whatif?group=no-such-group&absent=erin", null, 400));
+        t.add(row(alice, "GET", "/reports/whatif?project=DEMO&group=leads&absent=erin", null, 400));
+        t.add(row(frank, "GET", "/reports/whatif?from=2026-12-01", null, 400));        // to missing
+        t.add(row(frank, "GET", "/reports/whatif?from=2026-13-01&to=2026-12-31", null, 400));
+        t.add(row(frank, "GET", "/reports/whatif?from=2026-12-31&to=2026-12-01", null, 400));
+        t.add(row(frank, "GET", "/reports/whatif?from=2026-01-01&to=2027-01-02", null, 400)); // 367 days
+        t.add(row(frank, "GET", "/reports/whatif?absent=erin&from=2026-12-01&to=2026-12-31", null, 400)); // both forms
 
         // ---- domains: who may create, change and delete ------------------------------------------------------
         for (String[] who : new String[][]{frank, bob, erin, heidi}) {

@@ -45,9 +45,9 @@ public class PostgresHostIT {
     @Test
     public void aDecisionWrittenOnOneNodeIsReadOnTheOther() {
         String body = "{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"carol\",\"dueDate\":\"2026-12-24\"}";
-        Http.Reply put = Http.putJson(node1.baseUrl() + "/jira/rest/mandate/1.0/decisions/OPS-1", "erin", body);
+        Http.Reply put = Http.putJson(node1.baseUrl() + "/jira/rest/mandate/1.0/decisions/OPS-2", "erin", body);
         assertEquals(put.body(), 200, put.status());
-        Http.Reply get = Http.get(node2.baseUrl() + "/jira/rest/mandate/1.0/decisions/OPS-1", "bob");
+        Http.Reply get = Http.get(node2.baseUrl() + "/jira/rest/mandate/1.0/decisions/OPS-2", "bob");
         assertEquals(200, get.status());
         assertTrue(get.body(), get.body().contains("\"dueDate\":\"2026-12-24\""));
     }
@@ -74,5 +74,16 @@ public class PostgresHostIT {
         assertTrue(domains.body(), domains.body().matches("(?s).*\"total\":5[,}].*"));
         Http.Reply grants = Http.get(node2.baseUrl() + "/jira/rest/mandate/1.0/domains/ARCH/grants", "bob");
         assertTrue(grants.body(), grants.body().matches("(?s).*\"total\":4[,}].*"));
+    }
+
+    @Test
+    public void theSampleDecisionsAreMadeOnceAndDatedBackOnPostgres() {
+        // node 1 made them through the REST API and dated them back with SQL on PostgreSQL's quoted AO tables
+        Http.Reply decisions = Http.get(node2.baseUrl() + "/jira/rest/mandate/1.0/decisions?project=DEMO&maxResults=50", "admin");
+        assertEquals(decisions.body(), 200, decisions.status());
+        assertTrue(decisions.body(), decisions.body().matches("(?s).*\"total\":12[,}].*"));
+        Http.Reply one = Http.get(node2.baseUrl() + "/jira/rest/mandate/1.0/decisions/DEMO-7", "alice");
+        assertTrue(one.body(), one.body().contains("\"created\":\"2026-10-12T12:00:00Z\"")
+                && one.body().contains("\"decidedAt\":\"2026-11-02T12:00:00Z\""));
     }
 }

@@ -3,7 +3,7 @@ package io.mandate.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.testing.Browser;
 import io.mandate.testing.BrowserSession;
-import io.mandate.testing.RunningHost;
+import io.mandate.refhost.RefHost;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The DEMO accountability report in headless Chromium, opened the way a manager opens it — alice, the project's
- * lead, from the project's sidebar: the three charts are SVG images with their title and description, and what they
+ * The DEMO accountability report in headless Chromium, on a host of its own with the sample organisation's decisions
+ * (the report of docs/user-guide/accountability-demo-check.md; the shared test host has none), opened the way a
+ * manager opens it — alice, the project's lead, from the project's sidebar: the three charts are SVG images with their title and description, and what they
  * draw is the REST report's numbers (bars = load, points = the trend's months with decisions, cells = the coverage
  * table beside the heat map, whose approvers are the report's population); the scope chooser works from the
  * keyboard. Screenshots go to {@code target/screenshots/}; with {@code -Dmandate.docs.images=true} the report's is also
@@ -50,7 +52,8 @@ public class ReportBrowserIT {
     private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(15);
     private static final String DOC_IMAGE = "docs/user-guide/images/accountability-report.png";
 
-    private static ReportFixture fixture;
+    private static RefHost host;
+    private static String jira;
 
     private WebDriver driver;
 
@@ -58,23 +61,25 @@ public class ReportBrowserIT {
     public final BrowserSession browser = new BrowserSession(started -> driver = started);
 
     @BeforeClass
-    public static void setUp() {
-        RunningHost.get();
-        fixture = ReportFixture.create();
+    public static void startHost() throws Exception {
+        File data = Files.createTempDirectory("mandate-report-browser").toFile();
+        host = RefHost.start(new RefHost.Settings(0, data, null, "postgres", "",
+                new File(System.getProperty("mandate.jar", "target/mandate-0.1.0-SNAPSHOT.jar")), new File("target/aui")));
+        jira = host.baseUrl() + "/jira";
     }
 
     @AfterClass
-    public static void cleanUp() {
-        if (fixture != null) {
-            fixture.delete();
+    public static void stopHost() throws Exception {
+        if (host != null) {
+            host.close();
         }
     }
 
     @Test
     public void aManagerOpensTheDemoReportFromTheSidebarAndTheChartsDrawTheRestNumbers() throws IOException {
-        JsonNode rest = SecurityHttp.get(RunningHost.jira() + "/rest/mandate/1.0/reports/accountability?project=DEMO", "alice").json();
+        JsonNode rest = SecurityHttp.get(jira + "/rest/mandate/1.0/reports/accountability?project=DEMO", "alice").json();
         logIn("alice");
-        driver.get(RunningHost.jira() + "/projects/DEMO");
+        driver.get(jira + "/projects/DEMO");
         waitFor(By.id("mandate-report-project-link")).click();
         waitFor(By.id("mandate-report-summary"));
         assertTrue(driver.getCurrentUrl(), driver.getCurrentUrl().endsWith("/jira/plugins/servlet/mandate/report?project=DEMO"));
@@ -103,7 +108,7 @@ public class ReportBrowserIT {
         List<List<String>> load = new ArrayList<>();
         rest.get("load").forEach(l -> load.add(List.of(l.get("user").asText(), l.get("count").asText())));
         assertEquals(load.subList(0, Math.min(load.size(), 20)), bars);
-        assertTrue("the fixture's approvers carry load", load.stream().anyMatch(l -> !l.get(1).equals("0")));
+        assertTrue("the sample decisions' approvers carry load", load.stream().anyMatch(l -> !l.get(1).equals("0")));
 
         // the trend's points: the months with decisions and their index
         List<String> points = new ArrayList<>();
@@ -112,11 +117,12 @@ public class ReportBrowserIT {
         }
         List<String> months = new ArrayList<>();
         rest.get("trend").forEach(t -> {
-            if (t.get("decisions").asLong() > 0) {
+            if (!t.get("index").isNull()) {
                 months.add(t.get("month").asText() + ": " + chartNumber(t.get("index").asDouble()));
             }
         });
-        assertFalse("the fixture's decisions are this month's", months.isEmpty());
+        // (the sample decisions were raised in October and November 2026: two points while those months are among the
+        // last twelve)
         assertEquals(months, points);
 
         // the heat map's cells are the table beside it, and who may approve there is the report's population
@@ -171,7 +177,7 @@ public class ReportBrowserIT {
     @Test
     public void theScopeChooserWorksFromTheKeyboard() {
         logIn("alice");
-        driver.get(RunningHost.jira() + "/plugins/servlet/mandate/report?project=DEMO");
+        driver.get(jira + "/plugins/servlet/mandate/report?project=DEMO");
         WebElement group = waitFor(By.id("mandate-report-group"));
         group.sendKeys("leads" + Keys.ENTER);
         waitUntil("the group's report", d -> d.getCurrentUrl().contains("group=leads"));
@@ -216,7 +222,6 @@ public class ReportBrowserIT {
     }
 
     private void logIn(String username) {
-        String jira = RunningHost.jira();
         driver.get(jira + "/login.jsp?os_destination="
                 + URLEncoder.encode(java.net.URI.create(jira).getRawPath() + "/", StandardCharsets.UTF_8));
         waitFor(By.id("login-form-username")).sendKeys(username);

@@ -207,7 +207,8 @@ public class ReportPageIT {
         assertEquals(List.of("month", "decisions", "index"), trend.get(0).toList());
         for (int i = 0; i < 12; i++) {
             JsonNode m = rest.get("trend").get(i);
-            assertEquals(List.of(m.get("month").asText(), m.get("decisions").asText(), String.valueOf(m.get("index").asDouble())),
+            assertEquals(List.of(m.get("month").asText(), m.get("decisions").asText(),
+                            m.get("index").isNull() ? "" : String.valueOf(m.get("index").asDouble())),
                     trend.get(i + 1).toList());
         }
     }
@@ -273,7 +274,7 @@ public class ReportPageIT {
         }
         List<String> months = new ArrayList<>();
         rest.get("trend").forEach(t -> months.add(t.get("month").asText() + " " + t.get("decisions").asText() + " "
-                + (t.get("decisions").asLong() == 0 ? "none" : twoDecimals(t.get("index").asDouble()))));
+                + (t.get("index").isNull() ? "none" : twoDecimals(t.get("index").asDouble()))));
         assertEquals(what, months, page.select("#mandate-report-trend-table tbody tr").eachText());
         assertEquals(what + ": three charts", 3, page.select("figure.mandate-report-chart > svg[role=img]").size());
         // the charts' ids and the page's never meet (aria-labelledby must find the chart's own title)

@@ -12,7 +12,8 @@ import static org.junit.Assert.assertTrue;
 
 /**
  * The sample matrix is made on the first start of a fresh data folder only: a host restarted on the same folder
- * keeps what is there — nothing twice, and a domain an administrator deleted stays deleted.
+ * keeps what is there — nothing twice, and a domain an administrator deleted stays deleted. Without the sample
+ * decisions, which would keep HIRING from being deleted (SampleDecisionsIT restarts a host with them).
  */
 public class SampleMatrixRestartIT {
 
@@ -20,7 +21,7 @@ public class SampleMatrixRestartIT {
 
     private static RefHost start(File data) throws Exception {
         return RefHost.start(new RefHost.Settings(0, data, null, "postgres", "",
-                new File(System.getProperty("mandate.jar", "target/mandate-0.1.0-SNAPSHOT.jar")), new File("target/aui")));
+                new File(System.getProperty("mandate.jar", "target/mandate-0.1.0-SNAPSHOT.jar")), new File("target/aui")), false);
     }
 
     private static String body(RefHost host, String path) {

@@ -15,7 +15,9 @@ import java.util.Base64;
 
 /**
  * The reference host with the built plugin jar and a fresh sample organisation (a new, empty
- * data folder), on a free port. Started once per test JVM and shared by the integration tests.
+ * data folder), on a free port. Started once per test JVM and shared by the integration tests. It starts without
+ * the sample decisions ({@code SampleDecisions}): the tests write their own decisions on the sample issues;
+ * SampleDecisionsIT starts a host of its own with them.
  */
 public final class RunningHost {
 
@@ -31,7 +33,7 @@ public final class RunningHost {
                 File jar = new File(System.getProperty("mandate.jar", "target/mandate-0.1.0-SNAPSHOT.jar"));
                 host = RefHost.start(new RefHost.Settings(0, data, System.getProperty("mandate.db.url"),
                         System.getProperty("mandate.db.user", "postgres"), System.getProperty("mandate.db.password", ""),
-                        jar, new File("target/aui")));
+                        jar, new File("target/aui")), false);
             } catch (Exception e) {
                 throw new IllegalStateException("The reference host did not start: " + e.getMessage(), e);
             }

@@ -53,6 +53,14 @@ public final class RefCacheManager implements CacheManager, AutoCloseable {
         return cache == null ? 0 : cache.size();
     }
 
+    /**
+     * Empties every cache of this node, and the replicated ones on every node, as Jira's "flush caches" does: for
+     * data the host changed behind the plugin's back (the sample's history, {@code SampleDecisions}).
+     */
+    public void flushAll() {
+        caches.values().forEach(RefCache::removeAll);
+    }
+
     @Override
     public void close() {
         cluster.leave(this);
