@@ -80,6 +80,25 @@ public class ReportPageIT {
     }
 
     @Test
+    public void theSidebarShowsAProjectNameWithMarkupAsText() {
+        String name = "<img src=x onerror=alert(1)> & \"Q\"";
+        Reply created = ReportFixture.post(jira + "/rest/api/2/project", "admin",
+                "{\"key\":\"RPTX\",\"name\":" + SecurityHttp.JSON.valueToTree(name) + ",\"lead\":\"admin\"}");
+        assertEquals(created.toString(), 201, created.status());
+        try {
+            for (String url : List.of(jira + "/projects/RPTX", report + "?project=RPTX")) {
+                Element sidebar = page(url, "admin").selectFirst("#project-sidebar");
+                assertNotNull(url, sidebar);
+                assertEquals(url, name + " RPTX", sidebar.selectFirst("#project-sidebar-header").text());
+                assertTrue(url + ": no element from the name", sidebar.select("img").isEmpty());
+                assertEquals(name, sidebar.attr("aria-label"));
+            }
+        } finally {
+            assertEquals(204, SecurityHttp.delete(jira + "/rest/api/2/project/RPTX", "admin").status());
+        }
+    }
+
+    @Test
     public void theReportOfAProjectSitsInThatProjectsSidebarWithItsItemSelected() {
         Document page = page(report + "?project=DEMO", "bob");
         assertEquals("DEMO", page.selectFirst("#project-sidebar").attr("data-project-key"));
