@@ -133,7 +133,7 @@ public class ReportPageIT {
     }
 
     @Test
-    public void theFixtureFillsEveryListOfTheDemoReport() {
+    public void theFixtureFillsEveryListOfTheDemoReportAndTheInstancesSinglePoints() {
         JsonNode rest = rest("project=DEMO", "alice");
         List<String> f = fixture.issues;
         assertTrue(rest.toString(), keys(rest.get("dueForReview")).contains(f.get(0)));
@@ -141,6 +141,11 @@ public class ReportPageIT {
         assertTrue(rest.toString(), keys(rest.get("violations")).contains(f.get(1)));
         assertTrue(rest.toString(), keys(rest.get("unowned")).contains(f.get(2)));
         assertTrue(rest.toString(), keys(rest.get("consultationGaps")).contains(f.get(3)));
+        // the formula domain: alice alone, without a backup — a single point of failure of the instance
+        JsonNode all = rest("", "admin");
+        assertTrue(all.toString(), keys(all.get("singlePointsOfFailure")).contains(ReportFixture.FORMULA_DOMAIN));
+        assertTrue(page(report, "admin").select("#mandate-report-spof li").eachAttr("data-domain-key")
+                .contains(ReportFixture.FORMULA_DOMAIN));
     }
 
     @Test
