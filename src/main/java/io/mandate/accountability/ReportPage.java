@@ -160,6 +160,47 @@ public final class ReportPage {
         return c;
     }
 
+    /**
+     * The what-if part: the form (the scope as hidden fields, so the answer is of the same scope) and, when there is
+     * one, the answer — domains that stall, domains a backup keeps going (who for whom), co-deciders lost and the
+     * open decisions that wait, each issue linked.
+     *
+     * @param absent what the viewer typed, shown again in the field
+     */
+    public Map<String, Object> whatIf(Map<String, Object> frame, PageScope scope, String absent,
+                                      Optional<WhatIfReport> answer, Map<String, String> domains) {
+        Map<String, Object> c = new LinkedHashMap<>(frame);
+        c.put("whatIfAbsent", absent == null ? "" : absent);
+        c.put("whatIfError", "");
+        List<Map<String, Object>> hidden = new ArrayList<>();
+        for (String value : scope.isAll() ? List.<String>of() : scope.kind().equals("domain") ? List.of(String.join(",", scope.values())) : scope.values()) {
+            hidden.add(Map.of("name", scope.kind(), "value", value));
+        }
+        c.put("whatIfScope", hidden);
+        c.put("whatIfShown", answer.isPresent());
+        if (answer.isEmpty()) {
+            return c;
+        }
+        WhatIfReport w = answer.get();
+        c.put("whatIfAway", words.get("mandate.report.whatif.away", String.join(", ", w.absent())));
+        c.put("whatIfStalled", w.stalled().stream().map(k -> domain(k, domains)).toList());
+        c.put("whatIfUncovered", w.alreadyUncovered().stream().map(k -> domain(k, domains)).toList());
+        c.put("whatIfBackups", w.coveredByBackup().entrySet().stream().map(e -> {
+            Map<String, Object> d = domain(e.getKey(), domains);
+            d.put("people", e.getValue().stream().map(s -> words.get("mandate.report.whatif.standIn", s.backup(), s.holder()))
+                    .collect(Collectors.joining(", ")));
+            return d;
+        }).toList());
+        c.put("whatIfCoDeciders", w.coDecidersLost().entrySet().stream().map(e -> {
+            Map<String, Object> d = domain(e.getKey(), domains);
+            d.put("people", String.join(", ", e.getValue()));
+            return d;
+        }).toList());
+        c.put("whatIfWaiting", w.decisionsWaiting().stream()
+                .map(k -> Map.of("key", k, "href", contextPath + "/browse/" + encode(k))).toList());
+        return c;
+    }
+
     /** "Project DEMO", "Domains ARCH, RELEASE", "Group leads", "Whole instance". */
     String scopeLabel(PageScope scope) {
         return switch (scope.kind()) {

@@ -44,19 +44,21 @@ public class ReportServlet extends HttpServlet {
     private final I18nResolver i18n;
     private final PageBuilderService pageBuilder;
     private final AccountabilityService reports;
+    private final WhatIfService whatIfs;
     private final AuthorityService authority;
 
     @Inject
     public ReportServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
                          @ComponentImport TemplateRenderer templates, @ComponentImport I18nResolver i18n,
                          @ComponentImport PageBuilderService pageBuilder,
-                         AccountabilityService reports, AuthorityService authority) {
+                         AccountabilityService reports, WhatIfService whatIfs, AuthorityService authority) {
         this.users = users;
         this.login = login;
         this.templates = templates;
         this.i18n = i18n;
         this.pageBuilder = pageBuilder;
         this.reports = reports;
+        this.whatIfs = whatIfs;
         this.authority = authority;
     }
 
@@ -114,12 +116,35 @@ public class ReportServlet extends HttpServlet {
             response.setStatus(refusal.get().status());
         } else {
             context = page.report(context, scope, scoped, domains);
+            context = whatIf(request, response, page, context, scope, domains);
         }
         context.put("i18n", new TemplateTexts(i18n));
         // in Jira nothing asks for a plugin's web-resource contexts on a plugin servlet page: the servlet requires its styles
         pageBuilder.assembler().resources().requireWebResource(WebResourceKeys.STYLES);
         response.setContentType("text/html;charset=UTF-8");
         templates.render("templates/accountability/report.vm", context, response.getWriter());
+    }
+
+    /**
+     * The what-if part of the page: the form, and — when the viewer named who is away ({@code absent}) — its answer,
+     * or a message naming the field (the page then answers 400, like the REST resource).
+     */
+    private Map<String, Object> whatIf(HttpServletRequest request, HttpServletResponse response, ReportPage page,
+                                       Map<String, Object> context, PageScope scope, Map<String, String> domains) {
+        String absent = request.getParameter("absent");
+        if (absent == null || absent.isBlank()) {
+            return page.whatIf(context, scope, "", Optional.empty(), domains);
+        }
+        try {
+            WhatIfService.Answer answer = whatIfs.whatIf(scope.scope(), absent, null, null);
+            return page.whatIf(context, scope, absent, Optional.of(answer.report()), domains);
+        } catch (ApiException e) {
+            Refusal r = Refusal.of(e);
+            response.setStatus(r.status());
+            Map<String, Object> c = page.whatIf(context, scope, absent, Optional.empty(), domains);
+            c.put("whatIfError", text(r.message()));
+            return c;
+        }
     }
 
     private void csv(HttpServletRequest request, HttpServletResponse response, PageScope scope,

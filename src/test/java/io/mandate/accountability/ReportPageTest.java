@@ -145,4 +145,30 @@ public class ReportPageTest {
         new ReportPage("", w).report(new ReportPage("", w).frame(DEMO, DOMAINS, false), DEMO,
                 new AccountabilityService.ScopedReport(ReportTablesTest.report(), ReportTablesTest.GRID), DOMAINS);
     }
+
+    @Test
+    public void theWhatIfKeepsTheScopeInItsFormAndLinksTheWaitingDecisions() {
+        WhatIfReport answer = new WhatIfReport(List.of("erin"), List.of(), List.of("ARCH"),
+                Map.of("REL", List.of(new WhatIfReport.StandIn("erin", "bob"))), Map.of("ARCH", List.of("erin")),
+                List.of("DEMO-2", "DEMO-10"));
+        Map<String, Object> p = PAGE.whatIf(page(DEMO), DEMO, " erin ", java.util.Optional.of(answer), DOMAINS);
+        assertEquals(true, p.get("whatIfShown"));
+        assertEquals(" erin ", p.get("whatIfAbsent"));
+        assertEquals("mandate.report.whatif.away[erin]", p.get("whatIfAway"));
+        assertEquals(List.of(Map.of("name", "project", "value", "DEMO")), p.get("whatIfScope"));
+        assertEquals(List.of(Map.of("key", "ARCH", "name", "Architecture")), p.get("whatIfStalled"));
+        assertEquals(List.of(Map.of("key", "REL", "name", "Release", "people", "mandate.report.whatif.standIn[bob, erin]")),
+                p.get("whatIfBackups"));
+        assertEquals(List.of(Map.of("key", "ARCH", "name", "Architecture", "people", "erin")), p.get("whatIfCoDeciders"));
+        assertEquals(List.of(Map.of("key", "DEMO-2", "href", "/jira/browse/DEMO-2"), Map.of("key", "DEMO-10", "href", "/jira/browse/DEMO-10")),
+                p.get("whatIfWaiting"));
+
+        // several domains travel as one comma-separated field, the whole instance as none; no answer, no results
+        PageScope domains = PageScope.of(null, new String[]{"REL", "ARCH"}, null);
+        Map<String, Object> d = PAGE.whatIf(PAGE.frame(domains, DOMAINS, false), domains, "", java.util.Optional.empty(), DOMAINS);
+        assertEquals(List.of(Map.of("name", "domain", "value", "ARCH,REL")), d.get("whatIfScope"));
+        assertEquals(false, d.get("whatIfShown"));
+        assertEquals(List.of(), PAGE.whatIf(PAGE.frame(PageScope.all(), DOMAINS, true), PageScope.all(), "",
+                java.util.Optional.empty(), DOMAINS).get("whatIfScope"));
+    }
 }

@@ -207,6 +207,32 @@ public class ReportBrowserIT {
         Browser.screenshot(driver, "accountability-report-error.png");
     }
 
+    @Test
+    public void theWhatIfOfTheMostLoadedApproverFromTheKeyboard() throws IOException {
+        // alice carries the most in DEMO (docs/user-guide/accountability-demo-check.md): who keeps her domains going?
+        logIn("alice");
+        driver.get(jira + "/plugins/servlet/mandate/report?project=DEMO");
+        assertEquals("alice", driver.findElement(By.cssSelector("#mandate-chart-load-bars > g text")).getAttribute("textContent"));
+        WebElement absent = waitFor(By.id("mandate-report-absent"));
+        absent.sendKeys("alice" + Keys.ENTER);
+        WebElement answer = waitFor(By.id("mandate-report-whatif-answer"));
+        assertTrue(driver.getCurrentUrl(), driver.getCurrentUrl().contains("project=DEMO") && driver.getCurrentUrl().contains("absent=alice"));
+        assertEquals("With alice away:", textOf(By.id("mandate-report-whatif-away")));
+        assertEquals("None: every domain keeps someone who may approve.", textOf(By.id("mandate-report-whatif-stalled")));
+        assertEquals("ARCH Architecture: dave for alice", textOf(By.cssSelector("#mandate-report-whatif-backups li")));
+        assertEquals("RELEASE Release go/no-go: alice", textOf(By.cssSelector("#mandate-report-whatif-codeciders li")));
+        List<String> waiting = new ArrayList<>();
+        driver.findElements(By.cssSelector("#mandate-report-whatif-waiting a")).forEach(a -> waiting.add(a.getText()));
+        assertEquals(List.of("DEMO-3", "DEMO-18"), waiting);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", driver.findElement(By.id("mandate-report-whatif")));
+        driver.manage().window().setSize(new Dimension(1400, 900));
+        Path shot = Browser.screenshot(driver, "accountability-whatif.png");
+        if (Boolean.getBoolean("mandate.docs.images")) {
+            Files.copy(shot, Paths.get("docs/user-guide/images/accountability-whatif.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertTrue(answer.isDisplayed());
+    }
+
     /** A number as the charts write it: two decimals at most, no trailing zeros. */
     private static String chartNumber(double value) {
         String s = String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");

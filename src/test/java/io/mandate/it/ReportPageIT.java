@@ -306,6 +306,39 @@ public class ReportPageIT {
         assertEquals(what + ": ids are unique", new java.util.TreeSet<>(ids).size(), ids.size());
     }
 
+    @Test
+    public void theWhatIfOnThePageIsTheRestWhatIfOfTheSameScope() {
+        // erin away over the instance's domains: RELEASE goes on through bob, ARCH loses its co-decider erin
+        String url = report + "?project=DEMO&absent=erin";
+        Document page = page(url, "alice");
+        JsonNode rest = SecurityHttp.get(jira + "/rest/mandate/1.0/reports/whatif?project=DEMO&absent=erin", "alice").json();
+        Element answer = page.selectFirst("#mandate-report-whatif-answer");
+        assertNotNull(page.html(), answer);
+        assertEquals(keys(rest.get("stalled")), page.select("#mandate-report-whatif-stalled li").eachAttr("data-domain-key"));
+        List<String> backups = new ArrayList<>();
+        rest.get("coveredByBackup").forEach(d -> backups.add(d.get("domain").asText()));
+        assertEquals(backups, page.select("#mandate-report-whatif-backups li").eachAttr("data-domain-key"));
+        assertTrue(answer.text(), answer.selectFirst("#mandate-report-whatif-backups li[data-domain-key=RELEASE]").text()
+                .contains("bob for erin"));
+        List<String> coDeciders = new ArrayList<>();
+        rest.get("coDecidersLost").forEach(d -> coDeciders.add(d.get("domain").asText()));
+        assertEquals(coDeciders, page.select("#mandate-report-whatif-codeciders li").eachAttr("data-domain-key"));
+        assertEquals(keys(rest.get("decisionsWaiting")), page.select("#mandate-report-whatif-waiting a").eachText());
+        // the form keeps the scope, so the answer is of the same scope
+        assertEquals("DEMO", page.selectFirst("#mandate-report-form-whatif input[type=hidden][name=project]").val());
+        assertEquals("erin", page.selectFirst("#mandate-report-absent").val());
+
+        // an unknown name: the report stays, the what-if names its field, 400 as the REST resource
+        Reply unknown = SecurityHttp.html(report + "?project=DEMO&absent=nobody-here", "alice");
+        assertEquals(unknown.toString(), 400, unknown.status());
+        SecurityHttp.assertNothingLeaks(report, unknown);
+        Document refused = Jsoup.parse(unknown.body());
+        assertEquals("absent", refused.selectFirst("#mandate-report-whatif-error").attr("data-field"));
+        assertTrue(refused.selectFirst("#mandate-report-whatif-error").text().contains("nobody-here"));
+        assertNotNull(refused.selectFirst("#mandate-report-summary"));
+        assertEquals("true", refused.selectFirst("#mandate-report-absent").attr("aria-invalid"));
+    }
+
     private static void assertRefused(String url, String user, int status, String field, String text) {
         Reply r = SecurityHttp.html(url, user);
         assertEquals(url + " as " + user + ": " + r, status, r.status());
