@@ -19,12 +19,12 @@ import java.util.TreeSet;
 /**
  * The accountability report of a scope in one streaming pass: {@link #add} each of the scope's decisions once (only
  * those the caller may browse), then {@link #report} with the coverage of the scope's domains as of today. It never
- * holds the decisions — only what the report outputs anyway (the four issue lists) and what is bounded by people,
+ * holds the decisions — only what the report outputs anyway (the five issue lists) and what is bounded by people,
  * domains or days, not by decisions: approver → load, the same for each of the 12 trend months, a histogram of
  * cycle days, the set of the decisions' domains. Not thread-safe: one report, one thread.
  *
  * <p>Exactly the product brief's definitions ("Accountability metrics"); each is documented where it is computed:
- * {@link DecisionFacts#isUnowned()}, {@link DecisionFacts#isOverdue}, {@link Load}, {@link Gini},
+ * {@link DecisionFacts#isUnowned()}, {@link DecisionFacts#isOverdue}, {@link DecisionFacts#isDueForReview}, {@link Load}, {@link Gini},
  * {@link SinglePointsOfFailure}, {@link BusFactor}, {@link CycleTime}, {@link MonthIndex}.
  */
 public final class AccountabilityAccumulator {
@@ -48,6 +48,7 @@ public final class AccountabilityAccumulator {
     private final List<IssueRow> overdue = new ArrayList<>();
     private final List<IssueRow> violations = new ArrayList<>();
     private final List<IssueRow> consultationGaps = new ArrayList<>();
+    private final List<IssueRow> dueForReview = new ArrayList<>();
     private final Map<String, Long> approvals = new HashMap<>();
     private final Map<YearMonth, Map<String, Long>> monthlyApprovals = new TreeMap<>();
     private final Map<YearMonth, Long> monthlyDecisions = new TreeMap<>();
@@ -83,6 +84,9 @@ public final class AccountabilityAccumulator {
         }
         if (f.isOpen() && f.consultationGap()) {
             consultationGaps.add(row);
+        }
+        if (f.isDueForReview(today)) {
+            dueForReview.add(row);
         }
         if (f.approverName() != null) {
             approvals.merge(f.approverName(), 1L, Long::sum);
@@ -130,7 +134,7 @@ public final class AccountabilityAccumulator {
             trend.add(new MonthIndex(m, monthlyDecisions.getOrDefault(m, 0L), Load.gini(monthLoad).distributionIndex()));
         }
         return new AccountabilityReport(new AccountabilityReport.Totals(decisions, open, decided),
-                keys(unowned), keys(overdue), keys(violations), keys(consultationGaps),
+                keys(unowned), keys(overdue), keys(violations), keys(consultationGaps), keys(dueForReview),
                 load, Load.gini(load).value(), Load.topShare(load),
                 SinglePointsOfFailure.of(scopeDomains), BusFactor.of(scopeDomains), cycleDays.cycleTime(), trend);
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param overdue               open decisions whose due date is before today (product time zone)
  * @param violations            decisions of any status with an authority violation
  * @param consultationGaps      open decisions with a consultation gap
+ * @param dueForReview          DECIDED decisions whose review date is before today (product time zone)
  * @param load                  load per person over the whole population P (0 included; {@link Load#perPerson})
  * @param gini                  {@link Gini} of {@code load}
  * @param topShare              max load / total load ({@link Load#topShare})
@@ -23,7 +24,7 @@ import java.util.Objects;
  * @param trend                 the distribution index of each of the last 12 months, oldest first ({@link MonthIndex})
  */
 public record AccountabilityReport(Totals totals, List<String> unowned, List<String> overdue, List<String> violations,
-                                   List<String> consultationGaps, List<Load> load, double gini, double topShare,
+                                   List<String> consultationGaps, List<String> dueForReview, List<Load> load, double gini, double topShare,
                                    List<String> singlePointsOfFailure, BusFactor busFactor, CycleTime cycleTimeDays,
                                    List<MonthIndex> trend) {
 
@@ -41,6 +42,7 @@ public record AccountabilityReport(Totals totals, List<String> unowned, List<Str
         overdue = List.copyOf(overdue);
         violations = List.copyOf(violations);
         consultationGaps = List.copyOf(consultationGaps);
+        dueForReview = List.copyOf(dueForReview);
         load = List.copyOf(load);
         singlePointsOfFailure = List.copyOf(singlePointsOfFailure);
         Objects.requireNonNull(busFactor, "busFactor");

@@ -150,6 +150,7 @@ public class AccountabilityResource {
         j.put("overdue", r.overdue());
         j.put("violations", r.violations());
         j.put("consultationGaps", r.consultationGaps());
+        j.put("dueForReview", r.dueForReview());
         j.put("load", r.load().stream().map(l -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("user", l.user());

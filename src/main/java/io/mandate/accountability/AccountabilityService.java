@@ -2,6 +2,7 @@ package io.mandate.accountability;
 
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import io.mandate.authority.AuthorityService;
+import io.mandate.authority.EffectiveAuthority;
 import io.mandate.decision.Decision;
 import io.mandate.decision.DecisionAuthority;
 import io.mandate.decision.DecisionStore;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.TreeSet;
 
 /**
@@ -89,11 +92,29 @@ public class AccountabilityService {
     }
 
     /**
+     * A report with what its page draws besides: the domain × person heat map of the same domains, people and day.
+     *
+     * @param report   the report
+     * @param coverage each scope domain's effective level per person today ({@link CoverageLevels}): the domains the
+     *                 report's coverage counted, and everyone who holds a level in one of them
+     */
+    public record ScopedReport(AccountabilityReport report, CoverageGrid coverage) {
+    }
+
+    /**
      * The report of the scope for the logged-in caller: 401 when anonymous; 400 naming the parameter ({@code project},
      * {@code domain}, {@code group}) for a project the caller cannot browse or that does not exist, an unknown domain,
      * an unknown group.
      */
     public AccountabilityReport report(Scope scope) {
+        return reportWithCoverage(scope).report();
+    }
+
+    /**
+     * {@link #report} and the heat map's grid, from the same effective authority of each scope domain (read once per
+     * domain from the matrix's caches; no statement per decision or person).
+     */
+    public ScopedReport reportWithCoverage(Scope scope) {
         Person caller = caller();
         Optional<Person> user = Optional.of(caller);
         Set<Long> visible = issues.browsableProjects(user);
@@ -117,13 +138,21 @@ public class AccountabilityService {
             domainKeys.addAll(acc.decisionDomains());
         }
         List<DomainCoverage> coverage = new ArrayList<>();
+        Map<String, Map<String, Integer>> levels = new TreeMap<>();
+        Set<String> holders = new TreeSet<>();
+        Map<String, List<String>> members = new HashMap<>();
+        Function<String, List<String>> activeMembers = group -> members.computeIfAbsent(group,
+                g -> authority.membersOf(g).stream().filter(people::isActive).map(Person::name).toList());
         for (String key : domainKeys) {
             if (authority.domain(key).isPresent()) {
-                coverage.add(DomainCoverage.of(authority.authorityIn(key), this::activeName,
-                        group -> authority.membersOf(group).stream().filter(people::isActive).map(Person::name).toList()));
+                EffectiveAuthority effective = authority.authorityIn(key);
+                coverage.add(DomainCoverage.of(effective, this::activeName, activeMembers));
+                Map<String, Integer> row = CoverageLevels.of(effective, this::activeName, activeMembers);
+                levels.put(key, row);
+                holders.addAll(row.keySet());
             }
         }
-        return acc.report(coverage);
+        return new ScopedReport(acc.report(coverage), new CoverageGrid(List.copyOf(levels.keySet()), List.copyOf(holders), levels));
     }
 
     /** The logged-in caller; 401 otherwise. */
@@ -140,7 +169,7 @@ public class AccountabilityService {
         String domain = findings.map(DecisionAuthority.Findings::domainKey).orElse(d.domain());
         return new DecisionFacts(issue.key(), issue.projectKey(), issue.number(), d.status(),
                 nameOf(d.approverKey(), names), nameOf(d.driverKey(), names), d.created(), d.decidedAt(), d.dueDate(),
-                domain, violation, gap);
+                domain, violation, gap, d.reviewDate());
     }
 
     /**

@@ -23,16 +23,36 @@ import java.util.Objects;
  * @param domainKey       the decision's domain (set by hand, else the one the rules give the issue now) or null
  * @param violation       the decision has an authority violation (the approver may not approve in its domain)
  * @param consultationGap the decision has a consultation gap
+ * @param reviewDate      the day the decision should be looked at again (a calendar day in the product's time zone)
+ *                        or null
  */
 public record DecisionFacts(String issueKey, String projectKey, long issueNumber, DecisionStatus status,
                             String approverName, String driverName, Instant created, Instant decidedAt,
-                            LocalDate dueDate, String domainKey, boolean violation, boolean consultationGap) {
+                            LocalDate dueDate, String domainKey, boolean violation, boolean consultationGap,
+                            LocalDate reviewDate) {
 
     public DecisionFacts {
         Objects.requireNonNull(issueKey, "issueKey");
         Objects.requireNonNull(projectKey, "projectKey");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(created, "created");
+    }
+
+    /** A decision without a review date. */
+    public DecisionFacts(String issueKey, String projectKey, long issueNumber, DecisionStatus status,
+                         String approverName, String driverName, Instant created, Instant decidedAt,
+                         LocalDate dueDate, String domainKey, boolean violation, boolean consultationGap) {
+        this(issueKey, projectKey, issueNumber, status, approverName, driverName, created, decidedAt, dueDate, domainKey,
+                violation, consultationGap, null);
+    }
+
+    /**
+     * Issue 8, <b>due for review</b>: a DECIDED decision whose review date is before today (the host's time zone) —
+     * the same rule as {@code Decision.isDueForReview}, the decision check and the JQL function
+     * {@code decisionsDueForReview()}.
+     */
+    public boolean isDueForReview(LocalDate today) {
+        return status == DecisionStatus.DECIDED && reviewDate != null && reviewDate.isBefore(today);
     }
 
     /** Product brief: "Open" = OPEN or IN_PROGRESS. */

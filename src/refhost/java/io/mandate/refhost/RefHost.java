@@ -166,7 +166,8 @@ public final class RefHost implements AutoCloseable {
             handler.addServlet(new ServletHolder(PluginRest.servlet(node, rest)), PluginRest.mountPath(rest));
         }
         if (node.product() == ProductNode.Product.JIRA) {
-            handler.addServlet(new ServletHolder(new HomeServlet(node)), "/issues/*");
+            handler.addServlet(new ServletHolder(new io.mandate.refhost.web.IssueSearchServlet(node)), "/issues/*");
+            handler.addServlet(new ServletHolder(new io.mandate.refhost.web.ProjectPageServlet(node)), "/projects/*");
             handler.addServlet(new ServletHolder(new IssueViewServlet(node)), "/browse/*");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/secure/admin");
             handler.addServlet(new ServletHolder(new JiraPickerServlet(node)), "/rest/api/2/user/picker");

@@ -98,6 +98,32 @@ public class AccountabilityAccumulatorTest {
     }
 
     @Test
+    public void dueForReviewListsDecidedDecisionsPastTheirReviewDateInIssueOrder() {
+        // today 2026-12-02. Due for review: DECIDED and the review date before today.
+        //  OPS-2    DECIDED, review 12-01            → yes
+        //  DEMO-12  DECIDED, review 2026-06-30       → yes
+        //  DEMO-3   DECIDED, review 12-02 (today)    → no: today is not past
+        //  DEMO-4   DECIDED, no review date          → no
+        //  DEMO-5   OPEN, review 11-01               → no: only decided decisions come due
+        //  DEMO-6   REVERSED, review 11-01           → no
+        //  DEMO-8   DECIDED, review 11-30            → yes; listed DEMO-8, DEMO-12 (number order), then OPS-2
+        List<DecisionFacts> facts = List.of(
+                reviewed("OPS-2", DECIDED, "2026-12-01"), reviewed("DEMO-12", DECIDED, "2026-06-30"),
+                reviewed("DEMO-3", DECIDED, "2026-12-02"), reviewed("DEMO-4", DECIDED, null),
+                reviewed("DEMO-5", OPEN, "2026-11-01"), reviewed("DEMO-6", REVERSED, "2026-11-01"),
+                reviewed("DEMO-8", DECIDED, "2026-11-30"));
+        assertEquals(List.of("DEMO-8", "DEMO-12", "OPS-2"), report(facts).dueForReview());
+        assertEquals(List.of(), report(SCOPE, DOMAINS).dueForReview());
+    }
+
+    private static DecisionFacts reviewed(String key, DecisionStatus status, String reviewDate) {
+        DecisionFacts f = simple(key, status, "alice");
+        return new DecisionFacts(f.issueKey(), f.projectKey(), f.issueNumber(), f.status(), f.approverName(), null,
+                f.created(), f.decidedAt(), null, f.domainKey(), false, false,
+                reviewDate == null ? null : LocalDate.parse(reviewDate));
+    }
+
+    @Test
     public void loadGiniAndTopShare() {
         // load: alice 3 (DEMO-9, DEMO-2, OPS-3), bob 1 (OPS-1: no authority today, still an approver of the
         // scope's decisions), carol 0 (may approve in RELEASE). HIRING adds nobody.

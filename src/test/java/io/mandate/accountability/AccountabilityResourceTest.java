@@ -32,7 +32,7 @@ public class AccountabilityResourceTest {
     public void anEmptyScopeAsTheContractsJsonWithNullCycleTimesAndTwelveMonths() throws Exception {
         String json = new ObjectMapper().writeValueAsString(AccountabilityResource.json(Map.of("project", "DEMO"), emptyReport()));
         assertTrue(json, json.startsWith("{\"scope\":{\"project\":\"DEMO\"},\"totals\":{\"decisions\":0,\"open\":0,\"decided\":0},"
-                + "\"unowned\":[],\"overdue\":[],\"violations\":[],\"consultationGaps\":[],\"load\":[],\"gini\":0.0,"
+                + "\"unowned\":[],\"overdue\":[],\"violations\":[],\"consultationGaps\":[],\"dueForReview\":[],\"load\":[],\"gini\":0.0,"
                 + "\"topShare\":0.0,\"singlePointsOfFailure\":[],\"busFactor\":{\"value\":0,\"people\":[]},"
                 + "\"cycleTimeDays\":{\"median\":null,\"p90\":null},\"trend\":[{\"month\":\"2025-12\",\"decisions\":0,\"index\":null},"));
         assertTrue(json, json.endsWith("{\"month\":\"2026-11\",\"decisions\":0,\"index\":null}]}"));

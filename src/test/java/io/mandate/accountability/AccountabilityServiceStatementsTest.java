@@ -159,8 +159,8 @@ public class AccountabilityServiceStatementsTest {
     }
 
     /** A decision row as the store writes it (straight into the table: 1,000 of them through the service take long). */
-    private void decision(long issueId, long projectId, DecisionStatus status, Person approver, Instant created,
-                          Instant decidedAt, String dueDate, Person... contributors) {
+    private DecisionEntity decision(long issueId, long projectId, DecisionStatus status, Person approver, Instant created,
+                                    Instant decidedAt, String dueDate, Person... contributors) {
         String project = projectId == DEMO ? "DEMO" : "OPS";
         Map<String, Object> values = new HashMap<>();
         values.put("ISSUE_ID", issueId);
@@ -189,6 +189,7 @@ public class AccountabilityServiceStatementsTest {
             p.put("POSITION", position++);
             ao.entities().create(ParticipantEntity.class, p);
         }
+        return row;
     }
 
     /** Decisions {@code from}..{@code to} in DEMO: every status, approvers Carol, Alice and nobody, some contributors. */
@@ -272,6 +273,32 @@ public class AccountabilityServiceStatementsTest {
         assertEquals(5.0 / 9, november.distributionIndex(), 1e-12);
         assertEquals(new MonthIndex(java.time.YearMonth.of(2025, 12), 0, 1.0), r.trend().get(0));
         assertEquals(r, service.report(new AccountabilityService.Scope.Project("DEMO")));
+    }
+
+    @Test
+    public void theHeatMapGridHoldsEachPersonsLevelInTheScopeDomainsToday() {
+        // ARCH today (2026-11-20): Carol DELEGATE (7) and away, so Dave stands in at 7; Bob AGREE (4); Alice CONSULT (3)
+        decision(1, DEMO, DecisionStatus.OPEN, CAROL, NOW, null, null);
+        AccountabilityService.ScopedReport r = service.reportWithCoverage(new AccountabilityService.Scope.Project("DEMO"));
+        assertEquals(new CoverageGrid(List.of("ARCH"), List.of("alice", "bob", "carol", "dave"),
+                Map.of("ARCH", Map.of("alice", 3, "bob", 4, "carol", 7, "dave", 7))), r.coverage());
+        assertEquals(r.report(), service.report(new AccountabilityService.Scope.Project("DEMO")));
+    }
+
+    @Test
+    public void decidedDecisionsPastTheirReviewDateAreDueForReview() {
+        // today 2026-11-20: DEMO-1 decided, review 11-19 → due; DEMO-2 decided, review today → not yet;
+        // DEMO-3 open, review 11-01 → not decided; DEMO-4 decided without review date
+        reviewed(decision(1, DEMO, DecisionStatus.DECIDED, CAROL, NOW, NOW, null), "2026-11-19");
+        reviewed(decision(2, DEMO, DecisionStatus.DECIDED, CAROL, NOW, NOW, null), "2026-11-20");
+        reviewed(decision(3, DEMO, DecisionStatus.OPEN, CAROL, NOW, null, null), "2026-11-01");
+        decision(4, DEMO, DecisionStatus.DECIDED, CAROL, NOW, NOW, null);
+        assertEquals(List.of("DEMO-1"), service.report(new AccountabilityService.Scope.All()).dueForReview());
+    }
+
+    private static void reviewed(DecisionEntity row, String reviewDate) {
+        row.setReviewDate(reviewDate);
+        row.save();
     }
 
     @Test

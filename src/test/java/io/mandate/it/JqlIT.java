@@ -149,6 +149,15 @@ public class JqlIT {
     }
 
     /** The keys found, in the order of the answer, restricted to this test's issues. */
+    /** Every key the search finds, in its order. */
+    private static List<String> allFound(String jql, String user) {
+        Reply reply = search(jql, user);
+        assertEquals(jql + ": " + reply.body(), 200, reply.status());
+        List<String> keys = new ArrayList<>();
+        json(reply).get("issues").forEach(i -> keys.add(i.get("key").asText()));
+        return keys;
+    }
+
     private static List<String> found(String jql, String user) {
         Reply reply = search(jql, user);
         assertEquals(jql + ": " + reply.body(), 200, reply.status());
@@ -202,6 +211,20 @@ public class JqlIT {
         List<String> notDecided = found("project = OPS AND issue not in decisionsInStatus(DECIDED)", "bob");
         assertTrue(notDecided.toString(), notDecided.containsAll(List.of("OPS-5", "OPS-7", "OPS-8", "OPS-9")));
         assertFalse(notDecided.contains("OPS-6"));
+    }
+
+    /** The reference host's {@code key in (…)}: what the accountability report's search links use where no function says the list. */
+    @Test
+    public void keyInAListFindsThoseIssuesAndAKeyTheSearcherCannotSeeIsA400() {
+        assertEquals(List.of("DEMO-3", "OPS-5"), allFound("key in (OPS-5, DEMO-3) ORDER BY key", "bob"));
+        assertEquals(List.of("OPS-6"), allFound("project = OPS AND issue in decisionsInStatus(DECIDED) AND key in (\"OPS-6\", OPS-7)", "bob"));
+        List<String> allButOne = allFound("project = OPS AND key not in (OPS-5)", "bob");
+        assertEquals(allFound("project = OPS", "bob").size() - 1, allButOne.size());
+        assertFalse(allButOne.contains("OPS-5"));
+        Reply hidden = search("key in (HR-1)", "frank");
+        assertEquals(400, hidden.status());
+        assertTrue(hidden.body(), hidden.body().contains("An issue with key 'HR-1' does not exist"));
+        assertEquals(400, search("key in (DEMO-99999)", "bob").status());
     }
 
     @Test

@@ -36,7 +36,8 @@ import static org.junit.Assert.fail;
  * The XSS payload corpus ({@code src/test/resources/xss-payloads.txt}) in every free-text place of the authority
  * matrix — domain names and descriptions, grant notes — opened in headless Chromium with the trap of
  * {@link DecisionXssIT} (its positive control proves the trap fires): the matrix admin page with its domain and grant
- * dialogs, the authority panel (a tie of the payload domains, and one domain set by hand), and the decision panel
+ * dialogs, the project's accountability report (names in its coverage table and scope chooser; a payload as the
+ * {@code group} of its address, refused with the payload shown as text), the authority panel (a tie of the payload domains, and one domain set by hand), and the decision panel
  * showing the domain's name. Zero executions, and each payload is on the page as text.
  * <p>
  * {@value #BATCH} domains {@code X_XSS_0…} scoped to the test's own project hold one batch of payloads at a time.
@@ -135,6 +136,21 @@ public class MatrixXssIT {
             waitFor(By.id("mandate-grant-dialog"));
             waitUntil(where + ": the grant dialog is filled", d -> batch.get(0).equals(value("mandate-grant-note")));
             assertNoExecution(where + ": grant dialog");
+
+            // the accountability report of the project: the names in the coverage table and the domain chooser
+            open("/plugins/servlet/mandate/report?project=" + PROJECT);
+            assertNoExecution(where + ": report page");
+            String coverage = waitFor(By.id("mandate-report-coverage-table")).getAttribute("textContent");
+            String chooser = driver.findElement(By.id("mandate-report-domain")).getAttribute("textContent");
+            for (String p : batch) {
+                String name = p.length() > 255 ? p.substring(0, 255) : p;
+                assertTrue(where + ": the report names the domain as text: " + p, coverage.contains(name.trim()));
+                assertTrue(where + ": the chooser names the domain as text: " + p, chooser.contains(name.trim()));
+            }
+            // a payload as the group of the address: the page refuses it (400) and shows it as text
+            open("/plugins/servlet/mandate/report?group=" + URLEncoder.encode(batch.get(0), StandardCharsets.UTF_8));
+            assertNoExecution(where + ": report page refusing the group");
+            assertEquals(where + ": the group field holds the payload", batch.get(0).trim(), value("mandate-report-group"));
 
             // the issue: a tie of the payload domains on the authority panel
             SecurityHttp.delete(api + "/decisions/" + issueKey, "admin");

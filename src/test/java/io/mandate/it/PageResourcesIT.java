@@ -63,6 +63,16 @@ public class PageResourcesIT {
     }
 
     @Test
+    public void theReportPagesRequireTheStylesOnly() {
+        // the report has no script: its scope chooser is plain forms, its charts are SVG drawn on the server
+        assertEquals(List.of("mandate-resources/mandate.css"),
+                mandateResources(RunningHost.jira() + "/plugins/servlet/mandate/report?project=DEMO", "bob"));
+        assertEquals(List.of("mandate-resources/mandate.css"),
+                mandateResources(RunningHost.jira() + "/plugins/servlet/mandate/report", "admin"));
+        assertEquals("the project page is the host's own", List.of(), mandateResources(RunningHost.jira() + "/projects/DEMO", "bob"));
+    }
+
+    @Test
     public void theIssueViewGetsItsContextButNotTheMatrixScript() {
         List<String> resources = mandateResources(RunningHost.jira() + "/browse/DEMO-10", "alice");
         assertTrue(resources.toString(), resources.contains("mandate-resources/mandate.css"));

@@ -30,7 +30,8 @@ import java.util.Set;
 /**
  * The JQL the host's {@code /rest/api/2/search} understands: clauses joined by AND, each one of
  * {@code project = KEY}, {@code issue [not] in fname(args)} (answered by the plugin's
- * {@code jql-function} modules, validated first as Jira does), {@code "Custom field" = value},
+ * {@code jql-function} modules, validated first as Jira does), {@code key [not] in (KEY-1, KEY-2)} (every key an
+ * issue the searcher sees, as Jira checks), {@code "Custom field" = value},
  * {@code "Custom field" != value}, {@code "Custom field" is [not] EMPTY} (for custom fields whose type a
  * searcher serves); then an optional {@code ORDER BY key [ASC|DESC]}. Results are the issues the
  * searcher may browse, ordered by project and issue number. Anything else is a 400 that says so.
@@ -133,6 +134,13 @@ public final class JqlSupport {
                     errors.add("The value '" + clause.values().get(0) + "' does not exist for the field 'project'.");
                 }
             }
+        } else if (isIssueField(field) && clause.operand() == null && clause.operator().endsWith("in")) {
+            // key in (DEMO-1, DEMO-2): every key must name an issue the searcher sees, as Jira says otherwise
+            for (String key : clause.values()) {
+                if (node.world().issue(key).filter(i -> node.world().canBrowseIssue(username, i)).isEmpty()) {
+                    errors.add("An issue with key '" + key + "' does not exist for field '" + clause.name() + "'.");
+                }
+            }
         } else if (isIssueField(field)) {
             if (!(clause.operand() instanceof FunctionOperand operand) || !clause.operator().endsWith("in")) {
                 errors.add("The reference host understands the issue field only as: issue in fname(args) or issue not in fname(args)");
@@ -180,6 +188,13 @@ public final class JqlSupport {
         if (field.equals("project")) {
             String key = clause.values().get(0).toUpperCase(Locale.ROOT);
             return issues.stream().filter(i -> i.projectKey().equals(key)).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        }
+        if (isIssueField(field) && clause.operand() == null) {
+            Set<Long> ids = new HashSet<>();
+            clause.values().forEach(key -> node.world().issue(key).ifPresent(i -> ids.add(i.id())));
+            boolean in = clause.operator().equals("in");
+            return issues.stream().filter(i -> ids.contains(i.id()) == in)
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         }
         if (isIssueField(field)) {
             FunctionOperand operand = (FunctionOperand) clause.operand();
@@ -359,6 +374,18 @@ public final class JqlSupport {
                 }
             } else {
                 throw unexpected(t);
+            }
+            if (operator.endsWith("in") && peek().kind() == Kind.LPAREN) {
+                // a list of values: key in (DEMO-1, "DEMO-2")
+                next++;
+                List<String> values = new ArrayList<>();
+                values.add(argument());
+                while (peek().kind() == Kind.COMMA) {
+                    next++;
+                    values.add(argument());
+                }
+                expect(Kind.RPAREN);
+                return new Clause(field.text(), operator, null, values);
             }
             Token value = take();
             if ((value.kind() == Kind.WORD || value.kind() == Kind.STRING) && peek().kind() == Kind.LPAREN) {

@@ -53,7 +53,7 @@ public final class IssueViewServlet extends HttpServlet {
         String panels = WebPanels.render(node, "atl.jira.view.issue.right.context", context);
         String body = "<div class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\"><section class=\"aui-page-panel-content\">"
                 + "<header class=\"aui-page-header\"><div class=\"aui-page-header-main\">"
-                + "<ol class=\"aui-nav aui-nav-breadcrumbs\"><li><a href=\"" + ctx + "/issues/?jql=project%3D" + escape(h.projectKey()) + "\">"
+                + "<ol class=\"aui-nav aui-nav-breadcrumbs\"><li><a id=\"project-name-val\" href=\"" + ctx + "/projects/" + escape(h.projectKey()) + "\">"
                 + escape(issue.getProjectObject().getName()) + "</a></li><li><a id=\"key-val\" href=\"" + ctx + "/browse/" + escape(h.key()) + "\">"
                 + escape(h.key()) + "</a></li></ol><h1 id=\"summary-val\">" + escape(h.summary()) + "</h1></div>"
                 + "<div class=\"aui-page-header-actions\"><a class=\"aui-button\" id=\"issue-actions-link\" href=\"" + ctx

@@ -2,6 +2,7 @@ package io.mandate.refhost.web;
 
 import io.mandate.refhost.ProductNode;
 import io.mandate.refhost.plugin.PluginDescriptor;
+import io.mandate.refhost.world.HostProject;
 
 import javax.servlet.ServletConfig;
 import javax.servlet.ServletContext;
@@ -16,20 +17,23 @@ import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code /plugins/servlet/*}: hands the request to the plugin servlet module whose url-pattern
  * matches, and decorates an HTML answer that asks for it ({@code <meta name="decorator">}) with
- * the product's chrome, as Jira's SiteMesh does. The decorator asks for no web-resource context of its own: the
- * page gets the plugin's scripts and styles that the servlet required through the {@code PageBuilderService}
+ * the product's chrome, as Jira's SiteMesh does; a page that names its project ({@code <meta name="projectKey">},
+ * not an admin page) also gets the project's sidebar ({@link ProjectSidebar}). The decorator asks for no
+ * web-resource context of its own: the page gets the plugin's scripts and styles that the servlet required through the {@code PageBuilderService}
  * while it rendered (as in Jira, where nothing requests a plugin's contexts on a plugin servlet page).
  */
 public final class PluginServletDispatcher extends HttpServlet {
 
     private static final Pattern TITLE = Pattern.compile("(?is)<title>(.*?)</title>");
     private static final Pattern BODY = Pattern.compile("(?is)<body[^>]*>(.*)</body>");
+    private static final Pattern ADMIN_DECORATOR = Pattern.compile("(?is)<meta\\s+name=\"decorator\"\\s+content=\"(admin|atl\\.admin)\"");
 
     private final ProductNode node;
 
@@ -46,7 +50,7 @@ public final class PluginServletDispatcher extends HttpServlet {
                     HttpServlet servlet = servlet(module);
                     Capture capture = new Capture(response);
                     servlet.service(request, capture);
-                    capture.finish(response);
+                    capture.finish(request, response);
                     return;
                 }
             }
@@ -107,7 +111,7 @@ public final class PluginServletDispatcher extends HttpServlet {
             return writer;
         }
 
-        void finish(HttpServletResponse response) throws IOException {
+        void finish(HttpServletRequest request, HttpServletResponse response) throws IOException {
             writer.flush();
             if (response.isCommitted() || buffer.size() == 0) {
                 return;
@@ -116,8 +120,16 @@ public final class PluginServletDispatcher extends HttpServlet {
             if (html.contains("name=\"decorator\"")) {
                 Matcher title = TITLE.matcher(html);
                 Matcher body = BODY.matcher(html);
-                String content = "<div class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\"><section class=\"aui-page-panel-content\">"
-                        + (body.find() ? body.group(1) : html) + "</section></div></div>";
+                String inner = body.find() ? body.group(1) : html;
+                // a page that names its project (and is not a project settings page) gets the project's sidebar
+                Optional<HostProject> project = ADMIN_DECORATOR.matcher(html).find()
+                        ? Optional.empty()
+                        : ProjectSidebar.projectKeyOf(html).flatMap(k -> ProjectSidebar.browsable(node, RequestContext.current().username(), k));
+                String content = project.isPresent()
+                        ? ProjectSidebar.around(node, project.get(), request.getRequestURI()
+                                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()), inner)
+                        : "<div class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\"><section class=\"aui-page-panel-content\">"
+                        + inner + "</section></div></div>";
                 html = Page.html(node, title.find() ? org.jsoup.parser.Parser.unescapeEntities(title.group(1).trim(), false) : "Mandate",
                         content, List.of());
             }
