@@ -45,8 +45,15 @@ final class GeneratedDatabase implements AutoCloseable {
             "HOST_PROJECT_COUNTER", "HOST_SECURITY_LEVEL", "HOST_SECURITY_MEMBER", "HOST_ISSUE", "HOST_ISSUE_LABEL",
             "HOST_ISSUE_SECURITY", "HOST_DATASET");
 
+    /** The seed of the shared datasets. */
+    static final long SEED = 7;
+    private static final Map<String, GeneratedDatabase> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
     final AoTestSupport ao;
     final AoTables tables;
+    /** What generating the shared dataset reported, and the JDBC executions counted meanwhile (null when not shared). */
+    DatasetGenerator.Result result;
+    long jdbcExecutions;
 
     GeneratedDatabase(String kind) {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class,
@@ -54,6 +61,20 @@ final class GeneratedDatabase implements AutoCloseable {
                 GrantEntity.class, AbsenceEntity.class, MatrixAuditEntity.class);
         World.open(ao.database().dataSource(), World.Contents.NONE);
         tables = AoTables.of(ao.activeObjects().entityManager(), GeneratedDatabase.class.getClassLoader());
+    }
+
+    /**
+     * Dataset S with {@link #SEED}, generated once per database kind and test JVM (through a statement counter) and
+     * shared by the tests that only read it; like the test PostgreSQL server, it lives as long as the JVM.
+     */
+    static GeneratedDatabase sharedS(String kind) {
+        return SHARED.computeIfAbsent(kind, k -> {
+            GeneratedDatabase db = new GeneratedDatabase(k);
+            CountingDataSource counting = new CountingDataSource(db.dataSource());
+            db.result = db.generator(counting.dataSource()).generate(DatasetSpec.S, SEED, DAY);
+            db.jdbcExecutions = counting.executions();
+            return db;
+        });
     }
 
     DataSource dataSource() {
