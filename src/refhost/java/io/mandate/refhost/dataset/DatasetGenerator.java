@@ -37,6 +37,8 @@ public final class DatasetGenerator {
     private final DataSource dataSource;
     private final Database.Kind kind;
     private final AoTables ao;
+    private final int chunkRows;
+    private final int commitRows;
 
     /** What was generated. */
     public record Result(DatasetSpec spec, long seed, LocalDate day, Map<String, Long> rows, long statements,
@@ -52,9 +54,20 @@ public final class DatasetGenerator {
     }
 
     public DatasetGenerator(DataSource dataSource, Database.Kind kind, AoTables ao) {
+        this(dataSource, kind, ao, Loader.CHUNK_ROWS, Loader.COMMIT_ROWS);
+    }
+
+    private DatasetGenerator(DataSource dataSource, Database.Kind kind, AoTables ao, int chunkRows, int commitRows) {
         this.dataSource = dataSource;
         this.kind = kind;
         this.ao = ao;
+        this.chunkRows = chunkRows;
+        this.commitRows = commitRows;
+    }
+
+    /** The same generator sending {@code chunkRows} rows per statement and committing every {@code commitRows}. */
+    DatasetGenerator inChunksOf(int chunkRows, int commitRows) {
+        return new DatasetGenerator(dataSource, kind, ao, chunkRows, commitRows);
     }
 
     /**
@@ -68,14 +81,19 @@ public final class DatasetGenerator {
         try (Connection connection = dataSource.getConnection()) {
             refuseUnlessEmpty(connection);
             boolean autoCommit = connection.getAutoCommit();
-            try (Loader loader = new Loader(connection, kind)) {
+            try (Loader loader = new Loader(connection, kind, chunkRows, commitRows)) {
                 Population people = Population.plan(spec, seed);
                 Projects projects = Projects.plan(spec, seed, people);
                 Matrix matrix = Matrix.plan(spec, seed, people, projects, today, asOf);
                 DecisionBudget budget = DecisionBudget.plan(spec, seed);
+                // each part committed before the next, so what a later part references (users, projects, security
+                // levels) is in the database before any of its chunks arrive
                 people.write(loader);
+                loader.commit();
                 projects.write(loader, people);
+                loader.commit();
                 matrix.write(loader, ao, people, projects);
+                loader.commit();
                 new Work(spec, seed, today, asOf, people, projects, matrix, budget).write(loader, ao);
                 loader.commit();
                 restartIdentities(loader);
@@ -99,7 +117,7 @@ public final class DatasetGenerator {
     }
 
     /** The dataset the database holds, or null when it holds none (no marker). */
-    public Marker marker() {
+    public static Marker marker(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             if (!tableExists(connection, MARKER_TABLE)) {
                 return null;

@@ -23,27 +23,32 @@ import java.util.Map;
  * {@code chunkRows} through {@code COPY … FROM STDIN} (the driver's CopyManager), elsewhere through a prepared
  * {@code INSERT} whose batch is executed every {@code chunkRows} rows. The transaction is committed every
  * {@code commitRows} rows, so neither database holds millions of uncommitted rows. A table's chunk is written only
- * after the chunks of the tables it references (its parents), so foreign keys hold at every statement.
+ * after the pending rows of the tables it references (its parents, declared with it), so foreign keys hold at every
+ * statement; tables referenced across parts of the generation are committed before the next part starts.
  */
 final class Loader implements AutoCloseable {
 
-    /** Rows the writer sends in one statement. */
+    /** Rows the writer sends in one statement, usually. */
     static final int CHUNK_ROWS = 5_000;
-    /** Rows between commits. */
+    /** Rows between commits, usually. */
     static final int COMMIT_ROWS = 100_000;
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private final Connection connection;
     private final Database.Kind kind;
+    private final int chunkRows;
+    private final int commitRows;
     private final CopyManager copy;
     private final List<Table> tables = new ArrayList<>();
     private long statements;
     private long uncommitted;
 
-    Loader(Connection connection, Database.Kind kind) throws SQLException {
+    Loader(Connection connection, Database.Kind kind, int chunkRows, int commitRows) throws SQLException {
         this.connection = connection;
         this.kind = kind;
+        this.chunkRows = chunkRows;
+        this.commitRows = commitRows;
         connection.setAutoCommit(false);
         copy = kind == Database.Kind.POSTGRESQL ? connection.unwrap(PGConnection.class).getCopyAPI() : null;
     }
@@ -104,7 +109,7 @@ final class Loader implements AutoCloseable {
     }
 
     private void rowAdded() throws SQLException {
-        if (++uncommitted >= COMMIT_ROWS) {
+        if (++uncommitted >= commitRows) {
             commit();
         }
     }
@@ -132,7 +137,7 @@ final class Loader implements AutoCloseable {
             }
             append(values);
             rows++;
-            if (++pending >= CHUNK_ROWS) {
+            if (++pending >= chunkRows) {
                 flush();
             }
             rowAdded();

@@ -94,14 +94,10 @@ final class Population {
             }
             usernames[u] = "u" + Words.digits(u, width);
             displayNames[u] = Words.pick(Words.FIRST_NAMES, r) + " " + Words.pick(Words.LAST_NAMES, r);
-            active[u] = !Rng.chance(r, INACTIVE);
+            active[u] = !Rng.chance(r, INACTIVE) || u == 1; // u00001 is the documented login: always active
             if (active[u]) {
                 actives.add(u);
             }
-        }
-        if (actives.isEmpty()) {
-            actives.add(1);
-            active[1] = true;
         }
         int[] pool = actives.stream().mapToInt(Integer::intValue).toArray();
         int[] authority = reorder(pool, Rng.permutation(pool.length, Rng.of(seed, Rng.Stream.ORDER, 1)));
