@@ -133,7 +133,7 @@ final class Matrix {
                         continue;
                     }
                 }
-                int user = freeUser(r, people, holders, true);
+                int user = freeUser(r, people, holders, i == 0 ? Pick.LEAD : Pick.DECIDER);
                 domainDeciders.add(user);
                 int backup = Rng.chance(r, 0.3) ? otherUser(r, people, user) : -1;
                 int mentee = Rng.chance(r, 0.05) ? otherUser(r, people, user) : -1;
@@ -164,7 +164,7 @@ final class Matrix {
                 if (team >= 0) {
                     grants.add(new Grant(grants.size() + 1, d, true, team, level, -1, -1, from, to, note));
                 } else {
-                    int user = freeUser(r, people, holders, false);
+                    int user = freeUser(r, people, holders, Pick.OTHER);
                     if (level == CONSULT && !expired) {
                         domainConsulted.add(user);
                     }
@@ -192,10 +192,20 @@ final class Matrix {
         return new Matrix(keys, names, projectsOf, domainsOf, grants, deciders, consulted, absences, createdAt);
     }
 
-    /** A user who holds no grant of the domain yet (deciding holders by authority, the others by activity). */
-    private static int freeUser(SplittableRandom r, Population people, Set<Long> holders, boolean deciding) {
+    /** Who is being picked: a domain's lead (its first deciding holder), another deciding holder, or anyone. */
+    private enum Pick { LEAD, DECIDER, OTHER }
+
+    /**
+     * A user who holds no grant of the domain yet: leads from the top of the authority order (the same few lead
+     * several domains), other deciding holders from a broader part of it, the other holders by activity.
+     */
+    private static int freeUser(SplittableRandom r, Population people, Set<Long> holders, Pick pick) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int user = deciding ? people.authorityUser(r) : attempt < 100 ? people.activeUser(r) : people.anyActiveUser(r);
+            int user = switch (pick) {
+                case LEAD -> attempt < 100 ? people.leadUser(r) : people.authorityUser(r);
+                case DECIDER -> people.authorityUser(r);
+                case OTHER -> attempt < 100 ? people.activeUser(r) : people.anyActiveUser(r);
+            };
             if (holders.add((long) user)) {
                 return user;
             }

@@ -15,9 +15,9 @@ import java.util.SplittableRandom;
 /**
  * The people of a dataset: the administrator ({@code admin}, user 0) and {@code u00001}… — each with the password
  * of their username — the groups jira-administrators, jira-software-users (everyone) and teams, and who is in which.
- * Two seeded orders of the active users make the load skewed: the authority order (a Zipf draw over it picks
- * deciding holders and approvers, so a few people approve most decisions) and the activity order (reporters,
- * drivers, contributors).
+ * Two seeded orders of the active users make the load skewed: the authority order (its top tenth leads the domains,
+ * a broader Zipf draw over it picks their other deciding holders, so the same few people hold the deciding grants of
+ * many domains and approve most decisions) and the activity order (reporters, drivers, contributors).
  */
 final class Population {
 
@@ -25,7 +25,10 @@ final class Population {
     static final String ADMINISTRATORS = "jira-administrators";
     static final String USERS = "jira-software-users";
     private static final double INACTIVE = 0.02;
-    private static final double AUTHORITY_SKEW = 1.1;
+    private static final double AUTHORITY_SKEW = 0.7;
+    /** Domains are led by the top tenth of the authority order (at least three people), the first of them the most. */
+    private static final double LEAD_POOL = 0.1;
+    private static final double LEAD_SKEW = 0.6;
     private static final double ACTIVITY_SKEW = 0.8;
     private static final double TEAM_SKEW = 0.7;
 
@@ -34,8 +37,8 @@ final class Population {
     private final String[] displayNames;
     private final String[] salts;
     private final int[] authority;
-    private final int[] authorityRank;
     private final Zipf authorityDraw;
+    private final Zipf leadDraw;
     private final int[] activity;
     private final Zipf activityDraw;
     private final String[] teams;
@@ -52,12 +55,8 @@ final class Population {
         this.activity = activity;
         this.teams = teams;
         this.teamsOf = teamsOf;
-        authorityRank = new int[usernames.length];
-        java.util.Arrays.fill(authorityRank, -1);
-        for (int rank = 0; rank < authority.length; rank++) {
-            authorityRank[authority[rank]] = rank;
-        }
         authorityDraw = new Zipf(authority.length, AUTHORITY_SKEW);
+        leadDraw = new Zipf(Math.max(3, Math.min(authority.length, (int) Math.ceil(authority.length * LEAD_POOL))), LEAD_SKEW);
         activityDraw = new Zipf(activity.length, ACTIVITY_SKEW);
         List<List<Integer>> members = new ArrayList<>();
         for (int t = 0; t < teams.length; t++) {
@@ -151,10 +150,9 @@ final class Population {
         return authority[authorityDraw.sample(random)];
     }
 
-    /** How much authority the user carries (0 for the inactive and the administrator): the Zipf weight of their rank. */
-    double authorityWeight(int user) {
-        int rank = authorityRank[user];
-        return rank < 0 ? 0 : Zipf.weight(rank, AUTHORITY_SKEW);
+    /** An active user from the top of the authority order: who leads a domain. */
+    int leadUser(SplittableRandom random) {
+        return authority[leadDraw.sample(random)];
     }
 
     /** An active user, drawn so that some are much busier than others. */

@@ -25,6 +25,7 @@ import java.util.SplittableRandom;
  */
 final class Work {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Work.class.getName());
     private static final long FIRST_ISSUE_ID = 10_000L;
     private static final double SECURED = 0.05;
     private static final double DECISION_IN_DOMAIN = 0.9;
@@ -34,6 +35,14 @@ final class Work {
     private static final double APPROVER_FROM_DOMAIN = 0.93;
     private static final int AUDIT_FORMAT_USER_KEYS = 1; // the plugin's AuditValues.FORMAT_USER_KEYS
     private static final Duration HISTORY = Duration.ofDays(730);
+    /** Draws a place among n deciding holders, the first the likeliest (index n; 1 ≤ n ≤ 20). */
+    private static final Zipf[] LEAD_FIRST = new Zipf[Matrix.MAX_DECIDING + 1];
+
+    static {
+        for (int n = 1; n <= Matrix.MAX_DECIDING; n++) {
+            LEAD_FIRST[n] = new Zipf(n, 1.0);
+        }
+    }
 
     private final DatasetSpec spec;
     private final long seed;
@@ -65,11 +74,16 @@ final class Work {
 
     void write(Loader loader, AoTables ao) throws SQLException {
         Tables t = new Tables(loader, ao);
+        int progressStep = Math.max(100_000, spec.issues() / 10); // a line now and then on the long runs
         int nextDecision = 0;
         int nextDecisionIssue = spec.decisions() > 0 ? issueOf(0) : -1;
         for (int p = 0; p < projects.size(); p++) {
             for (int n = 1; n <= projects.issueCount(p); n++) {
                 int i = projects.firstIssue(p) + n - 1;
+                if (i > 0 && i % progressStep == 0) {
+                    int done = i;
+                    LOG.info(() -> String.format("Dataset %s: %,d of %,d issues written", spec.name(), done, spec.issues()));
+                }
                 boolean hasDecision = i == nextDecisionIssue;
                 writeIssue(t, p, n, i, hasDecision ? nextDecision : -1);
                 if (hasDecision) {
@@ -183,24 +197,16 @@ final class Work {
                 created, List.copyOf(contributors), informedList, story);
     }
 
-    /** Mostly one of the domain's deciding holders, the one with more authority the likelier; else anyone with authority. */
+    /**
+     * Mostly one of the domain's deciding holders, the first of them (the domain's lead) the likeliest: weights
+     * 1, 1/2, 1/3, … by their place in the domain. Else — a decision outside any domain, or approved by someone
+     * without a deciding grant (a violation) — anyone with authority.
+     */
     private int approver(SplittableRandom r, int domain) {
         int[] deciders = domain >= 0 ? matrix.deciders(domain) : new int[0];
         if (deciders.length > 0 && Rng.chance(r, APPROVER_FROM_DOMAIN)) {
-            double total = 0;
-            for (int u : deciders) {
-                total += people.authorityWeight(u);
-            }
-            double x = r.nextDouble() * total;
-            for (int u : deciders) {
-                x -= people.authorityWeight(u);
-                if (x < 0) {
-                    return u;
-                }
-            }
-            return deciders[deciders.length - 1];
+            return deciders[Math.min(deciders.length - 1, LEAD_FIRST[deciders.length].sample(r))];
         }
-        // a decision outside any domain, or approved by someone without a deciding grant (a violation)
         return Rng.chance(r, 0.85) ? people.authorityUser(r) : people.anyActiveUser(r);
     }
 
