@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
@@ -104,7 +106,6 @@ final class DecisionStory {
 
         boolean contributorsAtCreation = r.nextBoolean();
         boolean informedAtCreation = r.nextBoolean();
-        List<List<Entry>> edits = new ArrayList<>();
         List<Entry> creation = new ArrayList<>();
         creation.add(new Entry("status", null, "OPEN"));
         creation.add(new Entry("driver", null, cast.driverKey()));
@@ -112,22 +113,37 @@ final class DecisionStory {
         if (!dues.isEmpty()) {
             creation.add(new Entry("dueDate", null, dues.get(0).toString()));
         }
+        // the edits between creation and the status path, each its own write, in random order — but the changes of
+        // one field in the order of its chain (a0 → a1 before a1 → a2)
+        List<Deque<Entry>> chains = new ArrayList<>();
         if ((features & DecisionBudget.CONTRIBUTORS) != 0) {
-            (contributorsAtCreation ? creation : addEdit(edits)).add(new Entry("contributors", null, cast.contributors()));
+            Entry contributors = new Entry("contributors", null, cast.contributors());
+            (contributorsAtCreation ? creation : chain(chains)).add(contributors);
         }
         if ((features & DecisionBudget.INFORMED) != 0) {
-            (informedAtCreation ? creation : addEdit(edits)).add(new Entry("informed", null, cast.informed()));
+            Entry informed = new Entry("informed", null, cast.informed());
+            (informedAtCreation ? creation : chain(chains)).add(informed);
         }
+        Deque<Entry> approverChain = chain(chains);
         for (int i = 1; i < approvers.size(); i++) {
-            addEdit(edits).add(new Entry("approver", approvers.get(i - 1), approvers.get(i)));
+            approverChain.add(new Entry("approver", approvers.get(i - 1), approvers.get(i)));
         }
+        Deque<Entry> dueChain = chain(chains);
         for (int i = 1; i < dues.size(); i++) {
-            addEdit(edits).add(new Entry("dueDate", dues.get(i - 1).toString(), dues.get(i).toString()));
+            dueChain.add(new Entry("dueDate", dues.get(i - 1).toString(), dues.get(i).toString()));
         }
         if ((features & DecisionBudget.DOMAIN_BY_HAND) != 0) {
-            addEdit(edits).add(new Entry("domain", null, cast.domainByHand()));
+            chain(chains).add(new Entry("domain", null, cast.domainByHand()));
         }
-        Collections.shuffle(edits, new java.util.Random(r.nextLong()));
+        List<Deque<Entry>> turns = new ArrayList<>();
+        for (Deque<Entry> chain : chains) {
+            chain.forEach(e -> turns.add(chain));
+        }
+        Collections.shuffle(turns, new java.util.Random(r.nextLong()));
+        List<List<Entry>> edits = new ArrayList<>();
+        for (Deque<Entry> chain : turns) {
+            addEdit(edits).add(chain.poll());
+        }
 
         List<List<Entry>> path = new ArrayList<>(); // the status path, written by the approver
         String from = "OPEN";
@@ -177,6 +193,12 @@ final class DecisionStory {
             story.decidedAt = times.get(decisionWrite);
         }
         return story;
+    }
+
+    private static Deque<Entry> chain(List<Deque<Entry>> chains) {
+        Deque<Entry> chain = new ArrayDeque<>();
+        chains.add(chain);
+        return chain;
     }
 
     private static List<Entry> addEdit(List<List<Entry>> writes) {

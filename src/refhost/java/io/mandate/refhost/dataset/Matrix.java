@@ -40,10 +40,6 @@ final class Matrix {
     /** One grant as planned; {@code holder} is a user index, or a team index when {@code group}. */
     record Grant(int id, int domain, boolean group, int holder, int level, int backup, int mentee, LocalDate validFrom,
                  LocalDate validTo, String note) {
-
-        boolean current(LocalDate today) {
-            return (validFrom == null || !validFrom.isAfter(today)) && (validTo == null || !validTo.isBefore(today));
-        }
     }
 
     /** One away period of a user, days inclusive. */

@@ -84,10 +84,6 @@ final class Projects {
         return teams[project];
     }
 
-    int lead(int project) {
-        return leads[project];
-    }
-
     /** The dataset-wide index of the project's first issue. */
     int firstIssue(int project) {
         return firstIssue[project];

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 final class Rng {
 
     /** What a stream of random values is for; the ordinal is part of each row's seed. */
-    enum Stream { USER, TEAM, PROJECT, DOMAIN, GRANT, ABSENCE, ISSUE, DECISION_PLAN, DECISION, ORDER, EXTRAS }
+    enum Stream { USER, TEAM, PROJECT, DOMAIN, GRANT, ABSENCE, ISSUE, DECISION_PLAN, DECISION, ORDER, EXTRAS, PLACEMENT }
 
     private Rng() {
     }

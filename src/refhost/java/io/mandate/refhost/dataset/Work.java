@@ -69,7 +69,7 @@ final class Work {
     private int issueOf(int k) {
         long start = (long) k * spec.issues() / spec.decisions();
         long end = (long) (k + 1) * spec.issues() / spec.decisions();
-        return (int) (start + Rng.of(seed, Rng.Stream.ORDER, 1_000_000L + k).nextLong(end - start));
+        return (int) (start + Rng.of(seed, Rng.Stream.PLACEMENT, k).nextLong(end - start));
     }
 
     void write(Loader loader, AoTables ao) throws SQLException {

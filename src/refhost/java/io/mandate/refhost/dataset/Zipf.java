@@ -27,10 +27,6 @@ final class Zipf {
         return 1.0 / Math.pow(rank + 1, exponent);
     }
 
-    int size() {
-        return cumulative.length;
-    }
-
     int sample(SplittableRandom random) {
         double u = random.nextDouble() * cumulative[cumulative.length - 1];
         int at = Arrays.binarySearch(cumulative, u);

@@ -11,6 +11,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -137,6 +138,41 @@ public class DatasetGeneratorTest {
     }
 
     @Test
+    public void eachFieldsChangesFollowOneAnotherAndEndInTheDecisionsValue() {
+        List<List<Object>> entries = db.query("SELECT a.\"ISSUE_ID\", a.\"FIELD\", a.\"OLD_VALUE\", a.\"NEW_VALUE\", d.\"STATUS\","
+                + " d.\"APPROVER_KEY\", d.\"DUE_DATE\", d.\"OUTCOME\" FROM " + db.table(AoTables.AUDIT) + " a JOIN "
+                + db.table(AoTables.DECISION) + " d ON d.\"ISSUE_ID\" = a.\"ISSUE_ID\" ORDER BY a.\"ISSUE_ID\", a.\"CHANGED_AT\", a.\"ID\"");
+        Map<String, Object> last = new HashMap<>();
+        Object issue = null;
+        List<Object> decision = null;
+        int checked = 0;
+        for (List<Object> e : entries) {
+            if (!e.get(0).equals(issue)) {
+                assertEndsInTheDecision(last, decision);
+                issue = e.get(0);
+                decision = e;
+                last.clear();
+            }
+            String field = (String) e.get(1);
+            assertEquals(issue + " " + field, last.get(field), e.get(2)); // each change starts where the one before ended
+            last.put(field, e.get(3));
+            checked++;
+        }
+        assertEndsInTheDecision(last, decision);
+        assertEquals(DatasetSpec.S.auditEntries(), checked);
+    }
+
+    private static void assertEndsInTheDecision(Map<String, Object> last, List<Object> decision) {
+        if (decision == null) {
+            return;
+        }
+        assertEquals(decision.get(0) + " status", decision.get(4), last.get("status"));
+        assertEquals(decision.get(0) + " approver", decision.get(5), last.get("approver"));
+        assertEquals(decision.get(0) + " due date", decision.get(6), last.get("dueDate"));
+        assertEquals(decision.get(0) + " outcome", decision.get(7), last.get("outcome"));
+    }
+
+    @Test
     public void peopleAreAwayAndInvolved() {
         assertEquals(DatasetSpec.S.users() / 20, db.count(db.table(AoTables.ABSENCE)));
         String day = GeneratedDatabase.DAY.toString();
@@ -165,7 +201,7 @@ public class DatasetGeneratorTest {
     public void writesInBulkNotRowByRow() {
         long rows = db.result.totalRows();
         long statements = db.result.statements();
-        assertTrue(rows + " rows", rows > 13_000);
+        assertTrue(rows + " rows", rows > 12_000);
         // every executed INSERT batch and every COPY is one statement; the rest are the identity restarts and the marker
         assertTrue(statements + " statements for " + rows + " rows", statements <= rows / 200);
         long jdbc = db.jdbcExecutions;
