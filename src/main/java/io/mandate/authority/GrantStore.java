@@ -134,11 +134,13 @@ public class GrantStore {
      * from what is committed then, so no writer of these domains can slip in between; {@code audit} turns it
      * (with the new grants' ids) into the audit entries, written in the same transaction. All or nothing: any
      * failure, also in {@code audit}, rolls every write back. {@link IllegalArgumentException} when a domain is gone.
+     * Aborted for a concurrent writer of one of the domains, it is tried again whole, with a new plan
+     * ({@link #inLockedTransaction}).
      *
      * @return the plan as applied
      */
     public MatrixPlan apply(Map<String, List<Grant>> wanted, java.util.function.Function<MatrixPlan, List<MatrixChange>> audit) {
-        return entities.inTransaction(() -> {
+        return inLockedTransaction(() -> {
             // locks in key order, so two imports naming the same domains cannot deadlock
             wanted.keySet().stream().sorted().forEach(this::lockDomain);
             MatrixPlan plan = MatrixPlan.of(ofDomains(wanted.keySet()), wanted);
