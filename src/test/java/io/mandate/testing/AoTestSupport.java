@@ -47,7 +47,7 @@ public final class AoTestSupport implements AutoCloseable {
 
     /** The plugin's GROUP BY helper over SAL's JDBC access to the same database (statements counted too). */
     public SqlAggregates aggregates() {
-        return new HostSqlAggregates(new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.dataSource(), sql));
+        return new HostSqlAggregates(new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.pluginDataSource(), sql));
     }
 
     @Override
