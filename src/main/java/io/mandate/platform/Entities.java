@@ -32,7 +32,36 @@ public class Entities {
      * panels, not a 500 with a stack trace): see {@link #isUnavailable}.
      */
     public <T> T inTransaction(Supplier<T> work) {
-        return guarded(() -> ao.executeInTransaction(work::get));
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            return ao.executeInTransaction(() -> {
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    failed.set(e);
+                    throw e;
+                }
+            });
+        } catch (RuntimeException e) {
+            RuntimeException original = failed.get();
+            if (original != null && !causedBy(e, original)) {
+                // the host's rollback failed too — on the connection the database dropped — and its failure ("Connection is
+                // closed", no SQL state) replaced the work's, as Spring's TransactionTemplate does: the work's failure says
+                // what happened (ImportWhileDatabaseStopsTest)
+                original.addSuppressed(e);
+                throw unavailableOr(original);
+            }
+            throw unavailableOr(e);
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Throwable cause) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t == cause) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -62,11 +91,12 @@ public class Entities {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            if (!ApiException.isUnavailable(e) && isUnavailable(e)) {
-                throw ApiException.unavailable(e);
-            }
-            throw e;
+            throw unavailableOr(e);
         }
+    }
+
+    private static RuntimeException unavailableOr(RuntimeException e) {
+        return !ApiException.isUnavailable(e) && isUnavailable(e) ? ApiException.unavailable(e) : e;
     }
 
     /**

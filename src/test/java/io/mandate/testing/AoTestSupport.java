@@ -21,7 +21,13 @@ public final class AoTestSupport implements AutoCloseable {
 
     @SafeVarargs
     public AoTestSupport(String kind, Class<? extends RawEntity<?>>... entities) {
-        database = TestDatabases.fresh(kind);
+        this(TestDatabases.fresh(kind), entities);
+    }
+
+    /** Over a database of the test's own (a PostgreSQL it starts and stops itself, say). */
+    @SafeVarargs
+    public AoTestSupport(Database database, Class<? extends RawEntity<?>>... entities) {
+        this.database = database;
         EntityManager em = AoEntityManagers.create(database, NAMESPACE);
         em.getProvider().addSqlListener(sql);
         ao = new RefActiveObjects(em, database);
