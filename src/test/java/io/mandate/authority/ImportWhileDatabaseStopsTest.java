@@ -144,7 +144,6 @@ public class ImportWhileDatabaseStopsTest {
 
     @Test
     public void aTenThousandLineImportCutOffByTheDatabaseStoppingLeavesNothingAndCanBeRunAgain() throws Exception {
-        long t = System.nanoTime();
         for (int d = 0; d < DOMAINS; d++) {
             authority.createDomain((ObjectNode) new ObjectMapper().readTree(String.format(
                     "{\"key\":\"F%02d\",\"name\":\"Fault %d\",\"scope\":{\"projects\":[\"DEMO\"]}}", d, d)));
@@ -152,7 +151,6 @@ public class ImportWhileDatabaseStopsTest {
         assertTrue(imports.run(csv(5, "INQUIRE").getBytes(StandardCharsets.UTF_8), false).applied()); // 5 grants in each domain
         String before = snapshot();
         productAudit.clear();
-        System.out.printf("set-up %d ms%n", (System.nanoTime() - t) / 1_000_000);
         byte[] tenThousand = csv(LINES_PER_DOMAIN, "CONSULT").getBytes(StandardCharsets.UTF_8);
 
         Thread importer = Thread.currentThread();

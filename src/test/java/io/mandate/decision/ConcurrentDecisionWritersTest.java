@@ -50,9 +50,9 @@ import static org.mockito.Mockito.when;
  * exactly once and no refused one is, and every refused write is refused as stale: an {@link ApiException} 409 naming
  * the version (what the REST layer answers), never another failure.
  *
- * <p>On PostgreSQL the full 32 × 200 run; on HSQLDB 32 × 25 — HSQLDB's SERIALIZABLE transactions lock whole tables,
- * so its writers queue rather than race, and the full size only takes longer without showing more (timings in
- * docs/reliability.md).
+ * <p>On PostgreSQL the full 32 × 200 run; on HSQLDB 32 × 25 — there the writers mostly wait for one another (one run:
+ * 1,600 attempts took 12 s on HSQLDB, 6,400 took 15 s on PostgreSQL), so the full size only takes longer without
+ * showing more (figures in docs/reliability.md).
  */
 @RunWith(Parameterized.class)
 public class ConcurrentDecisionWritersTest {
@@ -70,6 +70,8 @@ public class ConcurrentDecisionWritersTest {
     private AoTestSupport ao;
     private DecisionStore store;
     private DecisionService service;
+    /** Each writer thread is logged in as its own user. */
+    private ThreadLocal<Person> currentUser;
 
     public ConcurrentDecisionWritersTest(String kind) {
         this.kind = kind;
@@ -94,15 +96,13 @@ public class ConcurrentDecisionWritersTest {
         }
         // each writer thread is logged in as its own user, as each REST request is
         ThreadLocal<Person> current = ThreadLocal.withInitial(() -> writers.get("writer0"));
-        this.currentUser = current;
+        currentUser = current;
         when(users.currentUser()).thenAnswer(i -> Optional.of(current.get()));
         when(users.byName(anyString())).thenAnswer(i -> Optional.ofNullable(writers.get(i.<String>getArgument(0))));
         when(users.isActive(any())).thenReturn(true);
         service = new DecisionService(store, issues, new People(users), new NoDomainAuthority(),
                 new HostEvents(new RefEventPublisher()), FixedClock.utc(Instant.parse("2026-11-20T10:00:00Z")), Seams.caches());
     }
-
-    private ThreadLocal<Person> currentUser;
 
     @After
     public void tearDown() {
