@@ -8,6 +8,7 @@ import io.mandate.decision.DecisionService;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Person;
 import io.mandate.platform.TemplateTexts;
+import io.mandate.platform.rest.ApiException;
 
 import javax.inject.Inject;
 import java.util.HashMap;
@@ -18,9 +19,12 @@ import java.util.Optional;
  * The authority panel in the issue view's right column, beside the decision panel: who holds which authority over
  * the issue ({@link AuthorityPanelView}). Reads the decision through the decisions' cluster cache (the decision
  * panel reads the same entry) and the matrix through its caches, so the two panels together cost at most the
- * decision's two statements when its cache entry is cold, and none when warm (AuthorityPanelStatementsTest).
+ * decision's two statements when its cache entry is cold, and none when warm (AuthorityPanelStatementsTest). When
+ * Mandate's data cannot be read (the database does not answer) the panel is a short notice instead.
  */
 public class AuthorityPanel implements ContextProvider {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthorityPanel.class);
 
     private final AuthorityService authority;
     private final DecisionService decisions;
@@ -52,7 +56,16 @@ public class AuthorityPanel implements ContextProvider {
         }
         IssueRef issue = visible.get();
         AuthorityPanelView view = new AuthorityPanelView(authority, (key, args) -> i18n.getText(key, (java.io.Serializable[]) args));
-        result.put("authority", view.build(issue, decisions.find(issue), authority.currentUser().map(Person::key)));
+        try {
+            result.put("authority", view.build(issue, decisions.find(issue), authority.currentUser().map(Person::key)));
+        } catch (RuntimeException e) {
+            if (!ApiException.isUnavailable(e)) {
+                throw e;
+            }
+            // the database does not answer: a short notice in the panel, and the rest of the issue view still renders
+            LOG.warn("The authority panel of {} could not read Mandate's data", issue.key(), e);
+            result.put("unavailable", true);
+        }
         return result;
     }
 }

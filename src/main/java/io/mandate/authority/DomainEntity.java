@@ -34,7 +34,10 @@ public interface DomainEntity extends Entity {
     /**
      * Raised by every write to the domain's grants, first thing in its transaction: the row lock this takes
      * serialises the writers of one domain's grants on every database and cluster node, so a grant edit and a
-     * CSV import of the same domain never interleave, and a version check made after it is sound.
+     * CSV import of the same domain never interleave, and a version check made after it is sound. It is the lock, not
+     * a count: under Jira's READ COMMITTED transactions a writer that queued for the lock writes the value it read
+     * before it queued, plus one, so the value may count fewer writes than were made (ConcurrentGrantEditsTest);
+     * nothing reads it.
      */
     @NotNull
     int getGrantsRevision();

@@ -25,8 +25,13 @@ import java.util.function.Consumer;
 @JiraComponent
 public class GrantStore {
 
-    /** How often a write aborted for a concurrent one is tried (each try waits for the winner's commit first). */
-    static final int CONFLICT_ATTEMPTS = 5;
+    /**
+     * How long a write aborted for a concurrent one keeps being tried (each try waits for the winner's commit first):
+     * as long as a writer under READ COMMITTED would wait for the domain's row lock behind a queue of other writers.
+     * A count of tries is no bound here: of n writers queued on one domain each round lets one through, so a writer
+     * may lose n - 1 rounds in a row (8 writers of one domain did, with 5 tries, and came out as 500s: ConcurrentGrantEditsTest).
+     */
+    static final long CONFLICT_RETRY_MILLIS = 30_000;
 
     private final Entities entities;
 
@@ -129,11 +134,13 @@ public class GrantStore {
      * from what is committed then, so no writer of these domains can slip in between; {@code audit} turns it
      * (with the new grants' ids) into the audit entries, written in the same transaction. All or nothing: any
      * failure, also in {@code audit}, rolls every write back. {@link IllegalArgumentException} when a domain is gone.
+     * Aborted for a concurrent writer of one of the domains, it is tried again whole, with a new plan
+     * ({@link #inLockedTransaction}).
      *
      * @return the plan as applied
      */
     public MatrixPlan apply(Map<String, List<Grant>> wanted, java.util.function.Function<MatrixPlan, List<MatrixChange>> audit) {
-        return entities.inTransaction(() -> {
+        return inLockedTransaction(() -> {
             // locks in key order, so two imports naming the same domains cannot deadlock
             wanted.keySet().stream().sorted().forEach(this::lockDomain);
             MatrixPlan plan = MatrixPlan.of(ofDomains(wanted.keySet()), wanted);
@@ -216,15 +223,17 @@ public class GrantStore {
 
     /** {@link #inLockedTransaction} for any matrix write that takes a domain's row lock (the domain store's too). */
     static <T> T inTransactionRetryingConflicts(Entities entities, java.util.function.Supplier<T> work) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CONFLICT_RETRY_MILLIS);
         for (int attempt = 1; ; attempt++) {
             try {
                 return entities.inTransaction(work);
             } catch (RuntimeException e) {
-                if (e instanceof StaleVersionException || attempt >= CONFLICT_ATTEMPTS || !Entities.isConcurrencyConflict(e)) {
+                if (e instanceof StaleVersionException || !Entities.isConcurrencyConflict(e) || System.nanoTime() > deadline) {
                     throw e;
                 }
                 try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+                    // a short random pause, so that the losers of one round do not all meet again at the same instant
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(0, 1 + Math.min(10, attempt)));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;

@@ -7,15 +7,19 @@ import com.atlassian.jira.issue.fields.CustomField;
 import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.user.util.UserManager;
 import com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport;
+import io.mandate.platform.rest.ApiException;
 
 import javax.inject.Inject;
 
 /**
  * Custom field type "Decision owner": the approver of the issue's decision, read from Mandate's
  * store (nothing is stored by Jira), so issue views, columns and the searcher can show it. Empty
- * when the issue has no decision or the decision has no approver yet.
+ * when the issue has no decision or the decision has no approver yet — and when Mandate's data cannot be read just now
+ * (the database does not answer), so that the issue view still renders.
  */
 public class DecisionOwnerField extends CalculatedCFType<ApplicationUser, ApplicationUser> {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DecisionOwnerField.class);
 
     private final DecisionStore store;
     private final UserManager users;
@@ -31,7 +35,16 @@ public class DecisionOwnerField extends CalculatedCFType<ApplicationUser, Applic
         if (issue == null || issue.getId() == null) {
             return null; // an issue being created has no decision yet
         }
-        return store.approverKey(issue.getId()).map(users::getUserByKey).orElse(null);
+        try {
+            return store.approverKey(issue.getId()).map(users::getUserByKey).orElse(null);
+        } catch (RuntimeException e) {
+            if (!ApiException.isUnavailable(e)) {
+                throw e;
+            }
+            // the database does not answer: the field shows nothing rather than break the whole issue view
+            LOG.warn("The decision owner of {} could not be read", issue.getKey(), e);
+            return null;
+        }
     }
 
     /** The username, as Jira's user fields write users in text (searches, imports, change history). */

@@ -8,6 +8,7 @@ import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Person;
+import io.mandate.platform.rest.ApiException;
 
 import javax.inject.Inject;
 import java.time.LocalDate;
@@ -21,9 +22,12 @@ import java.util.Optional;
  * The decision panel in the issue view's right column: gives the template plain values (the
  * host's Velocity escapes every one of them). Loads the decision with its people in two
  * statements (see {@link DecisionStore#find}). The template also holds the edit and history
- * dialogs (web/decision-dialog.js), which only editors get the edit part of.
+ * dialogs (web/decision-dialog.js), which only editors get the edit part of. When Mandate's data cannot be read
+ * (the database does not answer) the panel is a short notice instead, and the issue view renders as always.
  */
 public class DecisionPanel implements ContextProvider {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DecisionPanel.class);
 
     /** How many of the people who may approve the picker is given (a group may have thousands of members). */
     static final int MAY_APPROVE_OFFERED = 50;
@@ -51,6 +55,24 @@ public class DecisionPanel implements ContextProvider {
             result.put("decision", null);
             return result;
         }
+        try {
+            return withDecision(result, jiraIssue);
+        } catch (RuntimeException e) {
+            if (!ApiException.isUnavailable(e)) {
+                throw e;
+            }
+            // the database does not answer: a short notice in the panel, and the rest of the issue view still renders
+            LOG.warn("The decision panel of {} could not read Mandate's data", jiraIssue.getKey(), e);
+            Map<String, Object> notice = new HashMap<>(context);
+            notice.put("i18n", new io.mandate.platform.TemplateTexts(i18n));
+            notice.put("unavailable", true);
+            notice.put("decision", null);
+            notice.put("canEdit", false);
+            return notice;
+        }
+    }
+
+    private Map<String, Object> withDecision(Map<String, Object> result, Issue jiraIssue) {
         Optional<IssueRef> visible = decisions.visibleIssue(jiraIssue.getKey());
         if (visible.isEmpty()) {
             // Jira shows the view only to people who may browse the issue; render nothing rather than fail

@@ -2,6 +2,7 @@ package io.mandate.platform;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import io.mandate.platform.rest.ApiException;
 import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
@@ -25,9 +26,77 @@ public class Entities {
         this.ao = ao;
     }
 
-    /** Runs the work in one database transaction; a runtime exception rolls it back and propagates. */
+    /**
+     * Runs the work in one database transaction; a runtime exception rolls it back and propagates. Every operation
+     * here turns a database that does not answer into {@link ApiException#unavailable} (a 503 and a notice in the
+     * panels, not a 500 with a stack trace): see {@link #isUnavailable}.
+     */
     public <T> T inTransaction(Supplier<T> work) {
-        return ao.executeInTransaction(work::get);
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            return ao.executeInTransaction(() -> {
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    failed.set(e);
+                    throw e;
+                }
+            });
+        } catch (RuntimeException e) {
+            RuntimeException original = failed.get();
+            if (original != null && !causedBy(e, original)) {
+                // the host's rollback failed too — on the connection the database dropped — and its failure ("Connection is
+                // closed", no SQL state) replaced the work's, as Spring's TransactionTemplate does: the work's failure says
+                // what happened (ImportWhileDatabaseStopsTest)
+                original.addSuppressed(e);
+                throw unavailableOr(original);
+            }
+            throw unavailableOr(e);
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Throwable cause) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t == cause) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a failure was the database not answering, rather than refusing a statement: SQL state class 08
+     * (connection exception — the server is down or went away), 53 (insufficient resources, e.g. too many
+     * connections), 57 (operator intervention: shut down, restarting, the statement cancelled) or 55P03 (a lock
+     * not granted in time), or a JDBC connection failure as the pool reports it when it has no connection to give.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.equals("55P03")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The work's result; a failure for which {@link #isUnavailable} holds comes out as {@link ApiException#unavailable}. */
+    public static <T> T guarded(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw unavailableOr(e);
+        }
+    }
+
+    private static RuntimeException unavailableOr(RuntimeException e) {
+        return !ApiException.isUnavailable(e) && isUnavailable(e) ? ApiException.unavailable(e) : e;
     }
 
     /**
@@ -56,26 +125,32 @@ public class Entities {
     }
 
     public <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query) {
-        return ao.find(type, query);
+        return guarded(() -> ao.find(type, query));
     }
 
     public <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> values) {
-        return ao.create(type, values);
+        return guarded(() -> ao.create(type, values));
     }
 
     public void delete(RawEntity<?>... entities) {
-        ao.delete(entities);
+        guarded(() -> {
+            ao.delete(entities);
+            return null;
+        });
     }
 
     public <K> int deleteWithSQL(Class<? extends RawEntity<K>> type, String criteria, Object... parameters) {
-        return ao.deleteWithSQL(type, criteria, parameters);
+        return guarded(() -> ao.deleteWithSQL(type, criteria, parameters));
     }
 
     public <K> int count(Class<? extends RawEntity<K>> type, Query query) {
-        return ao.count(type, query);
+        return guarded(() -> ao.count(type, query));
     }
 
     public <T extends RawEntity<K>, K> void stream(Class<T> type, Query query, EntityStreamCallback<T, K> callback) {
-        ao.stream(type, query, callback);
+        guarded(() -> {
+            ao.stream(type, query, callback);
+            return null;
+        });
     }
 }

@@ -4,6 +4,7 @@ import com.atlassian.cache.Cache;
 import com.atlassian.cache.CacheManager;
 import com.atlassian.cache.CacheSettingsBuilder;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import io.mandate.platform.rest.ApiException;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -42,7 +43,18 @@ public class HostClusterCaches implements ClusterCaches {
         return new ClusterCache<>() {
             @Override
             public Optional<V> get(K key) {
-                return Optional.ofNullable(cache.get(key).value());
+                try {
+                    return Optional.ofNullable(cache.get(key).value());
+                } catch (RuntimeException e) {
+                    // Atlassian's caches wrap what the loader threw (CacheException): the caller is owed the API's own
+                    // failure (a 503 when the database does not answer), not the wrapper, which would be a 500
+                    for (Throwable t = e.getCause(); t != null && !(e instanceof ApiException); t = t.getCause()) {
+                        if (t instanceof ApiException api) {
+                            throw api;
+                        }
+                    }
+                    throw e;
+                }
             }
 
             @Override

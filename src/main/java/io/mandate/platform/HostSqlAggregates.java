@@ -48,7 +48,7 @@ public class HostSqlAggregates implements SqlAggregates {
         }
         columns.forEach(HostSqlAggregates::requireIdentifier);
         String table = tableName(entity);
-        return executors.createExecutor(true, false).execute(connection -> {
+        return Entities.guarded(() -> executors.createExecutor(true, false).execute(connection -> {
             try {
                 String q = quote(connection);
                 String cols = String.join(", ", columns.stream().map(c -> q + c + q).toList());
@@ -74,7 +74,7 @@ public class HostSqlAggregates implements SqlAggregates {
             } catch (SQLException e) {
                 throw new IllegalStateException("Counting " + table + " by " + columns + " failed", e);
             }
-        });
+        }));
     }
 
     /** The table Active Objects created for the entity. */

@@ -139,7 +139,7 @@ public final class ProductNode implements AutoCloseable {
                 // the Web Resource Manager's page builder: what a page requires while it renders goes into its <head>
                 .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new io.mandate.refhost.web.RefPageBuilderService())
                 .add(com.atlassian.sal.api.rdbms.TransactionalExecutorFactory.class,
-                        new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.dataSource(), counter));
+                        new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.pluginDataSource(), counter));
         RefApplicationProperties applicationProperties = new RefApplicationProperties(product.contextPath());
         // advanced auditing, in both products: the log lives in the product's database, so every node shares it
         io.mandate.refhost.audit.RefAuditService audit = io.mandate.refhost.audit.RefAuditService.open(

@@ -60,11 +60,15 @@ public class AuthorityPanelTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> render(String key) {
+        return (Map<String, Object>) contextFor(key).get("authority");
+    }
+
+    private Map<String, Object> contextFor(String key) {
         Issue issue = mock(Issue.class);
         when(issue.getKey()).thenReturn(key);
         Map<String, Object> context = new HashMap<>();
         context.put("issue", issue);
-        return (Map<String, Object>) panel.getContextMap(context).get("authority");
+        return panel.getContextMap(context);
     }
 
     @SuppressWarnings("unchecked")
@@ -153,5 +157,22 @@ public class AuthorityPanelTest {
     @Test
     public void aDomainNobodyHoldsAuthorityInSaysSo() {
         assertEquals(true, render("DEMO-1").get("empty"));
+    }
+
+    @Test
+    public void aDatabaseThatDoesNotAnswerGivesTheNoticeInsteadOfAFailure() {
+        when(decisions.find(DEMO_1)).thenThrow(io.mandate.platform.rest.ApiException.unavailable(
+                new java.sql.SQLTransientConnectionException("pool", "08001")));
+        m.current = alice;
+        Map<String, Object> context = contextFor("DEMO-1");
+        assertEquals(true, context.get("unavailable"));
+        assertNull(context.get("authority"));
+    }
+
+    @Test
+    public void anyOtherFailureIsNotHiddenAsANotice() {
+        when(decisions.find(DEMO_1)).thenThrow(new IllegalStateException("a bug"));
+        m.current = alice;
+        org.junit.Assert.assertThrows(IllegalStateException.class, () -> contextFor("DEMO-1"));
     }
 }

@@ -84,4 +84,15 @@ public class DecisionOwnerFieldTest {
             assertEquals("No user nobody", e.getMessage());
         }
     }
+
+    @Test
+    public void aDatabaseThatDoesNotAnswerIsNoValueRatherThanABrokenIssueView() {
+        when(store.approverKey(10004L)).thenThrow(io.mandate.platform.rest.ApiException.unavailable(
+                new java.sql.SQLTransientConnectionException("pool", "08001")));
+        assertNull(field.getValueFromIssue(null, issue(10004L)));
+
+        when(store.approverKey(10005L)).thenThrow(new IllegalStateException("a bug"));
+        org.junit.Assert.assertThrows("any other failure is not hidden", IllegalStateException.class,
+                () -> field.getValueFromIssue(null, issue(10005L)));
+    }
 }

@@ -125,4 +125,27 @@ public class DecisionPanelTest {
         assertEquals("2026-11-24", notYet.get("reviewDate"));
         assertEquals("a review date of today is not past", false, notYet.get("dueForReview"));
     }
+
+    @Test
+    public void aDatabaseThatDoesNotAnswerGivesTheNoticeInsteadOfAFailure() {
+        IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
+        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
+        // as a cache hands on what its loader threw: wrapped
+        when(decisions.find(ref)).thenThrow(new IllegalStateException("cache load failed",
+                io.mandate.platform.rest.ApiException.unavailable(new java.sql.SQLTransientConnectionException("pool", "08001"))));
+
+        Map<String, Object> context = contextFor("DEMO-1");
+        assertEquals(true, context.get("unavailable"));
+        assertNull(context.get("decision"));
+        assertEquals("no edit button without data", false, context.get("canEdit"));
+        assertNull("no actions, no dialogs", context.get("issueKey"));
+    }
+
+    @Test
+    public void anyOtherFailureIsNotHiddenAsANotice() {
+        IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
+        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
+        when(decisions.find(ref)).thenThrow(new IllegalStateException("a bug"));
+        org.junit.Assert.assertThrows(IllegalStateException.class, () -> contextFor("DEMO-1"));
+    }
 }

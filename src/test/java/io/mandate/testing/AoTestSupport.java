@@ -21,7 +21,13 @@ public final class AoTestSupport implements AutoCloseable {
 
     @SafeVarargs
     public AoTestSupport(String kind, Class<? extends RawEntity<?>>... entities) {
-        database = TestDatabases.fresh(kind);
+        this(TestDatabases.fresh(kind), entities);
+    }
+
+    /** Over a database of the test's own (a PostgreSQL it starts and stops itself, say). */
+    @SafeVarargs
+    public AoTestSupport(Database database, Class<? extends RawEntity<?>>... entities) {
+        this.database = database;
         EntityManager em = AoEntityManagers.create(database, NAMESPACE);
         em.getProvider().addSqlListener(sql);
         ao = new RefActiveObjects(em, database);
@@ -47,7 +53,7 @@ public final class AoTestSupport implements AutoCloseable {
 
     /** The plugin's GROUP BY helper over SAL's JDBC access to the same database (statements counted too). */
     public SqlAggregates aggregates() {
-        return new HostSqlAggregates(new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.dataSource(), sql));
+        return new HostSqlAggregates(new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.pluginDataSource(), sql));
     }
 
     @Override

@@ -16,10 +16,32 @@ public class ApiException extends RuntimeException {
     private final Map<String, Message> errors;
 
     public ApiException(int status, Message message, Map<String, Message> errors) {
-        super(message.english());
+        this(status, message, errors, null);
+    }
+
+    private ApiException(int status, Message message, Map<String, Message> errors, Throwable cause) {
+        super(message.english(), cause);
         this.status = status;
         this.message = message;
         this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+    }
+
+    /**
+     * 503: Mandate's data could not be read or written just now because the database did not answer (it is down,
+     * restarting, or has no connection to give). The cause is kept for the log; the caller is told only to try again.
+     */
+    public static ApiException unavailable(Throwable cause) {
+        return new ApiException(503, Message.of("mandate.error.unavailable"), Map.of(), cause);
+    }
+
+    /** Whether the failure is {@link #unavailable}, or wraps one (a cache wraps what its loader throws). */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api && api.status() == 503) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ApiException invalid(Map<String, Message> errors) {

@@ -31,7 +31,7 @@ public final class AoEntityManagers {
 
     public static EntityManager create(Database database, String namespace) {
         javax.sql.DataSource jdbc = database.kind() == Database.Kind.POSTGRESQL
-                ? SchemaScopedMetaData.of(database.dataSource(), database.schema()) : database.dataSource();
+                ? SchemaScopedMetaData.of(database.pluginDataSource(), database.schema()) : database.pluginDataSource();
         DisposableDataSource dataSource = DelegatingDisposableDataSourceHandler.newInstance(jdbc, () -> { });
         DatabaseProvider provider = switch (database.kind()) {
             case HSQLDB -> new HSQLDatabaseProvider(dataSource);

@@ -5,9 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
 import java.io.File;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One product's database: an HSQLDB file database under the data folder by default, or a schema
@@ -21,11 +25,27 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Kind kind;
     private final String schema;
+    /** Set by a fault test only (see {@link #cutPluginConnections}); the host keeps no other state of this kind. */
+    private final AtomicBoolean pluginConnectionsCut = new AtomicBoolean();
+    private final DataSource pluginData;
 
     private Database(HikariDataSource dataSource, Kind kind, String schema) {
         this.dataSource = dataSource;
         this.kind = kind;
         this.schema = schema;
+        this.pluginData = (DataSource) Proxy.newProxyInstance(Database.class.getClassLoader(), new Class<?>[]{DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && pluginConnectionsCut.get()) {
+                        // what Hikari throws when the database is gone and no connection came in time
+                        throw new SQLTransientConnectionException(dataSource.getPoolName()
+                                + " - Connection is not available, request timed out after 5000ms.", "08001");
+                    }
+                    try {
+                        return method.invoke(dataSource, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** An HSQLDB file database in {@code folder} (created if missing, kept between runs). */
@@ -66,6 +86,23 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * The connections the plugin's data goes through — Active Objects and SAL's JDBC access: the pool's own, until a
+     * fault test cuts them ({@link #cutPluginConnections}).
+     */
+    public DataSource pluginDataSource() {
+        return pluginData;
+    }
+
+    /**
+     * For fault tests: while cut, every connection asked for the plugin's data fails as the pool fails when the
+     * database is gone (SQLTransientConnectionException, SQL state 08001), while the host's own reads — users, issues,
+     * permissions, which Jira serves from its caches and the issue it has already loaded — go on.
+     */
+    public void cutPluginConnections(boolean cut) {
+        pluginConnectionsCut.set(cut);
     }
 
     public Kind kind() {
