@@ -182,6 +182,9 @@ public final class RefHost implements AutoCloseable {
             handler.addServlet(new ServletHolder(new ProjectConfigServlet(node)), "/plugins/servlet/project-config/*");
         } else {
             handler.addServlet(new ServletHolder(new ConfluencePageServlet(node)), "/pages/viewpage.action");
+            // Confluence's content REST API (pages in storage format); /rest/api/content/* also serves /rest/api/content
+            handler.addServlet(new ServletHolder(new io.mandate.refhost.confluence.ContentRestServlet(node,
+                    io.mandate.refhost.confluence.ViewRenderer.forConfluence(node))), "/rest/api/content/*");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/admin/console.action");
             handler.addServlet(new ServletHolder(new AuthoriseLinkServlet(node)), RefApplicationLinks.AUTHORISE_PATH);
         }
