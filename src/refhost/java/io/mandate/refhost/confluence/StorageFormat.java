@@ -1,6 +1,7 @@
 package io.mandate.refhost.confluence;
 
 import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.exc.WstxLazyException;
 import com.ctc.wstx.stax.WstxInputFactory;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.CDataNode;
@@ -77,6 +78,9 @@ public final class StorageFormat {
             return root;
         } catch (XMLStreamException e) {
             throw new StorageFormatException("Error parsing xhtml: " + e.getMessage(), e);
+        } catch (WstxLazyException e) {
+            // text is parsed when it is read: its error arrives wrapped, the parser's own message inside
+            throw new StorageFormatException("Error parsing xhtml: " + e.getCause().getMessage(), e);
         } finally {
             close(reader);
         }
