@@ -79,7 +79,7 @@ public final class RefHost implements AutoCloseable {
         }
     }
 
-    /** A host with the whole sample organisation: people, projects, issues, the matrix and the decisions. */
+    /** A host with the whole sample organisation: people, projects, issues, pages, the matrix, the decisions and the charters. */
     public static RefHost start(Settings settings) throws Exception {
         return start(settings, true);
     }
@@ -140,6 +140,15 @@ public final class RefHost implements AutoCloseable {
         if (!"none".equals(System.getProperty("mandate.applink"))) {
             confluence.applinks().link(new RefApplicationLinks.Target(
                     URI.create(refHost.baseUrl() + jira.product().contextPath()), linkSignature));
+        }
+        if (world.seededNow()) {
+            // the charters are Confluence's plugin data: made through its REST API once Confluence is linked to Jira
+            try {
+                io.mandate.refhost.world.SampleCharters.seed(refHost.baseUrl() + confluence.product().contextPath());
+            } catch (RuntimeException e) {
+                refHost.close();
+                throw e;
+            }
         }
         LOG.info(() -> String.format("Reference host ready in %d ms at %s/jira and %s/confluence (plugin start: Jira %d ms, Confluence %d ms)",
                 (System.nanoTime() - t0) / 1_000_000, refHost.baseUrl(), refHost.baseUrl(), jira.startMillis(), confluence.startMillis()));
