@@ -82,7 +82,7 @@ public final class ConfluenceMacros implements MacroSource {
         boolean subtle = call.parameter("subtle").equals("true");
         return "<span class=\"status-macro aui-lozenge" + (lozenge.isEmpty() ? "" : " " + lozenge)
                 + (subtle ? "" : " aui-lozenge-visual") + " conf-macro output-inline\" data-macro-name=\"status\">"
-                + escape(title.toUpperCase(Locale.ROOT)) + "</span>";
+                + escape(title) + "</span>"; // the lozenge's style shows it in capitals
     }
 
     /** A rich body is already rendered (and filtered); a plain one is text. */

@@ -102,8 +102,8 @@ final class HtmlAllowlist {
         if (scheme.find() && !schemes.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
-        if (compact.startsWith("//") || compact.startsWith("\\")) {
-            return Optional.empty(); // another host without saying which scheme
+        if (compact.startsWith("//") || compact.startsWith("\\") || compact.startsWith("/\\")) {
+            return Optional.empty(); // another host without saying which scheme (browsers read "/\\" as "//")
         }
         return Optional.of(url.trim());
     }
