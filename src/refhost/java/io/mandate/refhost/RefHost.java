@@ -109,7 +109,7 @@ public final class RefHost implements AutoCloseable {
         }
     }
 
-    /** A host with the whole sample organisation: people, projects, issues, the matrix and the decisions. */
+    /** A host with the whole sample organisation: people, projects, issues, pages, the matrix, the decisions and the charters. */
     public static RefHost start(Settings settings) throws Exception {
         return start(settings, true);
     }
@@ -174,6 +174,15 @@ public final class RefHost implements AutoCloseable {
             confluence.applinks().link(new RefApplicationLinks.Target(
                     URI.create(refHost.baseUrl() + jira.product().contextPath()), linkSignature));
         }
+        if (world.seededNow()) {
+            // the charters are Confluence's plugin data: made through its REST API once Confluence is linked to Jira
+            try {
+                io.mandate.refhost.world.SampleCharters.seed(refHost.baseUrl() + confluence.product().contextPath());
+            } catch (RuntimeException e) {
+                refHost.close();
+                throw e;
+            }
+        }
         LOG.info(() -> String.format("Reference host ready in %d ms at %s/jira and %s/confluence (plugin start: Jira %d ms, Confluence %d ms)",
                 (System.nanoTime() - t0) / 1_000_000, refHost.baseUrl(), refHost.baseUrl(), jira.startMillis(), confluence.startMillis()));
         return refHost;
@@ -215,6 +224,9 @@ public final class RefHost implements AutoCloseable {
             handler.addServlet(new ServletHolder(new ProjectConfigServlet(node)), "/plugins/servlet/project-config/*");
         } else {
             handler.addServlet(new ServletHolder(new ConfluencePageServlet(node)), "/pages/viewpage.action");
+            // Confluence's content REST API (pages in storage format); /rest/api/content/* also serves /rest/api/content
+            handler.addServlet(new ServletHolder(new io.mandate.refhost.confluence.ContentRestServlet(node,
+                    io.mandate.refhost.confluence.ViewRenderer.forConfluence(node))), "/rest/api/content/*");
             handler.addServlet(new ServletHolder(new AdminMenuServlet(node)), "/admin/console.action");
             handler.addServlet(new ServletHolder(new AuthoriseLinkServlet(node)), RefApplicationLinks.AUTHORISE_PATH);
         }

@@ -145,7 +145,7 @@ public class HostPagesIT {
         assertEquals("Platform team charter", page.selectFirst("#title-text").text());
         assertNotNull(page.selectFirst("#main-content"));
         // the charter macro arrives with the charter capability; until then Confluence's placeholder shows
-        assertEquals("Unknown macro: 'mandate-team-charter'", page.selectFirst("#main-content .unknown-macro").text());
+        assertEquals("Unknown macro: {mandate-team-charter}", page.selectFirst("#main-content .unknown-macro").text());
         assertEquals(404, Http.send("GET", RunningHost.confluence() + "/pages/viewpage.action?pageId=65538", "frank", null, null).status());
     }
 

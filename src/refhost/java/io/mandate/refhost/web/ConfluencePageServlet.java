@@ -1,38 +1,32 @@
 package io.mandate.refhost.web;
 
-import com.atlassian.confluence.content.render.xhtml.ConversionContext;
-import com.atlassian.confluence.macro.Macro;
-import com.atlassian.confluence.macro.MacroExecutionException;
 import io.mandate.refhost.ProductNode;
-import io.mandate.refhost.plugin.PluginDescriptor;
+import io.mandate.refhost.confluence.RenderContext;
+import io.mandate.refhost.confluence.ViewRenderer;
 import io.mandate.refhost.world.HostPage;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.mandate.refhost.sal.HtmlEscapingPolicy.escape;
 
 /**
- * Confluence's page view ({@code /pages/viewpage.action?pageId=ID}): renders the page's storage
- * format, running each {@code <ac:structured-macro>} through the plugin's xhtml-macro of that name
- * (an unknown macro is shown as such, as Confluence does). Needs view permission on the space.
+ * Confluence's page view ({@code /pages/viewpage.action?pageId=ID}): the page's storage format rendered for the
+ * viewer by {@link ViewRenderer} — each {@code <ac:structured-macro>} through the plugin's xhtml-macro of that name or
+ * Confluence's own, an unknown macro as Confluence's placeholder. Needs view permission on the space.
  */
 public final class ConfluencePageServlet extends HttpServlet {
 
     private final ProductNode node;
+    private final ViewRenderer renderer;
 
     public ConfluencePageServlet(ProductNode node) {
         this.node = node;
+        this.renderer = ViewRenderer.forConfluence(node);
     }
 
     @Override
@@ -58,39 +52,8 @@ public final class ConfluencePageServlet extends HttpServlet {
         Page.write(response, node, page.get().title(), body, List.of("viewcontent", "page"));
     }
 
+    /** The page's view for the user of the current request. */
     String render(HostPage page) {
-        Document doc = Jsoup.parse("<root>" + page.body() + "</root>", "", Parser.xmlParser());
-        for (Element macro : doc.select("ac|structured-macro")) {
-            String name = macro.attr("ac:name");
-            Map<String, String> params = new LinkedHashMap<>();
-            for (Element p : macro.select("> ac|parameter")) {
-                params.put(p.attr("ac:name"), p.text());
-            }
-            Element bodyElement = macro.selectFirst("> ac|plain-text-body, > ac|rich-text-body");
-            String macroBody = bodyElement == null ? "" : bodyElement.html();
-            macro.before(runMacro(name, params, macroBody));
-            macro.remove();
-        }
-        return doc.selectFirst("root").html();
-    }
-
-    private String runMacro(String name, Map<String, String> params, String body) {
-        for (PluginDescriptor.XhtmlMacro m : node.plugin().descriptor().macros()) {
-            if (m.name().equals(name)) {
-                Macro macro = node.plugin().moduleObject(m.className(), Macro.class);
-                try {
-                    return macro.execute(params, body, new ConversionContext() {
-                        @Override
-                        public String getOutputType() {
-                            return "display";
-                        }
-                    });
-                } catch (MacroExecutionException e) {
-                    return "<div class=\"aui-message aui-message-error\"><p>" + escape("Error rendering macro '" + name + "': "
-                            + e.getMessage()) + "</p></div>";
-                }
-            }
-        }
-        return "<div class=\"aui-message aui-message-warning unknown-macro\"><p>" + escape("Unknown macro: '" + name + "'") + "</p></div>";
+        return renderer.render(new RenderContext(page, RequestContext.current().username(), node.product().contextPath()));
     }
 }

@@ -17,11 +17,14 @@ public final class SampleOrganisation {
     /** Issue {@code n} (0-based across DEMO, OPS, HR) was created at this instant plus n hours. */
     public static final Instant EPOCH = Instant.parse("2026-10-01T09:00:00Z");
 
-    /** The TEAM page "Platform team charter", which holds a mandate-team-charter macro. */
+    /** The TEAM page "Platform team charter": the charter and the accountability report of team PLATFORM. */
     public static final long TEAM_CHARTER_PAGE_ID = 65537L;
 
     /** The ENG page "Architecture decisions", which holds a mandate-accountability-report macro. */
     public static final long ARCHITECTURE_PAGE_ID = 65538L;
+
+    /** The TEAM page "Operations team charter": the charter and the accountability report of team OPS_TEAM. */
+    public static final long OPERATIONS_CHARTER_PAGE_ID = 65539L;
 
     /** HR-3, at the HR security level "Compensation" (heidi and the reporter): erin browses HR but not this issue. */
     public static final String CONFIDENTIAL_ISSUE_KEY = "HR-3";
@@ -266,17 +269,33 @@ public final class SampleOrganisation {
         s.spaceGrant("ENG", World.VIEW_SPACE, GROUP, "leads");
         s.spaceGrant("ENG", World.VIEW_SPACE, GROUP, "operations");
         s.spaceGrant("ENG", World.EDIT_SPACE, GROUP, "developers");
+        // Storage format as Confluence's editor writes it: every macro with its schema version and a macro id.
+        String admin = "JIRAUSER" + FIRST_USER_ID;
         s.page(TEAM_CHARTER_PAGE_ID, "TEAM", "Platform team charter",
                 "<p>The platform team owns the shared runtime, the build pipeline and the developer tooling."
                         + " This charter says who decides what.</p>"
-                        + "<ac:structured-macro ac:name=\"mandate-team-charter\">"
-                        + "<ac:parameter ac:name=\"team\">PLATFORM</ac:parameter>"
-                        + "</ac:structured-macro>");
+                        + macro("mandate-team-charter", "0b5c1f5e-6a1d-4c1e-9d43-6f3a2c7e8b01", "team", "PLATFORM")
+                        + "<h2>How we keep our decisions</h2>"
+                        + "<p>Owners, due dates and advice, from the decisions in our domains.</p>"
+                        + macro("mandate-accountability-report", "7c2e9a40-1b8d-4f6a-a5e2-3d9b0c4f7e12", "team", "PLATFORM"),
+                admin, EPOCH);
         s.page(ARCHITECTURE_PAGE_ID, "ENG", "Architecture decisions",
                 "<p>Who owns the architecture decisions of the Demo Platform, and how well they are kept.</p>"
-                        + "<ac:structured-macro ac:name=\"mandate-accountability-report\">"
-                        + "<ac:parameter ac:name=\"project\">DEMO</ac:parameter>"
-                        + "</ac:structured-macro>");
+                        + macro("mandate-accountability-report", "2f6d8b13-9e4a-4b7c-8d21-5a0e6c3f9b24", "project", "DEMO"),
+                admin, EPOCH);
+        s.page(OPERATIONS_CHARTER_PAGE_ID, "TEAM", "Operations team charter",
+                "<p>The operations team keeps production running: the databases, the network and the on-call rota."
+                        + " This charter says who decides what.</p>"
+                        + macro("mandate-team-charter", "9a4f0d27-3c6e-4e8b-b1f9-0e7d2a5c6b38", "team", "OPS_TEAM")
+                        + "<h2>How we keep our decisions</h2>"
+                        + macro("mandate-accountability-report", "c3e1b5a9-7d2f-4a0c-9e68-4b1f8d2a0c47", "team", "OPS_TEAM"),
+                admin, EPOCH);
+    }
+
+    /** A body-less macro with one parameter, in Confluence's storage format. */
+    static String macro(String name, String macroId, String parameter, String value) {
+        return "<ac:structured-macro ac:name=\"" + name + "\" ac:schema-version=\"1\" ac:macro-id=\"" + macroId + "\">"
+                + "<ac:parameter ac:name=\"" + parameter + "\">" + value + "</ac:parameter></ac:structured-macro>";
     }
 
     private static void demo(Seeder s, int n, String type, String status, String reporter, String assignee,

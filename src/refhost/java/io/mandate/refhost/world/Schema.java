@@ -130,6 +130,17 @@ final class Schema {
                     + " SPACE_ID BIGINT NOT NULL REFERENCES HOST_SPACE (ID),"
                     + " TITLE VARCHAR(255) NOT NULL,"
                     + " BODY VARCHAR(1000000) NOT NULL)",
+            // Confluence keeps page titles unique within a space; the index catches what two nodes might race past.
+            "CREATE UNIQUE INDEX IF NOT EXISTS HOST_PAGE_TITLE ON HOST_PAGE (SPACE_ID, TITLE)",
+            // A page's current version (Confluence's version.number, starting at 1) and who made it when, by user
+            // key so a renamed user stays the author. A page without a row (a data folder from before) is at 1.
+            "CREATE TABLE IF NOT EXISTS HOST_PAGE_VERSION ("
+                    + " PAGE_ID BIGINT NOT NULL PRIMARY KEY REFERENCES HOST_PAGE (ID),"
+                    + " VERSION_NUMBER INTEGER NOT NULL,"
+                    + " CREATOR_KEY VARCHAR(255) NOT NULL,"
+                    + " CREATED TIMESTAMP NOT NULL,"
+                    + " MODIFIER_KEY VARCHAR(255) NOT NULL,"
+                    + " MODIFIED TIMESTAMP NOT NULL)",
             // Jira's global permissions (only USER_PICKER, "Browse users and groups", so far); holders as above.
             "CREATE TABLE IF NOT EXISTS HOST_GLOBAL_GRANT ("
                     + " PERMISSION_NAME VARCHAR(64) NOT NULL,"

@@ -110,9 +110,12 @@ final class Seeder {
                 permission, holderType.name(), lower(holder), spaceKey);
     }
 
-    void page(long id, String spaceKey, String title, String body) throws SQLException {
+    /** A page at version 1, written by the user with key {@code authorKey} at {@code created}. */
+    void page(long id, String spaceKey, String title, String body, String authorKey, Instant created) throws SQLException {
         update("INSERT INTO HOST_PAGE (ID, SPACE_ID, TITLE, BODY) SELECT ?, ID, ?, ? FROM HOST_SPACE WHERE SPACE_KEY = ?",
                 id, title, body, spaceKey);
+        update("INSERT INTO HOST_PAGE_VERSION (PAGE_ID, VERSION_NUMBER, CREATOR_KEY, CREATED, MODIFIER_KEY, MODIFIED)"
+                + " VALUES (?, 1, ?, ?, ?, ?)", id, authorKey, utc(created), authorKey, utc(created));
     }
 
     static String lower(String name) {

@@ -175,6 +175,11 @@ public final class World {
         return new WorldChanges(dataSource, this);
     }
 
+    /** Confluence's page writes (create, edit with the version rule, delete), each in one transaction. */
+    public Pages pages() {
+        return new Pages(dataSource, this);
+    }
+
     // ---------------------------------------------------------------- users
 
     public Optional<HostUser> userByName(String username) {

@@ -14,7 +14,9 @@ public class EchoMacro implements Macro {
         if (parameters.containsKey("fail")) {
             throw new MacroExecutionException("asked to fail");
         }
-        return "<span class=\"echo\">" + escape(parameters.getOrDefault("text", "")) + "</span>";
+        String echoed = "<span class=\"echo\">" + escape(parameters.getOrDefault("text", "")) + "</span>";
+        // a body arrives rendered (rich text) or as written (plain text); shown as it came, so the test sees which
+        return body == null || body.isEmpty() ? echoed : echoed + "<div class=\"echo-body\">" + body + "</div>";
     }
 
     /** The plugin's own escaping: it lives in the plugin jar and sees only what it imports. */

@@ -58,7 +58,7 @@ public class WorldTest {
         assertFalse("the second found the organisation", again.seededNow());
         assertEquals(10, again.users().size());
         assertEquals(20, again.issuesOfProject("DEMO").size());
-        assertEquals(1, again.pagesOfSpace("TEAM").size());
+        assertEquals(2, again.pagesOfSpace("TEAM").size());
     }
 
     @Test
@@ -244,16 +244,31 @@ public class WorldTest {
     }
 
     @Test
-    public void pagesHoldTheMacrosInStorageFormat() {
+    public void pagesHoldTheMacrosInStorageFormatAsConfluencesEditorWritesThem() {
         HostPage charter = world.page(SampleOrganisation.TEAM_CHARTER_PAGE_ID).orElseThrow();
         assertEquals("TEAM", charter.spaceKey());
         assertEquals("Platform team charter", charter.title());
-        assertTrue(charter.body().contains("<ac:structured-macro ac:name=\"mandate-team-charter\">"
-                + "<ac:parameter ac:name=\"team\">PLATFORM</ac:parameter></ac:structured-macro>"));
+        assertTrue(charter.body(), charter.body().contains("<ac:structured-macro ac:name=\"mandate-team-charter\" ac:schema-version=\"1\""
+                + " ac:macro-id=\"0b5c1f5e-6a1d-4c1e-9d43-6f3a2c7e8b01\"><ac:parameter ac:name=\"team\">PLATFORM</ac:parameter>"
+                + "</ac:structured-macro>"));
+        assertTrue(charter.body(), charter.body().contains("<ac:structured-macro ac:name=\"mandate-accountability-report\""
+                + " ac:schema-version=\"1\" ac:macro-id=\"7c2e9a40-1b8d-4f6a-a5e2-3d9b0c4f7e12\"><ac:parameter ac:name=\"team\">"
+                + "PLATFORM</ac:parameter></ac:structured-macro>"));
+        HostPage operations = world.page(SampleOrganisation.OPERATIONS_CHARTER_PAGE_ID).orElseThrow();
+        assertEquals("TEAM", operations.spaceKey());
+        assertEquals("Operations team charter", operations.title());
+        assertTrue(operations.body(), operations.body().contains("<ac:parameter ac:name=\"team\">OPS_TEAM</ac:parameter>"));
+        assertEquals(List.of("Operations team charter", "Platform team charter"),
+                world.pagesOfSpace("TEAM").stream().map(HostPage::title).toList());
         HostPage report = world.pagesOfSpace("ENG").get(0);
         assertEquals(SampleOrganisation.ARCHITECTURE_PAGE_ID, report.id());
-        assertTrue(report.body().contains("<ac:structured-macro ac:name=\"mandate-accountability-report\">"
-                + "<ac:parameter ac:name=\"project\">DEMO</ac:parameter></ac:structured-macro>"));
+        assertTrue(report.body(), report.body().contains("<ac:structured-macro ac:name=\"mandate-accountability-report\""));
+        assertTrue(report.body(), report.body().contains("<ac:parameter ac:name=\"project\">DEMO</ac:parameter></ac:structured-macro>"));
+        for (HostPage page : List.of(charter, operations, report)) {
+            assertTrue("every sample page is well-formed storage format: " + page.title(),
+                    io.mandate.refhost.confluence.StorageFormat.isWellFormed(page.body()));
+            assertEquals(1, world.pages().version(page.id()).orElseThrow().number());
+        }
     }
 
     @Test
