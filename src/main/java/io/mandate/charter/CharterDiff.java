@@ -28,6 +28,17 @@ final class CharterDiff {
         return changes;
     }
 
+    /** A deletion: every field from its value to nothing. */
+    static List<CharterChange> removed(Charter before, String authorKey, Instant at) {
+        List<CharterChange> changes = new ArrayList<>();
+        add(changes, authorKey, at, before.teamKey(), "name", before.name(), null);
+        add(changes, authorKey, at, before.teamKey(), "space", before.spaceKey(), null);
+        add(changes, authorKey, at, before.teamKey(), "purpose", before.purpose(), null);
+        add(changes, authorKey, at, before.teamKey(), "members", members(before.members()), null);
+        add(changes, authorKey, at, before.teamKey(), "domains", domains(before.domains()), null);
+        return changes;
+    }
+
     private static void add(List<CharterChange> changes, String author, Instant at, String team, String field,
                             String before, String after) {
         if (!Objects.equals(before, after)) {

@@ -8,6 +8,7 @@ import io.mandate.platform.rest.Message;
 
 import javax.inject.Inject;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -17,6 +18,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +70,14 @@ public class CharterResource {
                            @HeaderParam("Content-Length") @DefaultValue("-1") long contentLength, InputStream body) {
         charters.caller();
         return json(charters.put(teamKey, JsonBody.read(body, contentLength)));
+    }
+
+    /** Removes the charter (audited); 204. With {@code ?version=} only that version (409 when stale). */
+    @DELETE
+    @Path("{teamKey}")
+    public Response delete(@PathParam("teamKey") String teamKey, @QueryParam("version") String version) {
+        charters.delete(teamKey, version);
+        return Response.noContent().build();
     }
 
     private CharterJson json(Charter c) {

@@ -129,6 +129,30 @@ public class CharterService {
         }
     }
 
+    /**
+     * DELETE: removes the charter (a team that disbanded), audited; needs edit permission on its space. With a
+     * {@code version} the delete is conditional (409 when stale); without, it removes whatever version is current.
+     */
+    public void delete(String teamKey, String version) {
+        Person author = caller();
+        Charter current = visible(teamKey).orElseThrow(() -> notFound(teamKey));
+        requireEditor(current.spaceKey());
+        Integer expected = null;
+        if (version != null && !version.isBlank()) {
+            try {
+                expected = Integer.valueOf(version.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("version", Message.of("mandate.error.version.format"));
+            }
+        }
+        List<CharterChange> audit = CharterDiff.removed(current, author.key(), clock.now());
+        try {
+            store.delete(teamKey, expected == null ? current.version() : expected, audit);
+        } catch (StaleCharterException e) {
+            throw stale(e.currentVersion());
+        }
+    }
+
     /** The changes to a charter the caller may view, newest first. */
     public List<CharterChange> history(String teamKey, int limit) {
         require(teamKey);

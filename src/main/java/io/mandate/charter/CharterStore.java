@@ -23,8 +23,12 @@ import java.util.function.Supplier;
 @ConfluenceComponent
 public class CharterStore {
 
-    /* A writer the database aborts to resolve a conflict (SERIALIZABLE, deadlock) tries again and then sees the new version. */
-    private static final int CONFLICT_ATTEMPTS = 5;
+    /*
+     * A writer the database aborts to resolve a conflict (SERIALIZABLE, deadlock) tries again and then sees the new
+     * version. Many writers of one charter may abort each other several times over, so tries go on for as long as a
+     * lock wait would (HSQLDB MVCC aborts rather than waits), not for a fixed few.
+     */
+    private static final long CONFLICT_RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     /* The longest IN list of charter ids; past it the members and domains of every charter are read. */
     private static final int MAX_IN = 500;
 
@@ -109,6 +113,30 @@ public class CharterStore {
         }));
     }
 
+    /**
+     * Removes the charter with its members and domains, writing the audit entries, when its version is
+     * {@code expectedVersion}; {@link StaleCharterException} otherwise (-1 when it is gone already).
+     */
+    public void delete(String teamKey, int expectedVersion, List<CharterChange> audit) {
+        retryingConflicts(() -> entities.inTransaction(() -> {
+            CharterEntity[] rows = entities.find(CharterEntity.class, Query.select().where("TEAM_KEY = ?", teamKey));
+            if (rows.length == 0) {
+                throw new StaleCharterException(-1);
+            }
+            rows[0].setWriteLock(rows[0].getWriteLock() + 1);
+            rows[0].save();
+            CharterEntity locked = entities.find(CharterEntity.class, Query.select().where("ID = ?", rows[0].getID()))[0];
+            if (locked.getVersion() != expectedVersion) {
+                throw new StaleCharterException(locked.getVersion());
+            }
+            entities.deleteWithSQL(CharterMemberEntity.class, "CHARTER_ID = ?", locked.getID());
+            entities.deleteWithSQL(CharterDomainEntity.class, "CHARTER_ID = ?", locked.getID());
+            entities.delete(locked);
+            writeAudit(audit);
+            return null;
+        }));
+    }
+
     /** The changes to a team's charter, newest first, at most {@code limit}. */
     public List<CharterChange> history(String teamKey, int limit) {
         CharterAuditEntity[] rows = entities.find(CharterAuditEntity.class,
@@ -183,15 +211,16 @@ public class CharterStore {
     }
 
     private static <T> T retryingConflicts(Supplier<T> work) {
+        long deadline = System.nanoTime() + CONFLICT_RETRY_NANOS;
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (e instanceof StaleCharterException || attempt >= CONFLICT_ATTEMPTS || !Entities.isConcurrencyConflict(e)) {
+                if (e instanceof StaleCharterException || System.nanoTime() > deadline || !Entities.isConcurrencyConflict(e)) {
                     throw e;
                 }
                 try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 20)));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;

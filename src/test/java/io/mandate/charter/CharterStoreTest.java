@@ -174,6 +174,29 @@ public class CharterStoreTest {
     }
 
     @Test
+    public void aDeletedCharterIsGoneWithItsPartsAndTheDeletionIsAudited() {
+        store.create(platform(), created(platform()));
+        store.delete("PLATFORM", 1, CharterDiff.removed(platform().withVersion(1), "JIRAUSER10005", T0.plusSeconds(60)));
+        assertEquals(Optional.empty(), store.find("PLATFORM"));
+        assertEquals("no member or domain row is left", 0,
+                ao.entities().count(CharterMemberEntity.class, net.java.ao.Query.select())
+                        + ao.entities().count(CharterDomainEntity.class, net.java.ao.Query.select()));
+        List<CharterChange> history = store.history("PLATFORM", 100);
+        assertEquals("the history outlives the charter: 5 created, 5 removed", 10, history.size());
+        assertTrue(history.subList(0, 5).stream().allMatch(c -> c.after() == null && c.authorKey().equals("JIRAUSER10005")));
+        // the team key is free again
+        assertEquals(1, store.create(platform(), List.of()).version());
+    }
+
+    @Test
+    public void aDeleteOfAnOlderVersionIsStaleAndKeepsTheCharter() {
+        store.create(platform(), created(platform()));
+        store.update(platform(), 1, List.of());
+        assertEquals(2, assertThrows(StaleCharterException.class, () -> store.delete("PLATFORM", 1, List.of())).currentVersion());
+        assertEquals(2, store.find("PLATFORM").orElseThrow().version());
+    }
+
+    @Test
     public void chartersOfASpaceAndAllChartersAreReadInThreeStatements() {
         for (int i = 0; i < 8; i++) {
             Charter c = new Charter("T" + i, "Team " + i, i % 2 == 0 ? "TEAM" : "ENG", null,

@@ -7,7 +7,6 @@ import com.atlassian.confluence.spaces.Space;
 import com.atlassian.confluence.spaces.SpaceManager;
 import com.atlassian.confluence.user.ConfluenceUser;
 import com.atlassian.confluence.user.UserAccessor;
-import com.atlassian.sal.api.user.UserKey;
 import io.mandate.refhost.world.HostSpace;
 import io.mandate.refhost.world.HostUser;
 import io.mandate.refhost.world.World;
@@ -19,9 +18,10 @@ import java.util.Objects;
  * the world's spaces, a user one of its users, and the checks are the world's space grants — viewing needs the view
  * grant, creating a page needs the view and the edit grant (as Confluence's page delegate asks), anonymous and
  * deactivated users have none. Other permissions and targets are refused loudly, as Confluence throws for a
- * permission that does not apply.
+ * permission that does not apply. Three host services, each its own object ({@link #spaceManager()},
+ * {@link #permissionManager()}, {@link #userAccessor()}), as the plugin's container looks them up by type.
  */
-public final class ConfluenceSpaces implements SpaceManager, PermissionManager, UserAccessor {
+public final class ConfluenceSpaces {
 
     /** Confluence's user in the reference host: a world user, by key and username. */
     public record RefConfluenceUser(String key, String username) implements ConfluenceUser {
@@ -37,46 +37,48 @@ public final class ConfluenceSpaces implements SpaceManager, PermissionManager, 
         this.world = world;
     }
 
-    @Override
-    @SuppressWarnings("deprecation")
-    public Space getSpace(String spaceKey) {
-        if (spaceKey == null) {
-            return null;
-        }
-        return world.space(spaceKey).map(ConfluenceSpaces::toSpace).orElse(null);
+    public SpaceManager spaceManager() {
+        return new SpaceManager() {
+            @Override
+            @SuppressWarnings("deprecation")
+            public Space getSpace(String spaceKey) {
+                return spaceKey == null ? null : world.space(spaceKey).map(ConfluenceSpaces::toSpace).orElse(null);
+            }
+        };
     }
 
-    @Override
-    public ConfluenceUser getExistingUserByKey(UserKey key) {
-        if (key == null) {
-            return null;
-        }
-        return world.userByKey(key.getStringValue()).map(u -> (ConfluenceUser) new RefConfluenceUser(u.key(), u.username())).orElse(null);
+    public UserAccessor userAccessor() {
+        return key -> key == null ? null
+                : world.userByKey(key.getStringValue()).map(u -> (ConfluenceUser) new RefConfluenceUser(u.key(), u.username())).orElse(null);
     }
 
-    @Override
-    public boolean hasPermission(ConfluenceUser user, Permission permission, Object target) {
-        if (target == null) {
-            return false;
-        }
-        if (!(target instanceof Space space)) {
-            throw new IllegalStateException("The reference host checks permissions on spaces only, not on " + target.getClass().getName());
-        }
-        if (permission != Permission.VIEW) {
-            throw new IllegalStateException("The reference host checks only VIEW on a space, not " + permission);
-        }
-        return world.canViewSpace(username(user), space.getKey());
-    }
+    public PermissionManager permissionManager() {
+        return new PermissionManager() {
+            @Override
+            public boolean hasPermission(ConfluenceUser user, Permission permission, Object target) {
+                if (target == null) {
+                    return false;
+                }
+                if (!(target instanceof Space space)) {
+                    throw new IllegalStateException("The reference host checks permissions on spaces only, not on " + target.getClass().getName());
+                }
+                if (permission != Permission.VIEW) {
+                    throw new IllegalStateException("The reference host checks only VIEW on a space, not " + permission);
+                }
+                return world.canViewSpace(username(user), space.getKey());
+            }
 
-    @Override
-    public boolean hasCreatePermission(ConfluenceUser user, Object container, Class<?> typeToCreate) {
-        if (container == null) {
-            return false;
-        }
-        if (!(container instanceof Space space) || typeToCreate != Page.class) {
-            throw new IllegalStateException("The reference host checks only the creation of pages in spaces");
-        }
-        return world.canEditSpace(username(user), space.getKey());
+            @Override
+            public boolean hasCreatePermission(ConfluenceUser user, Object container, Class<?> typeToCreate) {
+                if (container == null) {
+                    return false;
+                }
+                if (!(container instanceof Space space) || typeToCreate != Page.class) {
+                    throw new IllegalStateException("The reference host checks only the creation of pages in spaces");
+                }
+                return world.canEditSpace(username(user), space.getKey());
+            }
+        };
     }
 
     /** The user's current username, or null for anonymous (and for a user the world no longer has). */
