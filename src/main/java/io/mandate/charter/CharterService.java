@@ -38,6 +38,11 @@ public class CharterService {
         this.clock = clock;
     }
 
+    /** The logged-in user, if any. */
+    public Optional<Person> currentUser() {
+        return people.currentUser();
+    }
+
     /** The logged-in caller; 401 otherwise. */
     public Person caller() {
         return people.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.charter")));
