@@ -61,12 +61,26 @@
         byId('mandate-charter-form-error').classList.add('mandate-hidden');
     }
 
-    /** The input a field's message belongs to (the member table for "members"). */
-    function inputOf(field) {
-        if (field === 'members') {
-            return document.querySelector('#mandate-charter-member-rows input') || byId('mandate-charter-member-add');
+    /**
+     * The inputs a field's message belongs to. For "members" these are the username fields the message names (the API
+     * lists every unknown or repeated username), or the first one when it names none of them.
+     */
+    function inputsOf(field, message) {
+        if (field !== 'members') {
+            var input = byId('mandate-charter-' + field);
+            return input ? [input] : [];
         }
-        return byId('mandate-charter-' + field);
+        var named = String(message).toLowerCase().split(/[\s,.:;()]+/).filter(Boolean);
+        var inputs = Array.prototype.slice.call(document.querySelectorAll('#mandate-charter-member-rows .mandate-charter-member-name'));
+        var wrong = inputs.filter(function (input) {
+            var name = input.value.trim().toLowerCase();
+            return name !== '' && named.indexOf(name) >= 0;
+        });
+        if (wrong.length > 0) {
+            return wrong;
+        }
+        var first = document.querySelector('#mandate-charter-member-rows input') || byId('mandate-charter-member-add');
+        return first ? [first] : [];
     }
 
     function body(form) {
@@ -145,13 +159,16 @@
             var first = null;
             Object.keys(errors).forEach(function (field) {
                 var holder = form.querySelector('.mandate-field-error[data-field="' + field + '"]');
-                var input = inputOf(field);
                 if (holder) {
                     holder.textContent = String(errors[field]);
-                    if (input) {
+                    inputsOf(field, errors[field]).forEach(function (input) {
                         input.setAttribute('aria-invalid', 'true');
+                        if (field === 'members') {
+                            // the message is below the table: each wrong row's field points at it
+                            input.setAttribute('aria-describedby', 'mandate-charter-members-error');
+                        }
                         first = first || input;
-                    }
+                    });
                 }
             });
             var message = reply.json && reply.json.message ? String(reply.json.message) : 'HTTP ' + reply.status;
