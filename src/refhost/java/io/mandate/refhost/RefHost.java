@@ -44,7 +44,8 @@ import java.util.logging.Logger;
  * against its own database, sharing Jira's user directory.
  *
  * <p>System properties: {@code mandate.port} (2990), {@code mandate.data} (folder of the embedded
- * databases; empty = fresh sample organisation), {@code mandate.db.url} / {@code .user} /
+ * databases; empty = fresh sample organisation), {@code mandate.dataset} (S, M or L: a generated dataset
+ * instead, docs/datasets.md) with {@code mandate.dataset.seed}, {@code mandate.db.url} / {@code .user} /
  * {@code .password} (PostgreSQL instead), {@code mandate.jar} (the plugin jar to run),
  * {@code mandate.aui} (where AUI was installed), {@code mandate.applink} ({@code none}: Confluence has no
  * application link to Jira).
@@ -67,15 +68,44 @@ public final class RefHost implements AutoCloseable {
         this.confluenceDb = confluenceDb;
     }
 
-    /** Settings of one host; {@link #fromSystemProperties()} reads what `mvn -Prun` passes. */
-    public record Settings(int port, File data, String dbUrl, String dbUser, String dbPassword, File pluginJar, File aui) {
+    /**
+     * Settings of one host; {@link #fromSystemProperties()} reads what `mvn -Prun` passes. {@code dataset} is S, M or
+     * L to start on a generated dataset instead of the sample organisation (null: the sample organisation), generated
+     * with {@code datasetSeed} into an empty data folder (docs/datasets.md).
+     */
+    public record Settings(int port, File data, String dbUrl, String dbUser, String dbPassword, File pluginJar, File aui,
+                           String dataset, long datasetSeed) {
+
+        /** The seed of {@code -Dmandate.dataset} when {@code -Dmandate.dataset.seed} does not say. */
+        public static final long DEFAULT_SEED = 1;
+
+        /** A host on the sample organisation. */
+        public Settings(int port, File data, String dbUrl, String dbUser, String dbPassword, File pluginJar, File aui) {
+            this(port, data, dbUrl, dbUser, dbPassword, pluginJar, aui, null, DEFAULT_SEED);
+        }
+
         public static Settings fromSystemProperties() {
+            String dataset = System.getProperty("mandate.dataset");
             return new Settings(Integer.getInteger("mandate.port", 2990),
                     new File(System.getProperty("mandate.data", "data")),
                     System.getProperty("mandate.db.url"), System.getProperty("mandate.db.user", "postgres"),
                     System.getProperty("mandate.db.password", ""),
                     new File(System.getProperty("mandate.jar", "target/mandate-0.1.0-SNAPSHOT.jar")),
-                    new File(System.getProperty("mandate.aui", "target/aui")));
+                    new File(System.getProperty("mandate.aui", "target/aui")),
+                    dataset == null || dataset.isBlank() ? null : dataset.trim(),
+                    Long.getLong("mandate.dataset.seed", DEFAULT_SEED));
+        }
+
+        /** The product's database: an HSQLDB file database in the data folder, or its schema of the PostgreSQL given. */
+        public Database database(ProductNode.Product product) {
+            return dbUrl != null && !dbUrl.isBlank()
+                    ? Database.postgres(dbUrl, dbUser, dbPassword, product.id())
+                    : Database.hsqldbFile(new File(data, product.id()));
+        }
+
+        /** Where the databases are, for messages. */
+        public String where() {
+            return dbUrl != null && !dbUrl.isBlank() ? dbUrl + " (schemas jira, confluence)" : data.getAbsolutePath();
         }
     }
 
@@ -90,17 +120,20 @@ public final class RefHost implements AutoCloseable {
      */
     public static RefHost start(Settings settings, boolean sampleDecisions) throws Exception {
         long t0 = System.nanoTime();
-        Database jiraDb;
-        Database confluenceDb;
-        if (settings.dbUrl() != null && !settings.dbUrl().isBlank()) {
-            jiraDb = Database.postgres(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), "jira");
-            confluenceDb = Database.postgres(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), "confluence");
-        } else {
-            jiraDb = Database.hsqldbFile(new File(settings.data(), "jira"));
-            confluenceDb = Database.hsqldbFile(new File(settings.data(), "confluence"));
-        }
-        World world = World.open(jiraDb.dataSource());
+        Database jiraDb = settings.database(ProductNode.Product.JIRA);
+        Database confluenceDb = settings.database(ProductNode.Product.CONFLUENCE);
         ClassLoader host = RefHost.class.getClassLoader();
+        if (settings.dataset() != null) {
+            try {
+                io.mandate.refhost.dataset.Datasets.prepare(settings, jiraDb, host);
+            } catch (RuntimeException e) {
+                jiraDb.close();
+                confluenceDb.close();
+                throw e;
+            }
+        }
+        World world = World.open(jiraDb.dataSource(),
+                settings.dataset() == null ? World.Contents.SAMPLE_ORGANISATION : World.Contents.NONE);
         ProductNode jira = ProductNode.start(ProductNode.Product.JIRA, jiraDb, world,
                 PluginClassLoader.forJar(settings.pluginJar(), host, ProductExports.JIRA));
         ProductNode confluence = ProductNode.start(ProductNode.Product.CONFLUENCE, confluenceDb, world,
@@ -218,7 +251,8 @@ public final class RefHost implements AutoCloseable {
                 LOG.warning("Shutdown: " + e.getMessage());
             }
         }));
-        System.out.println("Mandate reference host is running: " + host.baseUrl() + "/jira (log in as admin/admin). Ctrl+C stops it.");
+        System.out.println("Mandate reference host is running: " + host.baseUrl() + "/jira (log in as admin/admin"
+                + (host.jira().world().userByName("u00001").isPresent() ? " or u00001/u00001" : "") + "). Ctrl+C stops it.");
         host.server.join();
     }
 }

@@ -2,6 +2,7 @@ package io.mandate.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.it.SecurityHttp.Reply;
+import io.mandate.testing.Contract;
 import io.mandate.testing.RunningHost;
 import org.junit.After;
 import org.junit.AfterClass;
@@ -60,6 +61,13 @@ public class AuthorityAccessIT {
     /** A matrix file naming one fixture domain; a dry run of it changes nothing. */
     private static final String CSV = "domain,holder_type,holder,level,backup,mentee,valid_from,valid_to,note\r\nR_ACC_NONE,user,dave,CONSULT,,,,,\r\n";
     private static final String ABSENCE_SELF = "{\"from\":\"2032-02-01\",\"to\":\"2032-02-05\"}";
+
+    /**
+     * Rows whose request is outside the REST contract on purpose (a date that is no date): their answers are held
+     * against the contract, their requests are not (every other row is checked whole, {@link Contract}).
+     */
+    private static final java.util.Set<String> OUTSIDE_THE_CONTRACT = java.util.Set.of(
+            "/reports/whatif?absent=zed&from=x", "/reports/whatif?from=2026-13-01&to=2026-12-31");
 
     private static String jira;
     private static String api;
@@ -347,7 +355,8 @@ public class AuthorityAccessIT {
             };
         }
         String before = snapshot();
-        Reply reply = SecurityHttp.send(row.method(), api + path, row.user(),
+        Reply reply = SecurityHttp.send(OUTSIDE_THE_CONTRACT.contains(row.path()) ? Contract.Check.RESPONSE : Contract.Check.FULL,
+                row.method(), api + path, row.user(),
                 body == null ? null : Map.of("Content-Type", body.equals(CSV) ? "text/csv; charset=UTF-8" : "application/json"),
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8));
         String what = row.toString();

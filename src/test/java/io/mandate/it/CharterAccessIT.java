@@ -209,9 +209,12 @@ public class CharterAccessIT {
             };
         }
         String before = snapshot();
-        Reply reply = row.method().equals("PUT") ? SecurityHttp.send("PUT", api + path, row.user(),
+        // the 400 rows are outside the contract on purpose (bad bodies and parameters): their answers are checked
+        io.mandate.testing.Contract.Check check = row.status() == 400 ? io.mandate.testing.Contract.Check.RESPONSE
+                : io.mandate.testing.Contract.Check.FULL;
+        Reply reply = row.method().equals("PUT") ? SecurityHttp.send(check, "PUT", api + path, row.user(),
                 java.util.Map.of("Content-Type", "application/json"), body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                : SecurityHttp.send(row.method(), api + path, row.user(), null, null);
+                : SecurityHttp.send(check, row.method(), api + path, row.user(), null, null);
         String what = row.toString();
         assertEquals(what + ": " + reply, row.status(), reply.status());
         SecurityHttp.assertNothingLeaks(what, reply);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mandate.it.SecurityHttp.Reply;
 import io.mandate.refhost.ProductNode;
+import io.mandate.testing.Contract;
 import io.mandate.testing.RunningHost;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -173,7 +174,7 @@ public class DecisionFuzzIT {
         }
         ObjectNode tooLong = opsBaseline(currentVersion(issue, "bob"));
         tooLong.put("outcome", "z".repeat(10_001));
-        Reply refused = SecurityHttp.putJson(api + "/" + issue, "bob", tooLong.toString());
+        Reply refused = SecurityHttp.uncheckedPutJson(api + "/" + issue, "bob", tooLong.toString()); // over maxLength on purpose
         assertEquals(refused.toString(), 400, refused.status());
         assertTrue(refused.toString(), refused.json().get("errors").has("outcome"));
     }
@@ -519,7 +520,16 @@ public class DecisionFuzzIT {
         if (c.contentType() != null) {
             headers.put("Content-Type", c.contentType());
         }
-        Reply reply = SecurityHttp.send(c.method(), api + c.pathAndQuery(), c.user(), headers, c.body());
+        // sent outside the contract on purpose: the answer is held against it (a refusal in its error shape), unless
+        // the servlet container may answer before the plugin does (Jetty's page, not the API's)
+        Reply reply;
+        try {
+            reply = SecurityHttp.send(c.expect().containerMayAnswer() ? Contract.Check.NONE : Contract.Check.RESPONSE,
+                    c.method(), api + c.pathAndQuery(), c.user(), headers, c.body());
+        } catch (AssertionError contract) {
+            failures.add(c.label() + " [" + c.method() + " " + abbreviate(c.pathAndQuery()) + "]: " + contract.getMessage());
+            return;
+        }
         byStatus.merge(reply.status(), 1, Integer::sum);
         Expect e = c.expect();
         String problem = null;

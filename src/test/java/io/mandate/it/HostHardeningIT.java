@@ -1,6 +1,7 @@
 package io.mandate.it;
 
 import io.mandate.it.SecurityHttp.Reply;
+import io.mandate.testing.Contract;
 import io.mandate.testing.RunningHost;
 import org.junit.Test;
 
@@ -43,7 +44,8 @@ public class HostHardeningIT {
 
     @Test
     public void postWithoutContentTypeIsRefusedAsXsrf() {
-        Reply reply = SecurityHttp.send("POST", jira + "/rest/mandate/1.0/decisions/DEMO-2", "alice", Map.of(), bytes(DECISION));
+        // POST is no operation of the contract: only the answer is checked (a refusal)
+        Reply reply = SecurityHttp.send(Contract.Check.RESPONSE, "POST", jira + "/rest/mandate/1.0/decisions/DEMO-2", "alice", Map.of(), bytes(DECISION));
         assertEquals(reply.toString(), 403, reply.status());
         assertTrue(reply.toString(), reply.body().contains("XSRF"));
     }
@@ -62,7 +64,7 @@ public class HostHardeningIT {
     public void browserWriteFromThisSitePasses() {
         // the write reaches the resource (its own validation answers, naming the field) instead of the XSRF
         // filter's 403; an invalid body keeps the shared sample data untouched for the other tests
-        Reply reply = SecurityHttp.send("PUT", jira + "/rest/mandate/1.0/decisions/DEMO-3", "alice",
+        Reply reply = SecurityHttp.send(Contract.Check.RESPONSE, "PUT", jira + "/rest/mandate/1.0/decisions/DEMO-3", "alice",
                 Map.of("Content-Type", "application/json", "User-Agent", CHROME, "Origin", origin),
                 bytes("{\"status\":\"NOT_A_STATUS\"}"));
         assertEquals(reply.toString(), 400, reply.status());
@@ -73,8 +75,8 @@ public class HostHardeningIT {
     public void errorPagesShowNoTraceAndNoVersion() {
         Map<String, Reply> replies = Map.of(
                 "unknown page", SecurityHttp.html(jira + "/no/such/page", null),
-                "unknown REST resource", SecurityHttp.get(jira + "/rest/mandate/1.0/nothing", "alice"),
-                "wrong method", SecurityHttp.send("POST", jira + "/rest/mandate/1.0/decisions/DEMO-1", "alice",
+                "unknown REST resource", SecurityHttp.uncheckedGet(jira + "/rest/mandate/1.0/nothing", "alice"),
+                "wrong method", SecurityHttp.send(Contract.Check.RESPONSE, "POST", jira + "/rest/mandate/1.0/decisions/DEMO-1", "alice",
                         Map.of("Content-Type", "application/json"), bytes(DECISION)),
                 "admin page, anonymous, odd characters", SecurityHttp.html(jira + "/plugins/servlet/mandate/admin?x=%7C%22%7B%7D%5E", null),
                 "admin page, non-admin", SecurityHttp.html(jira + "/plugins/servlet/mandate/admin", "bob"));

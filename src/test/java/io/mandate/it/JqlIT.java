@@ -270,7 +270,7 @@ public class JqlIT {
         JsonNode none = json(Http.get(RunningHost.jira() + "/rest/mandate/1.0/decisions/" + reviewNone, "bob"));
         assertTrue(none.toString(), none.get("reviewDate").isNull());
 
-        Reply bad = Http.get(RunningHost.jira() + "/rest/mandate/1.0/decisions?dueForReview=yes", "bob");
+        Reply bad = Http.unchecked().read(RunningHost.jira() + "/rest/mandate/1.0/decisions?dueForReview=yes", "bob"); // not a boolean, on purpose
         assertEquals(bad.body(), 400, bad.status());
         assertTrue(bad.body(), json(bad).get("errors").has("dueForReview"));
     }

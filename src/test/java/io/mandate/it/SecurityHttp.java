@@ -2,6 +2,7 @@ package io.mandate.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mandate.testing.Contract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,6 +78,33 @@ final class SecurityHttp {
     }
 
     static Reply send(String method, String url, String user, Map<String, String> headers, byte[] body) {
+        return send(Contract.Check.FULL, method, url, user, headers, body);
+    }
+
+    /**
+     * Sends the request and holds the exchange against the REST contract ({@link Contract}) as {@code check} says:
+     * the fuzz tests' requests are outside the contract on purpose and have only their answers checked.
+     */
+    static Reply send(Contract.Check check, String method, String url, String user, Map<String, String> headers, byte[] body) {
+        Reply reply = exchange(method, url, user, headers, body);
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        if (user != null) {
+            String credentials = user.contains(":") ? user : user + ":" + user;
+            sent.put("Authorization", List.of("Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+        }
+        sent.put("Accept", List.of("application/json"));
+        if (headers != null) {
+            headers.forEach((name, value) -> {
+                if (value != null) {
+                    sent.put(name, List.of(value));
+                }
+            });
+        }
+        Contract.check(check, new Contract.Exchange(method, URI.create(url), sent, body, reply.status(), reply.headers().map(), reply.body()));
+        return reply;
+    }
+
+    private static Reply exchange(String method, String url, String user, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (user != null) {
@@ -111,6 +139,16 @@ final class SecurityHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A GET outside the contract on purpose (a parameter out of range, an id that is no number): the answer is checked. */
+    static Reply uncheckedGet(String url, String user) {
+        return send(Contract.Check.RESPONSE, "GET", url, user, null, null);
+    }
+
+    /** A PUT outside the contract on purpose (a required field left out, a malformed body): the answer is checked. */
+    static Reply uncheckedPutJson(String url, String user, String json) {
+        return send(Contract.Check.RESPONSE, "PUT", url, user, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
     }
 
     static Reply get(String url, String user) {

@@ -208,7 +208,8 @@ public class WhatIfIT {
         cases.put("project=HR&from=x&to=2026-12-01", List.of("from", "project"));
         cases.put("project=DEMO&domain=ARCH&absent=erin", List.of("project", "domain"));
         cases.forEach((query, fields) -> {
-            Reply r = SecurityHttp.get(api + "/reports/whatif?" + query, "frank");
+            // some are outside the contract on purpose (dates that are no dates): only the answers are checked
+            Reply r = SecurityHttp.uncheckedGet(api + "/reports/whatif?" + query, "frank");
             assertEquals(query + ": " + r, 400, r.status());
             JsonNode errors = SecurityHttp.assertErrorShape(query, r).get("errors");
             List<String> named = new ArrayList<>();

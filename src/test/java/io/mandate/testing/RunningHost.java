@@ -57,14 +57,48 @@ public final class RunningHost {
         return get().baseUrl() + "/confluence";
     }
 
-    /** A small HTTP client for REST tests: Basic auth as the sample user (password = username). */
+    /**
+     * A small HTTP client for REST tests: Basic auth as the sample user (password = username). Every call to the
+     * Mandate API ({@code /rest/mandate/1.0/**}) is held against the REST contract ({@link Contract}): a request or
+     * an answer that leaves docs/openapi.yaml fails the test where it was sent. A request outside the contract on
+     * purpose goes through {@link #unchecked()}, which checks the answer only.
+     */
     public static final class Http {
         private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private static final Http CHECKED = new Http(Contract.Check.FULL);
+        private static final Http UNCHECKED = new Http(Contract.Check.RESPONSE);
+
+        private final Contract.Check check;
+
+        private Http(Contract.Check check) {
+            this.check = check;
+        }
 
         public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
         }
 
+        /**
+         * For requests a test sends outside the contract on purpose (a malformed body, a parameter out of range):
+         * only the answer is checked — it must be what the contract says a refusal is.
+         */
+        public static Http unchecked() {
+            return UNCHECKED;
+        }
+
         public static Reply send(String method, String url, String user, String contentType, String body) {
+            return CHECKED.exchange(method, url, user, contentType, body);
+        }
+
+        public static Reply get(String url, String user) {
+            return send("GET", url, user, null, null);
+        }
+
+        public static Reply putJson(String url, String user, String json) {
+            return send("PUT", url, user, "application/json", json);
+        }
+
+        /** {@link #send} with this client's check. */
+        public Reply exchange(String method, String url, String user, String contentType, String body) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -77,23 +111,30 @@ public final class RunningHost {
                 b.header("Content-Type", contentType);
             }
             b.header("Accept", "application/json");
+            HttpRequest request = b.build();
+            Reply reply;
             try {
-                HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return new Reply(r.statusCode(), r.body(), r.headers());
+                HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                reply = new Reply(r.statusCode(), r.body(), r.headers());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            Contract.check(check, new Contract.Exchange(method, request.uri(), request.headers().map(),
+                    body == null ? null : body.getBytes(StandardCharsets.UTF_8), reply.status(), reply.headers().map(), reply.body()));
+            return reply;
         }
 
-        public static Reply get(String url, String user) {
-            return send("GET", url, user, null, null);
+        /** {@link #get} with this client's check. */
+        public Reply read(String url, String user) {
+            return exchange("GET", url, user, null, null);
         }
 
-        public static Reply putJson(String url, String user, String json) {
-            return send("PUT", url, user, "application/json", json);
+        /** {@link #putJson} with this client's check. */
+        public Reply put(String url, String user, String json) {
+            return exchange("PUT", url, user, "application/json", json);
         }
     }
 }

@@ -7,9 +7,10 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Salted SHA-256 password hashing, so the host's user table never holds a password in plain text.
+ * Salted SHA-256 password hashing, so the host's user table never holds a password in plain text. Public for the
+ * dataset generator, which writes users in bulk.
  */
-final class Passwords {
+public final class Passwords {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SALT_BYTES = 16;
@@ -25,7 +26,7 @@ final class Passwords {
     }
 
     /** The hex SHA-256 of the salt bytes followed by the UTF-8 password. */
-    static String hash(String saltHex, String password) {
+    public static String hash(String saltHex, String password) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(HexFormat.of().parseHex(saltHex));

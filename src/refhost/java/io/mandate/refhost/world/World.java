@@ -90,6 +90,14 @@ public final class World {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    /** What an empty database is given when the world is opened. */
+    public enum Contents {
+        /** The sample organisation (docs/sample-org.md). */
+        SAMPLE_ORGANISATION,
+        /** Nothing: the tables only, for a generated dataset (docs/datasets.md) to fill. */
+        NONE
+    }
+
     /**
      * Opens the world in the given database: creates the {@code HOST_*} tables that are missing and, when
      * there are no users yet, seeds the {@link SampleOrganisation} in one transaction.
@@ -97,11 +105,21 @@ public final class World {
      * @throws WorldException when the database cannot be prepared
      */
     public static World open(DataSource dataSource) {
+        return open(dataSource, Contents.SAMPLE_ORGANISATION);
+    }
+
+    /**
+     * Opens the world in the given database: creates the {@code HOST_*} tables that are missing and, when there are
+     * no users yet, gives it {@code contents}.
+     *
+     * @throws WorldException when the database cannot be prepared
+     */
+    public static World open(DataSource dataSource, Contents contents) {
         World world = new World(dataSource);
         SQLException failure = null;
         for (int attempt = 1; attempt <= OPEN_ATTEMPTS; attempt++) {
             try {
-                world.createAndSeed();
+                world.createAndSeed(contents);
                 return world;
             } catch (SQLException e) {
                 if (failure != null) {
@@ -113,7 +131,7 @@ public final class World {
         throw new WorldException("Could not create or seed the host's tables", failure);
     }
 
-    private void createAndSeed() throws SQLException {
+    private void createAndSeed(Contents contents) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -121,8 +139,10 @@ public final class World {
                 Schema.create(connection);
                 connection.commit();
                 if (!hasUsers(connection)) {
-                    SampleOrganisation.seed(new Seeder(connection));
-                    seededNow = true;
+                    if (contents == Contents.SAMPLE_ORGANISATION) {
+                        SampleOrganisation.seed(new Seeder(connection));
+                        seededNow = true;
+                    }
                 } else if (!hasRows(connection, "HOST_GLOBAL_GRANT")) {
                     // a data folder from before global permissions: give it the sample organisation's grant
                     new Seeder(connection).globalGrant(USER_PICKER, Seeder.Holder.GROUP, "jira-software-users");
