@@ -10,4 +10,9 @@ public interface LinkedJira {
 
     /** GETs the path from the linked Jira as the current user; never throws for anything Jira or the link does. */
     JiraAnswer get(JiraPath path);
+
+    /** Where people open the linked Jira in their browser (the link's display URL); empty when there is no link. */
+    default java.util.Optional<java.net.URI> displayUrl() {
+        return java.util.Optional.empty();
+    }
 }

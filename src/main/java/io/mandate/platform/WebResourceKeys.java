@@ -17,6 +17,9 @@ public final class WebResourceKeys {
     /** matrix-admin.js: the dialogs of the authority matrix page. */
     public static final String MATRIX_ADMIN = PLUGIN + ":matrix-admin";
 
+    /** charter-editor.js: the team charter editor in Confluence (member rows, saving through the REST API). */
+    public static final String CHARTER_EDITOR = PLUGIN + ":charter-editor";
+
     private WebResourceKeys() {
     }
 }

@@ -153,6 +153,11 @@ public final class ProductNode implements AutoCloseable {
         if (product == Product.CONFLUENCE) {
             applinks = io.mandate.refhost.applinks.RefApplicationLinks.open(database.dataSource(), world, applicationProperties);
             services.add(com.atlassian.applinks.api.ApplicationLinkService.class, applinks);
+            // Confluence's spaces, users and permission checks, over the world's spaces and space grants
+            io.mandate.refhost.confluence.ConfluenceSpaces spaces = new io.mandate.refhost.confluence.ConfluenceSpaces(world);
+            services.add(com.atlassian.confluence.spaces.SpaceManager.class, spaces.spaceManager())
+                    .add(com.atlassian.confluence.security.PermissionManager.class, spaces.permissionManager())
+                    .add(com.atlassian.confluence.user.UserAccessor.class, spaces.userAccessor());
         }
         if (product == Product.JIRA) {
             jira = new JiraAdapters(world, events::publish);

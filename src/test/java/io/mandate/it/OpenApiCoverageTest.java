@@ -104,6 +104,22 @@ public class OpenApiCoverageTest {
         assertEquals("operations without operationId, tag, summary or x-access", List.of(), missing);
     }
 
+    /** Each operation says which product serves it ({@code x-product}, Jira when absent), as the descriptor's {@code <rest>} modules do. */
+    @Test
+    public void everyOperationNamesTheProductThatServesIt() {
+        List<String> wrong = new ArrayList<>();
+        Map<String, io.swagger.v3.oas.models.Operation> ops = operations(Contract.api());
+        for (Endpoint e : RestEndpoints.all()) {
+            io.swagger.v3.oas.models.Operation op = ops.get(e.method() + " " + e.template());
+            Object declared = op == null || op.getExtensions() == null ? null : op.getExtensions().get("x-product");
+            String product = declared == null ? "jira" : declared.toString();
+            if (op != null && !product.equals(e.product())) {
+                wrong.add(e + ": x-product " + product + ", served by " + e.product());
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
     /** The control: an endpoint the spec lacks, a parameter it lacks and a path no resource serves are all reported. */
     @Test
     public void aMissingEndpointAParameterAndAnUnservedPathAreFound() throws Exception {

@@ -53,6 +53,19 @@ public final class RestEndpoints {
             return names;
         }
 
+        /**
+         * The product that serves it: the {@code application} of the {@code <rest>} module in atlassian-plugin.xml
+         * whose packages hold its resource class ({@code jira} or {@code confluence}).
+         */
+        public String product() {
+            String product = restPackages().get(javaMethod.getDeclaringClass().getPackageName());
+            if (product == null) {
+                throw new IllegalStateException("The package of " + javaMethod.getDeclaringClass().getName()
+                        + " is in no <rest> module of one product");
+            }
+            return product;
+        }
+
         /** Whether it reads a request body (the raw stream every body-taking resource method reads). */
         public boolean readsBody() {
             return Arrays.stream(javaMethod.getParameterTypes()).anyMatch(InputStream.class::equals);
@@ -92,6 +105,32 @@ public final class RestEndpoints {
             return endpoints;
         } catch (IOException | URISyntaxException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot read the resource classes", e);
+        }
+    }
+
+    /**
+     * The packages of atlassian-plugin.xml's {@code <rest>} modules, each with its module's application; a package
+     * both products' modules list (the shared exception mapper) holds no resource and is left out.
+     */
+    static java.util.Map<String, String> restPackages() {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(new java.io.File("atlassian-plugin.xml"));
+            java.util.Map<String, String> products = new java.util.TreeMap<>();
+            org.w3c.dom.NodeList rests = doc.getElementsByTagName("rest");
+            for (int i = 0; i < rests.getLength(); i++) {
+                org.w3c.dom.Element rest = (org.w3c.dom.Element) rests.item(i);
+                org.w3c.dom.NodeList packages = rest.getElementsByTagName("package");
+                for (int j = 0; j < packages.getLength(); j++) {
+                    products.merge(packages.item(j).getTextContent().trim(), rest.getAttribute("application"),
+                            (a, b) -> a.equals(b) ? a : "both");
+                }
+            }
+            products.values().removeIf("both"::equals);
+            return products;
+        } catch (Exception e) {
+            throw new IllegalStateException("atlassian-plugin.xml cannot be read", e);
         }
     }
 

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public final class RestReference {
 
     static final String SHOWN_SERVER = "http://localhost:2990/jira";
+    /** Where the examples of an operation served by Confluence ({@code x-product: confluence}) were sent. */
+    static final String SHOWN_CONFLUENCE = "http://localhost:2990/confluence";
     private static final int EXAMPLE_LINES = 40;
 
     private final OpenAPI api;
@@ -64,7 +66,8 @@ public final class RestReference {
         line();
         line("The contract is [docs/openapi.yaml](../openapi.yaml); the explanations are in [docs/rest-api.md](../rest-api.md).");
         line("Every example below is a real request of the integration tests and the server's answer to it, recorded while");
-        line("they ran against the reference host (`" + SHOWN_SERVER + "`; users' passwords are their usernames there).");
+        line("they ran against the reference host (`" + SHOWN_SERVER + "`, and `" + SHOWN_CONFLUENCE
+                + "` for the operations Confluence serves; users' passwords are their usernames there).");
         line();
         line(api.getInfo().getDescription().strip());
         line();
@@ -154,13 +157,14 @@ public final class RestReference {
             line("| " + status + " | " + body + headers + " | " + cell(r.getDescription()) + " |");
         });
         line();
-        examples.apply(o.getOperationId()).ifPresentOrElse(this::example, () -> {
+        String server = o.getExtensions() != null && "confluence".equals(o.getExtensions().get("x-product")) ? SHOWN_CONFLUENCE : SHOWN_SERVER;
+        examples.apply(o.getOperationId()).ifPresentOrElse(x -> example(x, server), () -> {
             line("_No example recorded yet._");
             line();
         });
     }
 
-    private void example(RestExamples.Example x) {
+    private void example(RestExamples.Example x, String server) {
         line("Example:");
         line();
         line("```bash");
@@ -178,7 +182,7 @@ public final class RestReference {
         if (x.requestBody() != null && !x.requestBody().isEmpty()) {
             curl.append(csv ? " --data-binary @matrix.csv" : " \\\n  -d '" + compact(x.requestBody()).replace("'", "'\\''") + "'");
         }
-        curl.append(" \\\n  '").append(SHOWN_SERVER).append(x.target()).append('\'');
+        curl.append(" \\\n  '").append(server).append(x.target()).append('\'');
         line(curl.toString());
         line("```");
         line();

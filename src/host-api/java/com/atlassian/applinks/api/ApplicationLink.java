@@ -2,8 +2,9 @@
 // (createAuthenticatedRequestFactory() → ApplicationLinkRequestFactory) and a decompiled Applinks of the Platform 7
 // era (code corpus: "@PublicApi public interface ReadOnlyApplicationLink", which there declares the same
 // createAuthenticatedRequestFactory() that ApplicationLink inherits). Declaring it here on ApplicationLink compiles
-// to the same call (the JVM resolves an interface method through superinterfaces). Not declared: getId, getType,
-// getName, getDisplayUrl, getRpcUrl, isPrimary, isSystem, the other request factories, PropertySet — unused.
+// to the same call (the JVM resolves an interface method through superinterfaces). getDisplayUrl() → java.net.URI is
+// in the same method table (also inherited from ReadOnlyApplicationLink in Platform 7's Applinks). Not declared:
+// getId, getType, getName, getRpcUrl, isPrimary, isSystem, the other request factories, PropertySet — unused.
 package com.atlassian.applinks.api;
 
 /** A link from this product to another application (Jira, Confluence, …), configured by an administrator. */
@@ -14,4 +15,7 @@ public interface ApplicationLink {
      * provider impersonates (OAuth with impersonation, OAuth 2.0).
      */
     ApplicationLinkRequestFactory createAuthenticatedRequestFactory();
+
+    /** Where users open the linked application in their browser. */
+    java.net.URI getDisplayUrl();
 }

@@ -18,4 +18,10 @@ final class RefJiraLink implements ApplicationLink {
     public ApplicationLinkRequestFactory createAuthenticatedRequestFactory() {
         return new RefLinkRequestFactory(target, links);
     }
+
+    /** Jira's base URL: the link goes where people open Jira too (no separate RPC URL here). */
+    @Override
+    public java.net.URI getDisplayUrl() {
+        return target.jiraBaseUrl();
+    }
 }

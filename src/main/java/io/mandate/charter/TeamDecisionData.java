@@ -1,0 +1,103 @@
+package io.mandate.charter;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the linked Jira says about a team's domains, as the viewing user may see it: who may approve, decide together
+ * and must be consulted in each domain, the open decisions of those domains, and a {@link Notice} for everything
+ * that could not be loaded (the charter shows them plainly instead of the missing part). Immutable; cached per user.
+ *
+ * @param domains        the team's domains in the charter's order, each {@link DomainRights#known() known} to Jira or not
+ * @param decisions      open decisions (OPEN, IN_PROGRESS) of the team's domains, by due date (none last), then issue key
+ * @param decisionsTotal how many open decisions Jira has for those domains (more than {@code decisions} when cut off)
+ * @param loaded         false when Jira's data could not be read at all (the notices say why)
+ * @param jiraUrl        where the issues are shown (the link's display URL), or null
+ */
+public record TeamDecisionData(List<DomainRights> domains, List<OpenDecision> decisions, int decisionsTotal,
+                               List<Notice> notices, boolean loaded, URI jiraUrl) {
+
+    public TeamDecisionData {
+        domains = List.copyOf(domains);
+        decisions = List.copyOf(decisions);
+        notices = List.copyOf(notices);
+    }
+
+    /** Whether the user must authorise the link before anything can be read (nothing worth keeping in a cache). */
+    public boolean needsAuthorisation() {
+        return notices.stream().anyMatch(n -> n.key().equals(Notice.AUTHORISE));
+    }
+
+    /**
+     * A domain of the team and who holds which authority in it today.
+     *
+     * @param known  whether Jira has the domain (for this user); false: name and lists are empty
+     * @param loaded whether its grants were read; false: the lists are empty because they could not be loaded
+     */
+    public record DomainRights(String key, String name, boolean known, boolean loaded, List<Holder> approvers,
+                               List<Holder> coDeciders, List<Holder> consulted) {
+        public DomainRights {
+            Objects.requireNonNull(key, "key");
+            approvers = List.copyOf(approvers);
+            coDeciders = List.copyOf(coDeciders);
+            consulted = List.copyOf(consulted);
+        }
+
+        static DomainRights unknown(String key) {
+            return new DomainRights(key, null, false, false, List.of(), List.of(), List.of());
+        }
+
+        static DomainRights notLoaded(String key, String name) {
+            return new DomainRights(key, name, true, false, List.of(), List.of(), List.of());
+        }
+    }
+
+    /**
+     * A holder of a grant: a user (with display name) or a group, and the grant's backup (a username) if any.
+     *
+     * @param group true for a group holder
+     */
+    public record Holder(boolean group, String name, String displayName, String backup) {
+        public Holder {
+            Objects.requireNonNull(name, "name");
+            displayName = displayName == null || displayName.isBlank() ? name : displayName;
+        }
+    }
+
+    /** An open decision as the charter lists it. */
+    public record OpenDecision(String issueKey, String summary, String status, String domain, String approver,
+                               LocalDate dueDate, boolean overdue) {
+        public OpenDecision {
+            Objects.requireNonNull(issueKey, "issueKey");
+        }
+    }
+
+    /**
+     * Something that could not be loaded, as an i18n key with its arguments, and a link to act on (the link's
+     * authorisation page) or null.
+     */
+    public record Notice(String key, List<String> args, URI link) {
+        public static final String NOT_LINKED = "mandate.charter.jira.notLinked";
+        public static final String AUTHORISE = "mandate.charter.jira.authorise";
+        public static final String UNREACHABLE = "mandate.charter.jira.unreachable";
+        public static final String NO_MANDATE = "mandate.charter.jira.noMandate";
+        public static final String REFUSED = "mandate.charter.jira.refused";
+        public static final String ERROR = "mandate.charter.jira.error";
+        public static final String UNREADABLE = "mandate.charter.jira.unreadable";
+        public static final String TOO_SLOW = "mandate.charter.jira.tooSlow";
+        public static final String DOMAIN_UNKNOWN = "mandate.charter.jira.domainUnknown";
+        public static final String GRANTS_FAILED = "mandate.charter.jira.grantsFailed";
+        public static final String DECISIONS_FAILED = "mandate.charter.jira.decisionsFailed";
+
+        public Notice {
+            Objects.requireNonNull(key, "key");
+            args = List.copyOf(args);
+        }
+
+        static Notice of(String key, String... args) {
+            return new Notice(key, List.of(args), null);
+        }
+    }
+}
