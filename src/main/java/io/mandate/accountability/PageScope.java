@@ -96,13 +96,17 @@ public record PageScope(AccountabilityService.Scope scope, String kind, List<Str
         return kind.equals("all");
     }
 
+    /**
+     * The scope as one request parameter, name and value ({@code project}/{@code DEMO}, {@code domain}/{@code ARCH,RELEASE},
+     * {@code group}/{@code leads}); none for the instance. A form's hidden field or a link's query carries it.
+     */
+    public java.util.Optional<Map.Entry<String, String>> parameter() {
+        return isAll() ? java.util.Optional.empty() : java.util.Optional.of(Map.entry(kind, String.join(",", values)));
+    }
+
     /** The scope as URL query parameters ({@code project=DEMO}, {@code domain=ARCH%2CRELEASE}), empty for the instance. */
     public String query() {
-        return switch (kind) {
-            case "project", "group" -> kind + "=" + encode(values.get(0));
-            case "domain" -> "domain=" + encode(String.join(",", values));
-            default -> "";
-        };
+        return parameter().map(p -> p.getKey() + "=" + encode(p.getValue())).orElse("");
     }
 
     private static List<String> given(String[] values) {

@@ -172,11 +172,8 @@ public final class ReportPage {
         Map<String, Object> c = new LinkedHashMap<>(frame);
         c.put("whatIfAbsent", absent == null ? "" : absent);
         c.put("whatIfError", "");
-        List<Map<String, Object>> hidden = new ArrayList<>();
-        for (String value : scope.isAll() ? List.<String>of() : scope.kind().equals("domain") ? List.of(String.join(",", scope.values())) : scope.values()) {
-            hidden.add(Map.of("name", scope.kind(), "value", value));
-        }
-        c.put("whatIfScope", hidden);
+        c.put("whatIfScope", scope.parameter().map(p -> List.of(Map.<String, Object>of("name", p.getKey(), "value", p.getValue())))
+                .orElse(List.of()));
         c.put("whatIfShown", answer.isPresent());
         if (answer.isEmpty()) {
             return c;

@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -98,7 +94,7 @@ public final class SampleCharters {
     public static Outcome seed(String confluenceBaseUrl) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Call list = new Call("GET", API + "/charters?space=" + SPACE, null);
-        Response existing = send(client, confluenceBaseUrl, list);
+        SampleMatrix.Response existing = send(client, confluenceBaseUrl, list);
         if (existing.status() == 404) {
             LOG.warning("Sample charters not seeded: the plugin has no charter REST resource (" + list.path() + " is 404)");
             return Outcome.NO_CHARTER_API;
@@ -110,7 +106,7 @@ public final class SampleCharters {
             return Outcome.CHARTERS_NOT_EMPTY;
         }
         for (Call call : calls()) {
-            Response r = send(client, confluenceBaseUrl, call);
+            SampleMatrix.Response r = send(client, confluenceBaseUrl, call);
             if (r.status() == 404) {
                 LOG.warning("Sample charters not seeded: " + call.method() + " " + call.path() + " is 404 (no charter REST resource)");
                 return Outcome.NO_CHARTER_API;
@@ -143,26 +139,7 @@ public final class SampleCharters {
         }
     }
 
-    private record Response(int status, String body) {
-    }
-
-    private static Response send(HttpClient client, String baseUrl, Call call) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + call.path())).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json");
-        if (call.json() == null) {
-            b.method(call.method(), HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").method(call.method(), HttpRequest.BodyPublishers.ofString(call.json(), StandardCharsets.UTF_8));
-        }
-        try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("Sample charters: " + call.method() + " " + call.path() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static SampleMatrix.Response send(HttpClient client, String baseUrl, Call call) {
+        return SampleMatrix.sendAsAdmin(client, baseUrl, new SampleMatrix.Call(call.method(), call.path(), call.json()), "Sample charters");
     }
 }

@@ -1,12 +1,7 @@
 package io.mandate.refhost.world;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -229,27 +224,13 @@ public final class SampleDecisions {
         return Timestamp.from(day.atTime(12, 0).toInstant(ZoneOffset.UTC));
     }
 
+    /** The answer's body; anything but 2xx stops the seeding (the sample and the plugin disagree). */
     private static String send(HttpClient client, String jiraBaseUrl, String method, String path, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(jiraBaseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json");
-        if (json == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        SampleMatrix.Response r = SampleMatrix.sendAsAdmin(client, jiraBaseUrl, new SampleMatrix.Call(method, path, json), "Sample decisions");
+        if (r.status() / 100 != 2) {
+            throw new IllegalStateException("Sample decisions: " + method + " " + path + " " + (json == null ? "" : json)
+                    + " answered " + r.status() + ": " + r.body());
         }
-        try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("Sample decisions: " + method + " " + path + " " + (json == null ? "" : json)
-                        + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("Sample decisions: " + method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return r.body();
     }
 }

@@ -161,11 +161,20 @@ public final class SampleMatrix {
         }
     }
 
-    private record Response(int status, String body) {
+    /** An answer to one of the samples' REST calls. */
+    record Response(int status, String body) {
     }
 
     private static Response send(HttpClient client, String jiraBaseUrl, Call call) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(jiraBaseUrl + call.path())).timeout(Duration.ofSeconds(30))
+        return sendAsAdmin(client, jiraBaseUrl, call, "Sample matrix");
+    }
+
+    /**
+     * One REST call of a sample's seeding as {@code admin} (password = username), JSON in and out; {@code what} names
+     * the sample in the error of a call that could not be made. Shared by the matrix, decisions and charters.
+     */
+    static Response sendAsAdmin(HttpClient client, String baseUrl, Call call, String what) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + call.path())).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json");
         if (call.json() == null) {
@@ -177,7 +186,7 @@ public final class SampleMatrix {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.body());
         } catch (IOException e) {
-            throw new IllegalStateException("Sample matrix: " + call.method() + " " + call.path() + " failed", e);
+            throw new IllegalStateException(what + ": " + call.method() + " " + call.path() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
