@@ -1,6 +1,8 @@
 package io.mandate.accountability;
 
 import io.mandate.authority.Level;
+import io.mandate.platform.Person;
+import io.mandate.platform.PersonLabel;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -107,8 +109,12 @@ public final class ReportPage {
         c.put("loadRows", r.load().stream().map(l -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("user", l.user());
+            row.put("label", label(l));
+            row.put("state", l.state().jsonName());
             row.put("count", Long.toString(l.count()));
-            row.put("href", ReportJql.ofLoad(scope, l.user()).map(this::searchHref).orElse(""));
+            // a deleted user has no username a JQL function could find them by
+            row.put("href", l.state() == Person.State.DELETED ? ""
+                    : ReportJql.ofLoad(scope, l.user()).map(this::searchHref).orElse(""));
             return row;
         }).toList());
         c.put("trendRows", r.trend().stream().map(t -> {
@@ -151,8 +157,9 @@ public final class ReportPage {
         }
         c.put("csv", csv);
 
-        c.put("loadChartHtml", Charts.loadBars(r.load(), new ChartText(CHART_PREFIX, words.get("mandate.report.chart.load.title"),
-                loadDescription(r.load()))));
+        List<Load> labelled = r.load().stream().map(l -> new Load(label(l), l.count(), l.state())).toList();
+        c.put("loadChartHtml", Charts.loadBars(labelled, new ChartText(CHART_PREFIX, words.get("mandate.report.chart.load.title"),
+                loadDescription(labelled))));
         c.put("trendChartHtml", Charts.trendLine(r.trend(), new ChartText(CHART_PREFIX,
                 words.get("mandate.report.chart.trend.title"), trendDescription(r.trend()))));
         c.put("coverageChartHtml", Charts.coverageHeatMap(grid, new ChartText(CHART_PREFIX,
@@ -206,6 +213,11 @@ public final class ReportPage {
             case "group" -> words.get("mandate.report.scope.group", scope.group());
             default -> words.get("mandate.report.scope.all");
         };
+    }
+
+    /** The person of a load as the page names them: the username, marked when they are deactivated or deleted. */
+    private String label(Load l) {
+        return PersonLabel.username(new Person(l.user(), l.user(), l.user(), l.state()), (key, arg) -> words.get(key, arg));
     }
 
     /** "alice 3, bob 1, carol 0", or that nobody carries a load. */

@@ -109,7 +109,7 @@ public class MatrixPageTest {
         authority.domains(); // the domain cache is warm on a running node
 
         ao.sql().start();
-        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0));
+        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0), (key, arg) -> key + ":" + arg);
         List<String> statements = ao.sql().stop();
 
         assertEquals(1000, page.total());
@@ -130,10 +130,10 @@ public class MatrixPageTest {
         }
         assertTrue(shown > 0);
 
-        MatrixPage last = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 990));
+        MatrixPage last = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 990), (key, arg) -> key + ":" + arg);
         assertEquals(975, last.startAt());
         assertEquals("D0975", last.rows().get(0).get("key"));
-        MatrixPage beyond = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 1_000_000));
+        MatrixPage beyond = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 1_000_000), (key, arg) -> key + ":" + arg);
         assertEquals(975, beyond.startAt());
         assertEquals(25, beyond.rows().size());
     }
@@ -172,12 +172,12 @@ public class MatrixPageTest {
         domain("BOTH", "DEMO", "OPS");
         domain("EVERYWHERE");
 
-        MatrixPage page = MatrixPage.build(authority, ALICE, new MatrixPage.Filter(null, null, null, 0));
+        MatrixPage page = MatrixPage.build(authority, ALICE, new MatrixPage.Filter(null, null, null, 0), (key, arg) -> key + ":" + arg);
 
         assertEquals(List.of("BOTH", "ONLY_DEMO"), page.rows().stream().map(r -> r.get("key")).toList());
         assertEquals(false, page.rows().get(0).get("editable"));
         assertEquals(true, page.rows().get(1).get("editable"));
-        MatrixPage all = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0));
+        MatrixPage all = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0), (key, arg) -> key + ":" + arg);
         assertEquals(4, all.total());
         assertTrue(all.rows().stream().allMatch(r -> Boolean.TRUE.equals(r.get("editable"))));
     }
@@ -204,7 +204,7 @@ public class MatrixPageTest {
         grant("GROUPS", Principal.group("developers"), Level.CONSULT);
         grant("OTHERS", Principal.user("bob-key"), Level.TELL);
 
-        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, "alice", 0));
+        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, "alice", 0), (key, arg) -> key + ":" + arg);
 
         assertEquals(List.of("GROUPS", "MINE"), page.rows().stream().map(r -> r.get("key")).toList());
         assertEquals(List.of("alice", "developers", "bob"), page.columns().stream().map(c -> c.get("name")).toList());
@@ -219,7 +219,7 @@ public class MatrixPageTest {
     @Test
     public void aPersonWhoDoesNotExistMatchesNoDomain() {
         domain("ARCH", "DEMO");
-        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, "nobody", 0));
+        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, "nobody", 0), (key, arg) -> key + ":" + arg);
         assertTrue(page.unknownPerson());
         assertEquals(0, page.total());
         assertTrue(page.rows().isEmpty());
@@ -233,7 +233,7 @@ public class MatrixPageTest {
         grants.create(new Grant(0, "ARCH", Principal.user("carol-key"), Level.AGREE, null, null,
                 LocalDate.parse("2027-01-01"), null, null, 0), List.of());
 
-        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0));
+        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0), (key, arg) -> key + ":" + arg);
 
         List<?> cells = (List<?>) page.rows().get(0).get("cells");
         assertEquals(List.of("expired", "future"), cells.stream()
@@ -242,6 +242,6 @@ public class MatrixPageTest {
     }
 
     private List<Object> keys(MatrixPage.Filter filter) {
-        return MatrixPage.build(authority, ADMIN, filter).rows().stream().map(r -> r.get("key")).toList();
+        return MatrixPage.build(authority, ADMIN, filter, (key, arg) -> key + ":" + arg).rows().stream().map(r -> r.get("key")).toList();
     }
 }
