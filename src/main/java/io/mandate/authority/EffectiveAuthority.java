@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  *       least the holder's for that window. The holder keeps their own level (they decide again when back).</li>
  *   <li>A person may approve at level ≥ 5; AGREE (4) holders decide together, as co-deciders.</li>
  *   <li>Only people who may act hold authority: a user the host has deactivated or deleted holds no level, neither by
- *       a grant of their own nor through a group, and does not stand in as a backup. Their grants stay in the matrix
- *       (they count again if the user is reactivated); docs/user-guide/authority.md says so.</li>
+ *       a grant of their own nor through a group, and does not stand in as a backup; nobody stands in for them either
+ *       (their grant gives nobody anything). Their grants stay in the matrix (they count again if the user is
+ *       reactivated); docs/user-guide/authority.md says so.</li>
  * </ul>
  */
 public final class EffectiveAuthority {
@@ -55,7 +56,9 @@ public final class EffectiveAuthority {
         this.mayAct = mayAct;
         List<StandIn> stand = new ArrayList<>();
         for (Grant g : valid) {
-            if (g.holder().isUser() && g.backupKey() != null && !g.backupKey().equals(g.holder().id()) && mayAct(g.backupKey())) {
+            // a grant whose holder may not act gives nobody authority, not even to a backup
+            if (g.holder().isUser() && g.backupKey() != null && !g.backupKey().equals(g.holder().id())
+                    && mayAct(g.holder().id()) && mayAct(g.backupKey())) {
                 awayUntil.apply(g.holder().id()).ifPresent(until -> stand.add(new StandIn(g, g.backupKey(), until)));
             }
         }

@@ -246,4 +246,12 @@ public class EffectiveAuthorityTest {
                 a.standIns().stream().map(EffectiveAuthority.StandIn::backupKey).toList());
         assertEquals(Optional.empty(), a.levelOf("ivan", NO_GROUPS));
     }
+
+    @Test
+    public void nobodyStandsInForAHolderWhoMayNotAct() {
+        Grant ivan = backedUpBy(user("ivan", Level.DELEGATE), "dave");
+        EffectiveAuthority a = on(TODAY, List.of(ivan), user -> Optional.of(TODAY));
+        assertEquals(List.of(), a.standIns());
+        assertEquals(Optional.empty(), a.levelOf("dave", NO_GROUPS));
+    }
 }
