@@ -172,8 +172,8 @@ public class CharterMacroIT {
     /** A new issue of the project, made by the user through Jira's REST API; its key. */
     private static String newIssue(String user, String project) {
         Reply made = SecurityHttp.send("POST", RunningHost.jira() + "/rest/api/2/issue", user, java.util.Map.of("Content-Type",
-                "application/json"), "{\"fields\":{\"project\":{\"key\":\"" + project + "\"},\"summary\":\"Report macro probe\","
-                + "\"issuetype\":{\"name\":\"Task\"}}}");
+                "application/json"), ("{\"fields\":{\"project\":{\"key\":\"" + project + "\"},\"summary\":\"Report macro probe\","
+                + "\"issuetype\":{\"name\":\"Task\"}}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(made.toString(), 201, made.status());
         return made.json().get("key").asText();
     }
