@@ -90,8 +90,7 @@ public class AccountabilityReportMacro implements Macro {
                 label = texts.get("mandate.report.scope.domains", String.join(", ", ReportMacroScope.keys(scope.value())));
             }
             default -> {
-                Optional<Charter> charter = CharterInput.TEAM_KEY.matcher(scope.value()).matches() ? charters.visible(scope.value())
-                        : Optional.empty();
+                Optional<Charter> charter = charters.visible(scope.value());
                 if (charter.isEmpty()) {
                     return view.problem("mandate.charter.macro.none", List.of(scope.value()));
                 }
@@ -105,9 +104,9 @@ public class AccountabilityReportMacro implements Macro {
         return view.report(label, jira, read(jira), idPrefix(scope));
     }
 
-    /** The element ids of one macro on the page: its scope, with what may not stand in an id replaced. */
+    /** The element ids of one macro on the page: its scope (keys only: {@link ReportMacroScope} checked them), commas as {@code _}. */
     static String idPrefix(ReportMacroScope scope) {
-        return ("mandate-report-" + scope.kind().name().toLowerCase(Locale.ROOT) + "-" + scope.value()).replaceAll("[^A-Za-z0-9_-]", "_");
+        return ("mandate-report-" + scope.kind().name().toLowerCase(Locale.ROOT) + "-" + scope.value()).replace(',', '_');
     }
 
     /** Jira's part; the reader never throws, and a surprise in its answer must not cost the viewer the page. */

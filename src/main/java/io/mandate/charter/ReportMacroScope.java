@@ -6,16 +6,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The scope a {@code mandate-accountability-report} macro's parameters name: exactly one of {@code project} (a project
  * key), {@code domain} (domain keys separated by commas) and {@code team} (a team charter's key: the scope is the
  * domains its charter lists). Keys are upper-cased as Jira keeps them. Other parameters — Confluence adds its own —
- * are ignored. Jira decides whether a project or domain exists for the viewer; here only the shape is checked.
+ * are ignored. Jira decides whether a project or domain exists for the viewer; here only the shape is checked, so
+ * that what reaches Jira, the page's element ids and links is a key ({@code A–Z}, {@code 0–9}, {@code _}) and
+ * nothing else.
  */
 record ReportMacroScope(Kind kind, String value) {
 
     enum Kind { PROJECT, DOMAIN, TEAM }
+
+    /** Jira's project keys: a letter, then letters, digits or {@code _} (Jira's default project key pattern). */
+    static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,254}");
 
     /** The macro's parameters, in the order the macro browser shows them. */
     static final List<String> PARAMETERS = List.of("project", "domain", "team");
@@ -51,13 +58,18 @@ record ReportMacroScope(Kind kind, String value) {
         String name = given.get(0);
         String value = value(parameters, name).toUpperCase(Locale.ROOT);
         return switch (name) {
-            case "project" -> new Parsed(new ReportMacroScope(Kind.PROJECT, value), null);
+            case "project" -> PROJECT_KEY.matcher(value).matches() ? new Parsed(new ReportMacroScope(Kind.PROJECT, value), null)
+                    : new Parsed(null, new Problem("mandate.report.macro.badProject", List.of(value)));
             case "domain" -> {
                 List<String> keys = keys(value);
+                Optional<String> bad = keys.stream().filter(k -> !CharterInput.DOMAIN_KEY.matcher(k).matches()).findFirst();
                 yield keys.isEmpty() ? new Parsed(null, new Problem("mandate.report.macro.noScope", List.of()))
+                        : bad.isPresent() ? new Parsed(null, new Problem("mandate.report.macro.badDomain", List.of(bad.get())))
                         : new Parsed(new ReportMacroScope(Kind.DOMAIN, String.join(",", keys)), null);
             }
-            default -> new Parsed(new ReportMacroScope(Kind.TEAM, value), null);
+            // a team key that is not one is "no charter", as the charter macro says it
+            default -> CharterInput.TEAM_KEY.matcher(value).matches() ? new Parsed(new ReportMacroScope(Kind.TEAM, value), null)
+                    : new Parsed(null, new Problem("mandate.charter.macro.none", List.of(value)));
         };
     }
 
