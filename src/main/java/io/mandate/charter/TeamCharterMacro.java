@@ -88,7 +88,7 @@ public class TeamCharterMacro implements Macro {
         } catch (RuntimeException e) {
             LOG.warn("The decision data of team {} could not be read from Jira", c.teamKey(), e);
             return new TeamDecisionData(c.domains().stream().map(TeamDecisionData.DomainRights::unknown).toList(), List.of(), 0,
-                    List.of(TeamDecisionData.Notice.of(TeamDecisionData.Notice.UNREADABLE)), false, null);
+                    List.of(JiraNotice.of(JiraNotice.UNREADABLE)), false, null);
         }
     }
 
