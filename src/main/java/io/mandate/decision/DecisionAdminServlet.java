@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * The Mandate administration page in Jira ({@code /plugins/servlet/mandate/admin}), linked from
- * Jira's admin menu: how many decisions are recorded, per status. Administrators only: anonymous
+ * Jira's admin menu: how many decisions are recorded, per status — on issues the administrator may browse (issue
+ * security binds administrators too, so a hidden issue's decision is not counted). Administrators only: anonymous
  * callers are sent to the login page, logged-in non-administrators get 403. Domains and grants have
  * their own page, linked from here ({@code io.mandate.authority.MatrixAdminServlet}).
  */
@@ -32,13 +33,13 @@ public class DecisionAdminServlet extends HttpServlet {
     private final TemplateRenderer templates;
     private final I18nResolver i18n;
     private final PageBuilderService pageBuilder;
-    private final DecisionStore decisions;
+    private final DecisionService decisions;
 
     @Inject
     public DecisionAdminServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
                                 @ComponentImport TemplateRenderer templates, @ComponentImport I18nResolver i18n,
                                 @ComponentImport PageBuilderService pageBuilder,
-                                DecisionStore decisions) {
+                                DecisionService decisions) {
         this.users = users;
         this.login = login;
         this.templates = templates;
@@ -58,6 +59,7 @@ public class DecisionAdminServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Mandate administration is for administrators.");
             return;
         }
+        // only what the administrator may browse: issue security binds administrators too
         Map<DecisionStatus, Long> byStatus = decisions.countByStatus();
         Map<String, Object> context = new HashMap<>();
         context.put("i18n", new io.mandate.platform.TemplateTexts(i18n));
