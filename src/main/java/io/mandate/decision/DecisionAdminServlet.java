@@ -34,6 +34,7 @@ public class DecisionAdminServlet extends HttpServlet {
     private final I18nResolver i18n;
     private final PageBuilderService pageBuilder;
     private final DecisionService decisions;
+    private final io.mandate.platform.UnavailablePage unavailable;
 
     @Inject
     public DecisionAdminServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
@@ -46,6 +47,7 @@ public class DecisionAdminServlet extends HttpServlet {
         this.i18n = i18n;
         this.pageBuilder = pageBuilder;
         this.decisions = decisions;
+        this.unavailable = new io.mandate.platform.UnavailablePage(templates, i18n);
     }
 
     @Override
@@ -59,6 +61,10 @@ public class DecisionAdminServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Mandate administration is for administrators.");
             return;
         }
+        unavailable.orNotice(response, "mandate.admin.title", "atl.admin", () -> render(request, response));
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // only what the administrator may browse: issue security binds administrators too
         Map<DecisionStatus, Long> byStatus = decisions.countByStatus();
         Map<String, Object> context = new HashMap<>();
