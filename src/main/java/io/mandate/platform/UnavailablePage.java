@@ -42,6 +42,25 @@ public final class UnavailablePage {
      * every Mandate page reads its data before it renders.
      */
     public void orNotice(HttpServletResponse response, String titleKey, String decorator, Work work) throws IOException {
+        orElse(response, work, () -> {
+            response.setContentType("text/html;charset=UTF-8");
+            Map<String, Object> context = new HashMap<>();
+            context.put("i18n", new TemplateTexts(i18n));
+            context.put("title", i18n.getText(titleKey));
+            context.put("decorator", decorator);
+            templates.render(TEMPLATE, context, response.getWriter());
+        });
+    }
+
+    /** As {@link #orNotice} for a download: the notice as plain text. */
+    public void orPlainNotice(HttpServletResponse response, Work work) throws IOException {
+        orElse(response, work, () -> {
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(i18n.getText("mandate.panel.unavailable"));
+        });
+    }
+
+    private static void orElse(HttpServletResponse response, Work work, Work notice) throws IOException {
         try {
             work.run();
         } catch (RuntimeException e) {
@@ -51,28 +70,7 @@ public final class UnavailablePage {
             LOG.warn("A Mandate page could not read its data: {}", e.toString());
             response.resetBuffer();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setContentType("text/html;charset=UTF-8");
-            Map<String, Object> context = new HashMap<>();
-            context.put("i18n", new TemplateTexts(i18n));
-            context.put("title", i18n.getText(titleKey));
-            context.put("decorator", decorator);
-            templates.render(TEMPLATE, context, response.getWriter());
-        }
-    }
-
-    /** As {@link #orNotice} for a download: the notice as plain text. */
-    public void orPlainNotice(HttpServletResponse response, Work work) throws IOException {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            if (!ApiException.isUnavailable(e)) {
-                throw e;
-            }
-            LOG.warn("A Mandate download could not read its data: {}", e.toString());
-            response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write(i18n.getText("mandate.panel.unavailable"));
+            notice.run();
         }
     }
 }

@@ -42,6 +42,13 @@ public class ModuleAccessCoverageTest {
         for (Row r : rows) {
             assertEquals(r + ": one cell per role", ModuleAccessIT.Role.values().length, r.cells().size());
             assertTrue(r + ": a row for a module that is there", modules.contains(r.module()));
+            // a selector that finds nothing would make every absence true: some cell must find the module
+            assertTrue(r + ": some role sees the module, so the selector is proven", r.cells().stream()
+                    .anyMatch(c -> c.outcome() == ModuleAccessIT.Outcome.SHOWN || c.outcome() == ModuleAccessIT.Outcome.EDITABLE));
+            if (r.edit() != null) {
+                assertTrue(r + ": its editing part is both shown and withheld", r.cells().stream().anyMatch(c -> c.outcome() == ModuleAccessIT.Outcome.SHOWN)
+                        && r.cells().stream().anyMatch(c -> c.outcome() == ModuleAccessIT.Outcome.EDITABLE));
+            }
         }
     }
 
