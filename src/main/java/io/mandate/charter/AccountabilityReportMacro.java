@@ -7,16 +7,13 @@ import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
-import io.mandate.platform.TemplateTexts;
-import io.mandate.platform.WebResourceKeys;
+import io.mandate.platform.PageFragments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.inject.Inject;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,17 +61,11 @@ public class AccountabilityReportMacro implements Macro {
         } else {
             model = report(parsed.scope(), view, texts);
         }
-        pageBuilder.assembler().resources().requireWebResource(WebResourceKeys.STYLES);
-        Map<String, Object> velocity = new HashMap<>();
-        velocity.put("report", model);
-        velocity.put("i18n", new TemplateTexts(i18n));
-        StringWriter out = new StringWriter();
         try {
-            templates.render(TEMPLATE, velocity, out);
+            return PageFragments.render(templates, i18n, pageBuilder, TEMPLATE, "report", model);
         } catch (IOException e) {
             throw new MacroExecutionException(e);
         }
-        return out.toString();
     }
 
     private Map<String, Object> report(ReportMacroScope scope, ReportMacroView view, CharterMacroView.Texts texts) {

@@ -4,28 +4,20 @@ import io.mandate.platform.JiraAnswer;
 import io.mandate.platform.JiraPath;
 import io.mandate.platform.People;
 import io.mandate.platform.Person;
-import io.mandate.platform.WebResourceKeys;
-import io.mandate.refhost.sal.RefI18nResolver;
-import io.mandate.refhost.sal.RefTemplateRenderer;
-import io.mandate.refhost.sal.VelocityAllowlist;
 import io.mandate.refhost.web.RefPageBuilderService;
-import io.mandate.refhost.web.RequestContext;
 import io.mandate.testing.Seams;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.Before;
 import org.junit.Test;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -71,33 +63,22 @@ public class AccountabilityReportMacroTest {
                 List.of(), List.of(), 1)));
         when(charters.visible("NOPE")).thenReturn(Optional.empty());
         when(charters.currentUser()).thenAnswer(i -> Optional.ofNullable(viewer));
+        macro = macro(jira);
+    }
+
+    private AccountabilityReportMacro macro(FakeJira linked) {
         People people = mock(People.class);
         when(people.currentUser()).thenAnswer(i -> Optional.ofNullable(viewer));
-        ClassLoader loader = getClass().getClassLoader();
-        RefTemplateRenderer templates = new RefTemplateRenderer(loader, VelocityAllowlist.host());
-        templates.allow(VelocityAllowlist.forPlugin(loader, List.of("io.mandate.platform.TemplateTexts#getText(java.lang.String)")));
-        macro = new AccountabilityReportMacro(charters, new LinkedReports(jira, Seams.caches(), people), templates,
-                new RefI18nResolver(List.of("i18n/mandate"), loader), new RefPageBuilderService());
+        return new AccountabilityReportMacro(charters, new LinkedReports(linked, Seams.caches(), people), MacroRendering.templates(),
+                MacroRendering.i18n(), new RefPageBuilderService());
     }
 
     private Document render(Map<String, String> parameters) {
         return render(parameters, Locale.ENGLISH);
     }
 
-    /** The macro's output as the page would get it, in a request of the viewer (resources required into it). */
     private Document render(Map<String, String> parameters, Locale locale) {
-        String html = RequestContext.runAs(new RequestContext(viewer == null ? null : viewer.name(), locale, null), () -> {
-            try {
-                String out = macro.execute(parameters, "", null);
-                assertTrue("the macro requires Mandate's styles",
-                        RequestContext.current().pageResources().required().toString().contains(WebResourceKeys.STYLES));
-                return out;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertFalse("no exception text: " + html, html.contains("Exception") || html.contains(".java:"));
-        return Jsoup.parseBodyFragment(html);
+        return MacroRendering.render(macro, parameters, viewer == null ? null : viewer.name(), locale);
     }
 
     private static String text(Document doc, String css) {
@@ -286,15 +267,10 @@ public class AccountabilityReportMacroTest {
         assertNull("an id holds no markup", doc.selectFirst("[id*=<]"));
     }
 
+    /** A Jira that answers everything so, behind a new macro (nothing cached from before). */
     private FakeJira jiraAlways(JiraAnswer answer) {
         FakeJira fresh = new FakeJira().always(answer);
-        People people = mock(People.class);
-        when(people.currentUser()).thenAnswer(i -> Optional.ofNullable(viewer));
-        ClassLoader loader = getClass().getClassLoader();
-        RefTemplateRenderer templates = new RefTemplateRenderer(loader, VelocityAllowlist.host());
-        templates.allow(VelocityAllowlist.forPlugin(loader, List.of("io.mandate.platform.TemplateTexts#getText(java.lang.String)")));
-        macro = new AccountabilityReportMacro(charters, new LinkedReports(fresh, Seams.caches(), people), templates,
-                new RefI18nResolver(List.of("i18n/mandate"), loader), new RefPageBuilderService());
+        macro = macro(fresh);
         return fresh;
     }
 }
