@@ -58,6 +58,7 @@ public class DecisionJqlFunctionTest {
         when(u.getKey()).thenReturn(key);
         when(u.getUsername()).thenReturn(name);
         when(u.getDisplayName()).thenReturn(displayName);
+        when(u.isActive()).thenReturn(true); // a searcher is a logged-in, active user (JiraPeople reads it since 9e3a70d)
         return u;
     }
 
