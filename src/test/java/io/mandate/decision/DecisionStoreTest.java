@@ -51,7 +51,7 @@ public class DecisionStoreTest {
     @Before
     public void setUp() {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class);
+                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
         store = new DecisionStore(ao.entities(), ao.aggregates());
     }
 
@@ -96,17 +96,6 @@ public class DecisionStoreTest {
         assertEquals(java.util.Map.of(DecisionStatus.OPEN, 1L, DecisionStatus.DECIDED, 2L), counts);
         assertEquals(statements.toString(), 1, statements.size());
         assertTrue(statements.get(0), statements.get(0).contains("GROUP BY"));
-    }
-
-    @Test
-    public void theFirstNotificationClaimOfAPeriodWinsAndRepeatsLose() {
-        java.time.Duration quiet = java.time.Duration.ofMinutes(15);
-        Instant start = Instant.parse("2026-11-20T10:00:00Z");
-        assertTrue(store.claimNotification(1, DecisionStatus.DECIDED, start, quiet));
-        assertFalse("the same status again in the same period", store.claimNotification(1, DecisionStatus.DECIDED, start.plusSeconds(60), quiet));
-        assertTrue("another status", store.claimNotification(1, DecisionStatus.REVERSED, start.plusSeconds(60), quiet));
-        assertTrue("another decision", store.claimNotification(2, DecisionStatus.DECIDED, start.plusSeconds(60), quiet));
-        assertTrue("the next period", store.claimNotification(1, DecisionStatus.DECIDED, start.plus(quiet), quiet));
     }
 
     @Test
