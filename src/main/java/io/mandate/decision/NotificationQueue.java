@@ -29,6 +29,11 @@ public class NotificationQueue {
     /** Quiet-period claims only matter within their period; they go after a day, as they always did. */
     static final Duration QUIET_CLAIM_RETENTION = Duration.ofDays(1);
     private static final int ERROR_LENGTH = 255;
+    /**
+     * How long marking a message (sent, or a failed try) keeps trying when the database aborts it for a concurrent
+     * transaction: a mark lost after the message was handed over would send it again.
+     */
+    static final Duration MARK_PATIENCE = Duration.ofSeconds(30);
 
     private final Entities entities;
 
@@ -86,7 +91,7 @@ public class NotificationQueue {
 
     /** Records a failed try to turn a notice into mail; {@code nextAttempt} null: no further try. */
     public void noticeFailed(long noticeId, int attempts, Instant nextAttempt, String error) {
-        entities.inTransaction(() -> {
+        entities.inTransactionRetryingConflicts(() -> {
             for (NoticeEntity row : entities.find(NoticeEntity.class, Query.select().where("ID = ?", noticeId))) {
                 row.setAttempts(attempts);
                 row.setNextAttemptAt(nextAttempt == null ? null : Date.from(nextAttempt));
@@ -94,7 +99,7 @@ public class NotificationQueue {
                 row.save();
             }
             return null;
-        });
+        }, MARK_PATIENCE);
     }
 
     // ----- mail -----
@@ -228,14 +233,15 @@ public class NotificationQueue {
         return entities.create(MailClaimEntity.class, values);
     }
 
+    /** Changes one message in a transaction of its own, tried again while it conflicts with another node's ({@link #MARK_PATIENCE}). */
     private void updateMail(long mailId, java.util.function.Consumer<MailEntity> change) {
-        entities.inTransaction(() -> {
+        entities.inTransactionRetryingConflicts(() -> {
             for (MailEntity row : entities.find(MailEntity.class, Query.select().where("ID = ?", mailId))) {
                 change.accept(row);
                 row.save();
             }
             return null;
-        });
+        }, MARK_PATIENCE);
     }
 
     static String sendClaim(long mailId, int attempt) {

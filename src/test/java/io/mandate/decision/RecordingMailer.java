@@ -9,17 +9,19 @@ import java.util.List;
 import java.util.Set;
 
 /** Test double of the host's mail queue: keeps what it is given, and refuses the addresses a test says it must. */
-public final class RecordingMailer implements Mailer {
+public class RecordingMailer implements Mailer {
 
     /** One message handed over. */
     public record Sent(String to, String subject, String body) {
     }
 
     private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> tries = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> refused = Collections.synchronizedSet(new HashSet<>());
 
     @Override
     public void send(String toAddress, String subject, String plainTextBody) {
+        tries.add(toAddress);
         if (refused.contains(toAddress)) {
             throw new IllegalStateException("the mail queue refuses " + toAddress);
         }
@@ -38,6 +40,13 @@ public final class RecordingMailer implements Mailer {
     public List<Sent> sent() {
         synchronized (sent) {
             return List.copyOf(sent);
+        }
+    }
+
+    /** Every address a message was offered for, refused or not, in order. */
+    public List<String> tries() {
+        synchronized (tries) {
+            return List.copyOf(tries);
         }
     }
 
