@@ -2,18 +2,10 @@ package io.mandate.authority;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mandate.decision.AuditEntity;
-import io.mandate.decision.DecisionEntity;
 import io.mandate.decision.DecisionService;
 import io.mandate.decision.DecisionStore;
-import io.mandate.decision.MailClaimEntity;
-import io.mandate.decision.MailEntity;
-import io.mandate.decision.NoticeEntity;
-import io.mandate.decision.NotificationEntity;
 import io.mandate.decision.NotificationPipeline;
-import io.mandate.decision.ParticipantEntity;
 import io.mandate.decision.RecordingMailer;
-import io.mandate.decision.RevisionEntity;
 import io.mandate.platform.GroupDirectory;
 import io.mandate.platform.HostEvents;
 import io.mandate.platform.IssueAccess;
@@ -84,8 +76,7 @@ public class MenteeNotificationTest {
         when(issues.browsable(anyLong(), any())).thenReturn(Optional.of(ISSUE));
         when(issues.browsable(eq("DEMO-15"), any())).thenReturn(Optional.of(ISSUE));
         when(issues.canEdit(eq(ISSUE), any())).thenReturn(true);
-        ao = new AoTestSupport("hsqldb", DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
+        ao = new AoTestSupport("hsqldb", io.mandate.decision.DecisionTables.all());
         FixedClock clock = FixedClock.utc(Instant.parse("2026-11-20T10:00:00Z"));
         decisions = new DecisionService(new DecisionStore(ao.entities(), ao.aggregates()), issues, new People(users),
                 new MatrixDecisionAuthority(m.service), new HostEvents(new RefEventPublisher()), clock, Seams.caches());

@@ -54,8 +54,7 @@ public class NotificationFloodTest {
 
     @Before
     public void setUp() {
-        ao = new AoTestSupport("hsqldb", DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
+        ao = new AoTestSupport("hsqldb", DecisionTables.all());
         DecisionStore store = new DecisionStore(ao.entities(), ao.aggregates());
         IssueAccess issues = mock(IssueAccess.class);
         when(issues.browsable(eq("DEMO-15"), any())).thenReturn(Optional.of(ISSUE));

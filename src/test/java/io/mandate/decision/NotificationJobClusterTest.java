@@ -8,8 +8,6 @@ import io.mandate.platform.HostScheduledJobs;
 import io.mandate.platform.IssueAccess;
 import io.mandate.platform.GroupDirectory;
 import io.mandate.platform.UserDirectory;
-import io.mandate.refhost.db.AoEntityManagers;
-import io.mandate.refhost.db.RefActiveObjects;
 import io.mandate.refhost.platform.RefCluster;
 import io.mandate.refhost.platform.RefClusterLockService;
 import io.mandate.refhost.platform.RefSchedulerService;
@@ -76,8 +74,7 @@ public class NotificationJobClusterTest {
 
     @Before
     public void setUp() {
-        ao = new AoTestSupport("hsqldb", DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
+        ao = new AoTestSupport("hsqldb", DecisionTables.all());
         // node A's host mail queue holds its first message until the test lets it go, so its run is still under way
         RecordingMailer slowA = new RecordingMailer() {
             @Override
@@ -92,8 +89,7 @@ public class NotificationJobClusterTest {
             }
         };
         nodeA = new Node(ao.entities(), slowA);
-        nodeB = new Node(new Entities(new RefActiveObjects(AoEntityManagers.create(ao.database(), AoTestSupport.NAMESPACE),
-                ao.database())), new RecordingMailer());
+        nodeB = new Node(ao.anotherNode(), new RecordingMailer());
         List<OutgoingMail> mails = ADDRESSES.stream()
                 .map(a -> OutgoingMail.of(OutgoingMail.Kind.DIGEST, null, "k-" + a, a, "Overdue", "Body")).toList();
         assertTrue(new NotificationQueue(ao.entities()).queueDigest("2026-W47", mails, T0));

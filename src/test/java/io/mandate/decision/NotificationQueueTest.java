@@ -7,9 +7,8 @@ import io.mandate.platform.IssueRef;
 import io.mandate.platform.Person;
 import io.mandate.platform.Principal;
 import io.mandate.platform.UserDirectory;
-import io.mandate.refhost.db.AoEntityManagers;
-import io.mandate.refhost.db.RefActiveObjects;
 import io.mandate.testing.AoTestSupport;
+import io.mandate.testing.Concurrently;
 import io.mandate.testing.SteppingClock;
 import io.mandate.testing.TestDatabases;
 import net.java.ao.Query;
@@ -27,11 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -78,8 +72,7 @@ public class NotificationQueueTest {
 
     @Before
     public void setUp() {
-        ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
+        ao = new AoTestSupport(kind, DecisionTables.all());
         store = new DecisionStore(ao.entities(), ao.aggregates());
         clock = SteppingClock.utc(T0);
         users = mock(UserDirectory.class);
@@ -108,11 +101,6 @@ public class NotificationQueueTest {
 
     private NotificationPipeline node(Entities entities) {
         return new NotificationPipeline(entities, users, groups, issues, clock);
-    }
-
-    /** Another node (or the same after a restart): its own Active Objects over the same database. */
-    private Entities anotherNode() {
-        return new Entities(new RefActiveObjects(AoEntityManagers.create(ao.database(), AoTestSupport.NAMESPACE), ao.database()));
     }
 
     private static Decision decided(long issueId, int version, String... informedKeys) {
@@ -214,26 +202,10 @@ public class NotificationQueueTest {
     public void ofTwoNodesSendingAtOnceEveryMessageIsSentExactlyOnce() throws Exception {
         List<String> addresses = IntStream.range(0, 200).mapToObj(i -> "person" + i + "@example.com").toList();
         NotificationPipeline nodeA = node();
-        NotificationPipeline nodeB = node(anotherNode());
+        NotificationPipeline nodeB = node(ao.anotherNode());
         queueMail(nodeA.queue, "2026-W47", addresses);
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<NotificationJob.Result>> runs = new ArrayList<>();
-            for (NotificationPipeline node : List.of(nodeA, nodeB)) {
-                runs.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return node.runJob();
-                }));
-            }
-            int sent = 0;
-            for (Future<NotificationJob.Result> run : runs) {
-                sent += run.get(120, TimeUnit.SECONDS).sent();
-            }
-            assertEquals(200, sent);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<NotificationJob.Result> runs = Concurrently.run(List.of(nodeA::runJob, nodeB::runJob));
+        assertEquals(200, runs.get(0).sent() + runs.get(1).sent());
         List<String> all = new ArrayList<>(nodeA.mailedTo());
         all.addAll(nodeB.mailedTo());
         assertEquals("each message once, none lost", addresses.stream().sorted().toList(), all.stream().sorted().toList());
@@ -352,7 +324,7 @@ public class NotificationQueueTest {
         }
         assertEquals(List.of("bob@example.com", "dave@example.com"), stopsOnTheSecond.addresses());
 
-        NotificationPipeline restarted = node(anotherNode());
+        NotificationPipeline restarted = node(ao.anotherNode());
         restarted.runJob();
         assertEquals("the rest goes out; the message whose try was claimed moments ago is left to its node",
                 List.of("erin@example.com"), restarted.mailedTo());
@@ -375,7 +347,7 @@ public class NotificationQueueTest {
     public void noticesQueuedBeforeARestartAreSentAfterIt() {
         Decision d = decided(1, 1, "k-bob");
         store.save(d, null, List.of(), Optional.of(noticeOf(d)));
-        NotificationPipeline restarted = node(anotherNode());
+        NotificationPipeline restarted = node(ao.anotherNode());
         restarted.runJob();
         assertEquals(List.of("bob@example.com"), restarted.mailedTo());
     }

@@ -6,9 +6,8 @@ import io.mandate.platform.IssueAccess;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Person;
 import io.mandate.platform.UserDirectory;
-import io.mandate.refhost.db.AoEntityManagers;
-import io.mandate.refhost.db.RefActiveObjects;
 import io.mandate.testing.AoTestSupport;
+import io.mandate.testing.Concurrently;
 import io.mandate.testing.SteppingClock;
 import io.mandate.testing.TestDatabases;
 import org.junit.After;
@@ -27,11 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -86,8 +80,7 @@ public class OverdueDigestTest {
 
     @Before
     public void setUp() {
-        ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
+        ao = new AoTestSupport(kind, DecisionTables.all());
         store = new DecisionStore(ao.entities(), ao.aggregates());
         clock = SteppingClock.utc(NOW);
         users = mock(UserDirectory.class);
@@ -236,32 +229,14 @@ public class OverdueDigestTest {
     @Test
     public void aRestartedOrSecondNodeDoesNotQueueTheWeeksDigestAgain() {
         digest.run();
-        Entities other = new Entities(new RefActiveObjects(AoEntityManagers.create(ao.database(), AoTestSupport.NAMESPACE), ao.database()));
-        assertEquals("the digest of 2026-W47 was queued already", digest(other).run());
+        assertEquals("the digest of 2026-W47 was queued already", digest(ao.anotherNode()).run());
         assertEquals(3, new NotificationQueue(ao.entities()).unsent());
     }
 
     @Test
     public void ofTwoNodesQueueingTheWeeksDigestAtOnceOneDoes() throws Exception {
-        Entities other = new Entities(new RefActiveObjects(AoEntityManagers.create(ao.database(), AoTestSupport.NAMESPACE), ao.database()));
-        List<OverdueDigest> nodes = List.of(digest, digest(other));
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<String> outcomes = new ArrayList<>();
-        try {
-            List<Future<String>> runs = new ArrayList<>();
-            for (OverdueDigest node : nodes) {
-                runs.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return node.run();
-                }));
-            }
-            for (Future<String> run : runs) {
-                outcomes.add(run.get(60, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        OverdueDigest other = digest(ao.anotherNode());
+        List<String> outcomes = Concurrently.run(List.of(digest::run, other::run));
         assertEquals(outcomes.toString(), 1, outcomes.stream().filter(o -> o.endsWith("3 mails queued")).count());
         assertEquals(3, new NotificationQueue(ao.entities()).unsent());
     }
