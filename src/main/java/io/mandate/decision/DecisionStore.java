@@ -185,8 +185,9 @@ public class DecisionStore {
 
     /**
      * Removes the decision of an issue Jira has deleted, with its people, its revision claims, its notification
-     * claims and whatever of its notifications was not sent yet (nobody is told about an issue that is gone), and appends {@code auditOf(removed)} to its audit trail, in one transaction. The audit trail stays
-     * (it is keyed by issue id). No version check: nobody can edit a deleted issue's decision, and whatever version
+     * claims and whatever of its notifications was not sent yet (nobody is told about an issue that is gone), and
+     * appends {@code auditOf(removed)} to its audit trail, in one transaction. The audit trail stays (it is keyed by
+     * issue id). No version check: nobody can edit a deleted issue's decision, and whatever version
      * is stored goes. Empty when the issue had no decision.
      */
     public Optional<Decision> removeWithIssue(long issueId, java.util.function.Function<Decision, List<AuditEntry>> auditOf) {
