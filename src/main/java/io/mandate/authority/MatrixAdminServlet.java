@@ -46,6 +46,7 @@ public class MatrixAdminServlet extends HttpServlet {
     private final I18nResolver i18n;
     private final PageBuilderService pageBuilder;
     private final AuthorityService authority;
+    private final io.mandate.platform.UnavailablePage unavailable;
 
     @Inject
     public MatrixAdminServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
@@ -58,6 +59,7 @@ public class MatrixAdminServlet extends HttpServlet {
         this.i18n = i18n;
         this.pageBuilder = pageBuilder;
         this.authority = authority;
+        this.unavailable = new io.mandate.platform.UnavailablePage(templates, i18n);
     }
 
     @Override
@@ -67,6 +69,10 @@ public class MatrixAdminServlet extends HttpServlet {
             response.sendRedirect(login.getLoginUri(RequestUri.of(request)).toASCIIString());
             return;
         }
+        unavailable.orNotice(response, "mandate.matrix.title", "atl.admin", () -> render(request, response, user));
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, UserKey user) throws IOException {
         Optional<Person> viewer = authority.person(user.getStringValue());
         boolean admin = viewer.map(authority::isAdmin).orElse(false);
         Set<String> administered = viewer.isEmpty() || admin ? Set.of() : authority.administeredProjects(viewer.get());

@@ -63,7 +63,7 @@ final class CharterMacroView {
         }
         view.put("members", members);
         view.put("editUrl", editUrl);
-        view.put("notices", notices(jira.notices()));
+        view.put("notices", notices(jira.notices(), texts));
         view.put("domains", domains(jira));
         view.put("hasDomains", !charter.domains().isEmpty());
         view.put("jiraLoaded", jira.loaded());
@@ -74,11 +74,12 @@ final class CharterMacroView {
         return view;
     }
 
-    private List<Map<String, Object>> notices(List<TeamDecisionData.Notice> notices) {
+    /** Each notice as the page shows it: its kind (what the page marks it with), its sentence, and a link to act on. */
+    static List<Map<String, Object>> notices(List<JiraNotice> notices, Texts texts) {
         List<Map<String, Object>> result = new ArrayList<>();
-        for (TeamDecisionData.Notice n : notices) {
+        for (JiraNotice n : notices) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("kind", n.key().substring(n.key().lastIndexOf('.') + 1));
+            row.put("kind", n.kind());
             row.put("text", texts.get(n.key(), n.args().toArray(new String[0])));
             row.put("link", n.link() == null ? null : n.link().toString());
             row.put("linkText", n.link() == null ? null : texts.get(n.key() + ".link"));
@@ -140,6 +141,11 @@ final class CharterMacroView {
 
     /** {@code <Jira>/browse/KEY} for an http(s) Jira; nothing for anything else (no other scheme becomes a link). */
     static Optional<String> issueUrl(URI jira, String issueKey) {
+        return jiraPage(jira, "/browse/" + java.net.URLEncoder.encode(issueKey, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** {@code <Jira><path>} for an http(s) Jira; nothing for anything else. */
+    static Optional<String> jiraPage(URI jira, String path) {
         if (jira == null || jira.getScheme() == null
                 || !("http".equalsIgnoreCase(jira.getScheme()) || "https".equalsIgnoreCase(jira.getScheme()))) {
             return Optional.empty();
@@ -148,6 +154,6 @@ final class CharterMacroView {
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return Optional.of(base + "/browse/" + java.net.URLEncoder.encode(issueKey, java.nio.charset.StandardCharsets.UTF_8));
+        return Optional.of(base + path);
     }
 }

@@ -27,7 +27,7 @@ public class ConfluenceLinkedJira implements LinkedJira {
     private static final Logger LOG = LoggerFactory.getLogger(ConfluenceLinkedJira.class);
     /*
      * A page waits for Jira: fail fast when it is down or slow rather than hold a Confluence request thread. A charter
-     * that cannot wait shows a notice instead (docs/admin-guide.md, "Confluence needs an application link to Jira").
+     * that cannot wait shows a notice instead (docs/admin-guide/install.md, "Confluence needs an application link to Jira").
      */
     static final int CONNECT_TIMEOUT_MILLIS = 3_000;
     static final int READ_TIMEOUT_MILLIS = 3_000;

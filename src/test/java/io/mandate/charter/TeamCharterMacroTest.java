@@ -4,15 +4,9 @@ import io.mandate.platform.JiraAnswer;
 import io.mandate.platform.People;
 import io.mandate.platform.Person;
 import io.mandate.platform.ProductClock;
-import io.mandate.platform.WebResourceKeys;
 import io.mandate.refhost.sal.RefApplicationProperties;
-import io.mandate.refhost.sal.RefI18nResolver;
-import io.mandate.refhost.sal.RefTemplateRenderer;
-import io.mandate.refhost.sal.VelocityAllowlist;
 import io.mandate.refhost.web.RefPageBuilderService;
-import io.mandate.refhost.web.RequestContext;
 import io.mandate.testing.Seams;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.Before;
@@ -87,11 +81,8 @@ public class TeamCharterMacroTest {
                 return ZoneId.of("UTC");
             }
         };
-        ClassLoader loader = getClass().getClassLoader();
-        RefTemplateRenderer templates = new RefTemplateRenderer(loader, VelocityAllowlist.host());
-        templates.allow(VelocityAllowlist.forPlugin(loader, List.of("io.mandate.platform.TemplateTexts#getText(java.lang.String)")));
-        macro = new TeamCharterMacro(charters, new TeamDecisions(jira, Seams.caches(), people, clock), templates,
-                new RefI18nResolver(List.of("i18n/mandate"), loader), new RefApplicationProperties("/confluence"),
+        macro = new TeamCharterMacro(charters, new TeamDecisions(jira, Seams.caches(), people, clock), MacroRendering.templates(),
+                MacroRendering.i18n(), new RefApplicationProperties("/confluence"),
                 new RefPageBuilderService());
     }
 
@@ -108,20 +99,8 @@ public class TeamCharterMacroTest {
                         "2026-12-01", false)));
     }
 
-    /** The macro's output as the page would get it, in a request of the viewer (resources required into it). */
     private Document render(Map<String, String> parameters) {
-        String html = RequestContext.runAs(new RequestContext(viewer == null ? null : viewer.name(), Locale.ENGLISH, null), () -> {
-            try {
-                String out = macro.execute(parameters, "", null);
-                assertTrue("the macro requires Mandate's styles",
-                        RequestContext.current().pageResources().required().toString().contains(WebResourceKeys.STYLES));
-                return out;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertFalse("no exception text: " + html, html.contains("Exception") || html.contains(".java:"));
-        return Jsoup.parseBodyFragment(html);
+        return MacroRendering.render(macro, parameters, viewer == null ? null : viewer.name(), Locale.ENGLISH);
     }
 
     private Document renderPlatform() {

@@ -1,11 +1,8 @@
 package io.mandate.it;
 
 import io.mandate.refhost.plugin.OsgiHeader;
+import io.mandate.testing.Bytecode;
 import org.junit.BeforeClass;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.commons.ClassRemapper;
-import org.objectweb.asm.commons.Remapper;
 import org.junit.Test;
 
 import java.io.BufferedReader;
@@ -74,6 +71,18 @@ public class PluginJarIT {
         assertTrue("no unfiltered ${...} placeholders", !descriptor.contains("${"));
     }
 
+    /** UPM reads the plugin-info images from the plugin's jar (PluginInfoTest checks what they are). */
+    @Test
+    public void everyImageThePluginInfoNamesIsInTheJar() throws IOException {
+        Matcher m = Pattern.compile("<param name=\"(plugin|vendor)-(icon|logo|banner)\">([^<]+)</param>").matcher(read("atlassian-plugin.xml"));
+        int images = 0;
+        while (m.find()) {
+            assertTrue("missing in the jar: " + m.group(3), entries.contains(m.group(3).trim()));
+            images++;
+        }
+        assertEquals(5, images);
+    }
+
     @Test
     public void manifestHasTheOsgiHeadersOfATransformerlessPlugin() throws IOException {
         Attributes main = manifest();
@@ -130,7 +139,7 @@ public class PluginJarIT {
                 JarEntry entry = e.nextElement();
                 if (entry.getName().endsWith(".class")) {
                     try (InputStream in = jar.getInputStream(entry)) {
-                        referenced.addAll(referencedPackages(in.readAllBytes()));
+                        referenced.addAll(Bytecode.referencedPackages(in.readAllBytes()));
                     }
                 }
             }
@@ -152,21 +161,6 @@ public class PluginJarIT {
         unused.removeAll(referenced);
         unused.removeAll(named);
         assertTrue("imported but used by nothing: " + unused, unused.isEmpty());
-    }
-
-    /** The packages of every type a class file mentions, found by renaming every type through ASM. */
-    private static Set<String> referencedPackages(byte[] classFile) {
-        Set<String> packages = new TreeSet<>();
-        Remapper collector = new Remapper() {
-            @Override
-            public String map(String internalName) {
-                int slash = internalName.lastIndexOf('/');
-                packages.add(slash < 0 ? "" : internalName.substring(0, slash).replace('/', '.'));
-                return internalName;
-            }
-        };
-        new ClassReader(classFile).accept(new ClassRemapper(new ClassWriter(0), collector), 0);
-        return packages;
     }
 
     private static Attributes manifest() throws IOException {
