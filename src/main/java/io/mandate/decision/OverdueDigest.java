@@ -148,13 +148,13 @@ public class OverdueDigest extends ScheduledJob {
         List<String> lines = new ArrayList<>();
         lines.add(texts.get(locale, "mandate.digest.body.greeting", person.displayName()));
         lines.add("");
-        lines.add(texts.get(locale, "mandate.digest.body.intro", entries.size()));
+        lines.add(texts.get(locale, "mandate.digest.body.intro" + (entries.size() == 1 ? ".one" : ""), entries.size()));
         for (Entry e : entries) {
             long days = ChronoUnit.DAYS.between(e.decision().dueDate(), today);
             lines.add("");
             // summaries are one line in Jira, but a line break here would make the rest of it look like the frame
             lines.add(texts.get(locale, "mandate.digest.body.issue", e.issue().key(), MailText.oneLine(e.issue().summary())));
-            lines.add(texts.get(locale, "mandate.digest.body.due", e.decision().dueDate().toString(), days,
+            lines.add(texts.get(locale, "mandate.digest.body.due" + (days == 1 ? ".one" : ""), e.decision().dueDate().toString(), days,
                     texts.get(locale, "mandate.decision.status." + e.decision().status().name()),
                     texts.get(locale, "mandate.digest.role." + e.role().name())));
             lines.add(texts.get(locale, "mandate.notify.body.link", links.issue(e.issue().key())));

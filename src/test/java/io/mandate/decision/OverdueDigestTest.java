@@ -184,7 +184,7 @@ public class OverdueDigestTest {
                 "You receive this digest once a week while decisions you drive or approve are overdue. Set a new due date or "
                         + "move the decision on to take it off the list."), alice.body());
         String carol = byRecipient().get("k-carol").body();
-        assertTrue(carol, carol.contains("\n3 decisions you drive or approve are past their due date and still open:\n"));
+        assertTrue(carol, carol.contains("\nThese 3 decisions you drive or approve are past their due date and still open:\n"));
         assertTrue(carol, carol.contains("\nDue 2026-11-15, 5 days overdue. Status: Open. You are its driver and approver.\n"));
         assertTrue(carol, carol.contains("\nDue 2026-11-19, 1 day overdue. Status: In progress. You are its approver.\n"));
     }
