@@ -201,6 +201,7 @@ public class AccountabilityResource {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("user", l.user());
             m.put("count", l.count());
+            m.put("state", l.state().jsonName());
             return m;
         }).toList());
         j.put("gini", r.gini());

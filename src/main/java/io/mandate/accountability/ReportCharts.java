@@ -1,6 +1,8 @@
 package io.mandate.accountability;
 
 import io.mandate.authority.Level;
+import io.mandate.platform.Person;
+import io.mandate.platform.PersonLabel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,18 @@ public final class ReportCharts {
         this.idPrefix = idPrefix;
     }
 
-    /** Approvals per person, heaviest first. */
+    /** Approvals per person, heaviest first; people who are gone marked as the page marks them ({@link #label}). */
     public String load(List<Load> load) {
-        return Charts.loadBars(load, new ChartText(idPrefix, words.get("mandate.report.chart.load.title"), loadDescription(load)));
+        List<Load> named = load.stream().map(l -> new Load(label(l, words), l.count(), l.state())).toList();
+        return Charts.loadBars(named, new ChartText(idPrefix, words.get("mandate.report.chart.load.title"), loadDescription(named)));
+    }
+
+    /**
+     * The person of a load as reports name them: the username, marked when the host has deactivated them
+     * ("ivan (inactive)") or deleted them (the stored key, "JIRAUSER10042 (deleted)"), in the viewer's language.
+     */
+    public static String label(Load l, ReportPage.Words words) {
+        return PersonLabel.username(new Person(l.user(), l.user(), l.user(), l.state()), (key, arg) -> words.get(key, arg));
     }
 
     /** The distribution index per month. */

@@ -1,6 +1,7 @@
 package io.mandate.accountability;
 
 import io.mandate.authority.Level;
+import io.mandate.platform.Person;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -107,8 +108,12 @@ public final class ReportPage {
         c.put("loadRows", r.load().stream().map(l -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("user", l.user());
+            row.put("label", ReportCharts.label(l, words));
+            row.put("state", l.state().jsonName());
             row.put("count", Long.toString(l.count()));
-            row.put("href", ReportJql.ofLoad(scope, l.user()).map(this::searchHref).orElse(""));
+            // a deleted user has no username a JQL function could find them by
+            row.put("href", l.state() == Person.State.DELETED ? ""
+                    : ReportJql.ofLoad(scope, l.user()).map(this::searchHref).orElse(""));
             return row;
         }).toList());
         c.put("trendRows", r.trend().stream().map(t -> {

@@ -82,7 +82,15 @@ public class MatrixAdminServlet extends HttpServlet {
         }
         MatrixPage.Filter filter = new MatrixPage.Filter(param(request, "project"), param(request, "q"),
                 param(request, "person"), number(request.getParameter("startAt")));
-        MatrixPage page = MatrixPage.build(authority, viewer.get(), filter);
+        MatrixPage page = MatrixPage.build(authority, viewer.get(), filter, (key, arg) -> i18n.getText(key, arg));
+        // grants that give nobody authority: to groups the host has deleted (every domain the viewer sees), and to
+        // people it has deactivated or deleted (this page's)
+        List<String> warnings = new ArrayList<>();
+        MatrixPage.deletedGroups(authority, viewer.get())
+                .forEach((group, grants) -> warnings.add(i18n.getText("mandate.matrix.deletedGroup", group, grants)));
+        if (!page.inactiveHolders().isEmpty()) {
+            warnings.add(i18n.getText("mandate.matrix.inactiveHolders", String.join("; ", page.inactiveHolders())));
+        }
 
         Map<String, Object> context = new HashMap<>();
         context.put("i18n", new TemplateTexts(i18n));
@@ -102,6 +110,7 @@ public class MatrixAdminServlet extends HttpServlet {
         context.put("columns", page.columns());
         context.put("hiddenColumns", page.hiddenColumns() > 0
                 ? i18n.getText("mandate.matrix.moreHolders", page.hiddenColumns(), MatrixPage.MAX_COLUMNS) : "");
+        context.put("warnings", warnings);
         context.put("unknownPerson", page.unknownPerson()
                 ? i18n.getText("mandate.matrix.filter.unknownPerson", filter.person()) : "");
         context.put("total", page.total());

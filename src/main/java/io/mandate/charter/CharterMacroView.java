@@ -1,6 +1,7 @@
 package io.mandate.charter;
 
 import io.mandate.platform.Person;
+import io.mandate.platform.PersonLabel;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ final class CharterMacroView {
             Person p = personOfKey.apply(m.userKey());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", p.name());
-            row.put("displayName", p.displayName());
+            row.put("displayName", PersonLabel.display(p, texts::get));
+            row.put("state", p.state().jsonName());
             row.put("role", m.role());
             members.add(row);
         }
@@ -108,7 +110,8 @@ final class CharterMacroView {
         List<Map<String, Object>> result = new ArrayList<>();
         for (TeamDecisionData.Holder h : holders) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("label", h.group() ? texts.get("mandate.charter.macro.group", h.name()) : h.displayName());
+            row.put("label", h.group() ? texts.get("mandate.charter.macro.group", h.name()) : PersonLabel.display(h.person(), texts::get));
+            row.put("state", h.group() ? "" : h.state().jsonName());
             row.put("backup", h.backup() == null ? null : texts.get("mandate.charter.macro.backup", h.backup()));
             result.add(row);
         }
@@ -123,7 +126,8 @@ final class CharterMacroView {
             row.put("url", issueUrl(jira.jiraUrl(), d.issueKey()).orElse(null));
             row.put("summary", d.summary());
             row.put("status", statusText(d.status()));
-            row.put("owner", d.approver());
+            row.put("owner", d.approver() == null ? null
+                    : PersonLabel.display(new Person(d.approver(), d.approver(), d.approver(), d.approverState()), texts::get));
             row.put("due", d.dueDate() == null ? null : d.dueDate().toString());
             row.put("overdue", d.overdue());
             row.put("domain", d.domain());

@@ -74,7 +74,7 @@ final class JiraReportReader {
         for (JsonNode l : r.path("load")) {
             String user = l.path("user").asText("");
             if (!user.isEmpty()) {
-                load.add(new Load(user, Math.max(0, l.path("count").asLong(0))));
+                load.add(new Load(user, Math.max(0, l.path("count").asLong(0)), JiraTeamReader.state(l)));
             }
         }
         List<MonthIndex> trend = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.mandate.charter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mandate.platform.Person;
 import io.mandate.platform.JiraAnswer;
 import io.mandate.platform.JiraPath;
 import io.mandate.platform.LinkedJira;
@@ -135,7 +136,8 @@ final class JiraTeamReader {
                 continue;
             }
             TeamDecisionData.Holder h = new TeamDecisionData.Holder("group".equals(holder.path("type").asText()), holderName,
-                    holder.path("displayName").asText(null), g.path("backup").isTextual() ? g.path("backup").asText() : null);
+                    holder.path("displayName").asText(null), g.path("backup").isTextual() ? g.path("backup").asText() : null,
+                    state(holder));
             int level = g.path("level").asInt(0);
             if (level >= 5) {
                 approvers.add(h);
@@ -152,7 +154,17 @@ final class JiraTeamReader {
         JsonNode approver = d.path("approver");
         String approverName = approver.isObject() ? approver.path("displayName").asText(approver.path("name").asText(null)) : null;
         return new TeamDecisionData.OpenDecision(d.path("issueKey").asText(), d.path("summary").asText(""),
-                d.path("status").asText(""), domain, approverName, date(d.path("dueDate")), d.path("checks").path("overdue").asBoolean(false));
+                d.path("status").asText(""), domain, approverName, state(approver), date(d.path("dueDate")),
+                d.path("checks").path("overdue").asBoolean(false));
+    }
+
+    /** A user's {@code state} as Jira's Mandate writes it; active when it says nothing (a Mandate from before the field). */
+    static Person.State state(JsonNode user) {
+        return switch (user.path("state").asText("")) {
+            case "inactive" -> Person.State.INACTIVE;
+            case "deleted" -> Person.State.DELETED;
+            default -> Person.State.ACTIVE;
+        };
     }
 
     private static LocalDate date(JsonNode node) {

@@ -1,5 +1,7 @@
 package io.mandate.charter;
 
+import io.mandate.platform.Person;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,19 +60,41 @@ public record TeamDecisionData(List<DomainRights> domains, List<OpenDecision> de
      * A holder of a grant: a user (with display name) or a group, and the grant's backup (a username) if any.
      *
      * @param group true for a group holder
+     * @param state for a user, whether Jira says they are active, deactivated or deleted (then {@code name} is the key)
      */
-    public record Holder(boolean group, String name, String displayName, String backup) {
+    public record Holder(boolean group, String name, String displayName, String backup, Person.State state) {
         public Holder {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(state, "state");
             displayName = displayName == null || displayName.isBlank() ? name : displayName;
+        }
+
+        public Holder(boolean group, String name, String displayName, String backup) {
+            this(group, name, displayName, backup, Person.State.ACTIVE);
+        }
+
+        /** The user holder as a person (Jira's grant JSON names no key; a deleted user's name is the key). */
+        Person person() {
+            return new Person(name, name, displayName, state);
         }
     }
 
-    /** An open decision as the charter lists it. */
+    /**
+     * An open decision as the charter lists it.
+     *
+     * @param approver      the approver's display name (a deleted one's key), or null
+     * @param approverState whether Jira says the approver is active, deactivated or deleted
+     */
     public record OpenDecision(String issueKey, String summary, String status, String domain, String approver,
-                               LocalDate dueDate, boolean overdue) {
+                               Person.State approverState, LocalDate dueDate, boolean overdue) {
         public OpenDecision {
             Objects.requireNonNull(issueKey, "issueKey");
+            Objects.requireNonNull(approverState, "approverState");
+        }
+
+        public OpenDecision(String issueKey, String summary, String status, String domain, String approver,
+                            LocalDate dueDate, boolean overdue) {
+            this(issueKey, summary, status, domain, approver, Person.State.ACTIVE, dueDate, overdue);
         }
     }
 }

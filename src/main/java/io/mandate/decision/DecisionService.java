@@ -359,6 +359,11 @@ public class DecisionService {
         return people.byKey(userKey);
     }
 
+    /** The person a stored key stands for, as they are now: active, inactive, or deleted (shown by the key). */
+    public Person stored(String userKey) {
+        return people.ofKey(userKey);
+    }
+
     private Person requireEditor(IssueRef issue) {
         Person user = people.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.change")));
         if (!issues.canEdit(issue, user)) {

@@ -119,6 +119,16 @@ public class AccountabilityReportMacroTest {
     }
 
     @Test
+    public void approversJiraSaysAreGoneAreMarkedInTheLoadChart() {
+        jira.answer(path("project", "DEMO"), REPORT.replace("{\"user\":\"erin\",\"count\":3}",
+                "{\"user\":\"erin\",\"count\":3,\"state\":\"inactive\"}").replace("{\"user\":\"bob\",\"count\":0}",
+                "{\"user\":\"JIRAUSER10042\",\"count\":0,\"state\":\"deleted\"}"));
+        Document doc = render(Map.of("project", "DEMO"));
+        assertEquals("Decisions approved per person: alice 6, erin (inactive) 3, JIRAUSER10042 (deleted) 0.",
+                text(doc, ".mandate-report-load-chart svg desc"));
+    }
+
+    @Test
     public void aTeamsScopeIsTheDomainsItsCharterLists() {
         jira.answer(path("domain", "ARCH,RELEASE"), REPORT);
         Document doc = render(Map.of("team", "platform"));

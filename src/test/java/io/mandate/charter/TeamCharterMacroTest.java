@@ -148,6 +148,28 @@ public class TeamCharterMacroTest {
     }
 
     @Test
+    public void membersHoldersAndApproversWhoAreGoneAreShownAsSuch() {
+        // Confluence deactivated carol and deleted alice; Jira's Mandate says the same of its holders and approvers
+        when(charters.person(ALICE.key())).thenReturn(Person.deleted(ALICE.key()));
+        when(charters.person(CAROL.key())).thenReturn(CAROL.in(Person.State.INACTIVE));
+        jira.answer(DOMAINS, page(domain("ARCH", "Architecture"), domain("RELEASE", "Release go/no-go")))
+                .answer(grantsPath("ARCH"), page(userGrant("ARCH", "JIRAUSER10001", "JIRAUSER10001", 6, "deleted"),
+                        userGrant("ARCH", "frank", "Frank Fischer", 3, "inactive"), groupGrant("ARCH", "leads", 4)))
+                .answer(grantsPath("RELEASE"), page())
+                .answer(decisionsPath("ARCH", "OPEN"), page())
+                .answer(decisionsPath("ARCH", "IN_PROGRESS"), page(decision("DEMO-10", "Choose the broker", "Ivan Ivanov", "inactive")))
+                .answer(decisionsPath("RELEASE", "OPEN"), page())
+                .answer(decisionsPath("RELEASE", "IN_PROGRESS"), page());
+        Document doc = renderPlatform();
+        assertEquals(List.of(ALICE.key() + " (deleted)", "Carol Clark (inactive)"), doc.select(".mandate-charter-member").eachText());
+        assertEquals(List.of("deleted", "inactive"), doc.select(".mandate-charter-member").eachAttr("data-state"));
+        assertEquals(List.of("JIRAUSER10001 (deleted)", "group leads", "Frank Fischer (inactive)"),
+                doc.selectFirst("tr.mandate-charter-domain[data-domain-key=ARCH]").select("td").eachText());
+        assertTrue(doc.selectFirst("tr.mandate-charter-decision").text(), doc.selectFirst("tr.mandate-charter-decision").text()
+                .contains("Ivan Ivanov (inactive)"));
+    }
+
+    @Test
     public void theEditLinkIsForPeopleWhoMayEditTheSpace() {
         sampleJira();
         when(charters.canEdit(platform())).thenReturn(true);
