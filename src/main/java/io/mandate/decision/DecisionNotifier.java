@@ -79,7 +79,7 @@ public class DecisionNotifier {
 
     /** The messages a notice becomes: one per recipient, in their language; none when the issue is gone. */
     public List<OutgoingMail> mailsFor(Notice notice) {
-        Person author = users.byKey(notice.authorKey()).orElse(Person.unknown(notice.authorKey()));
+        Person author = users.byKey(notice.authorKey()).orElse(Person.deleted(notice.authorKey()));
         List<OutgoingMail> mails = new ArrayList<>();
         for (Recipient recipient : recipients(notice, author)) {
             Locale locale = Optional.ofNullable(users.locale(recipient.person())).orElse(Locale.ENGLISH);
