@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Published after a change to an issue's decision has committed (created, replaced or deleted):
- * what drives the re-index and the notifications, and what other plugins may listen to.
+ * what drives the re-index, and what other plugins may listen to (notifications are queued by the write itself).
  *
  * @param before the decision before the change; empty when it was created
  * @param after  the decision after the change; empty when it was deleted

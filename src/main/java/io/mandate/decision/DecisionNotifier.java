@@ -1,20 +1,14 @@
 package io.mandate.decision;
 
-import io.mandate.platform.Principal;
-
+import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import io.mandate.platform.GroupDirectory;
 import io.mandate.platform.IssueAccess;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Links;
-import io.mandate.platform.Mailer;
 import io.mandate.platform.Person;
+import io.mandate.platform.Principal;
 import io.mandate.platform.Texts;
 import io.mandate.platform.UserDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
-import io.mandate.platform.ProductClock;
 
 import javax.inject.Inject;
 import java.time.Duration;
@@ -28,10 +22,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Tells people when a decision becomes DECIDED or REVERSED (product brief: the informed "are told
- * of the outcome"): the informed users, the members of informed groups and the contributors, each
- * once, by mail in their own language. Never the person who made the change, never an inactive
- * user, never someone without an e-mail address.
+ * Tells people when a decision becomes DECIDED or REVERSED (product brief: the informed "are told of the outcome"): the
+ * informed users, the members of informed groups, the contributors and the people the authority matrix adds, each once,
+ * by mail in their own language. Never the person who made the change, never an inactive user, never someone without an
+ * e-mail address, never someone who may not browse the issue.
+ *
+ * <p>The write only queues a {@link Notice} (in its own transaction, {@link DecisionStore#save}); this class is what the
+ * notification job ({@link NotificationJob}) asks, later and off the request thread, whom a notice reaches and what they
+ * read. So group members are looked up, permissions checked and texts rendered once per notice in the background, and
+ * a PUT costs the same whatever the size of the informed groups.
  */
 @JiraComponent
 public class DecisionNotifier {
@@ -42,34 +41,23 @@ public class DecisionNotifier {
      */
     static final Duration QUIET_PERIOD = Duration.ofMinutes(15);
 
-    private static final Logger LOG = LoggerFactory.getLogger(DecisionNotifier.class);
-
     private final UserDirectory users;
     private final GroupDirectory groups;
-    private final Mailer mailer;
     private final Texts texts;
     private final Links links;
     private final IssueAccess issues;
-    private final DecisionAuthority authority;
-    private final DecisionStore store;
-    private final ProductClock clock;
 
     @Inject
-    public DecisionNotifier(UserDirectory users, GroupDirectory groups, Mailer mailer, Texts texts, Links links,
-                            IssueAccess issues, DecisionAuthority authority, DecisionStore store, ProductClock clock) {
-        this.issues = issues;
-        this.authority = authority;
-        this.store = store;
-        this.clock = clock;
+    public DecisionNotifier(UserDirectory users, GroupDirectory groups, Texts texts, Links links, IssueAccess issues) {
         this.users = users;
         this.groups = groups;
-        this.mailer = mailer;
         this.texts = texts;
         this.links = links;
+        this.issues = issues;
     }
 
-    /** Someone who receives a notification, at the address it goes to. */
-    public record Recipient(Person person, String emailAddress) {
+    /** Someone who receives a notification, at the address it goes to, and the issue as they may see it now. */
+    public record Recipient(Person person, String emailAddress, IssueRef issue) {
     }
 
     /**
@@ -82,54 +70,44 @@ public class DecisionNotifier {
     }
 
     /**
-     * Called once the save has committed. Queues one message per recipient; a message the host refuses
-     * is logged and the others still go out.
-     *
-     * @return the recipients whose message was queued (empty when the save was no transition)
+     * The key of the notice's quiet-period claim: the issue, the new status and the period of the write (not of the
+     * job's run, so a job that runs late coalesces exactly as one that runs at once).
      */
-    public List<Recipient> decisionSaved(IssueRef issue, Optional<DecisionStatus> before, Decision saved, Person author) {
-        if (!isNotifiable(before, saved.status())) {
-            return List.of();
-        }
-        if (!store.claimNotification(saved.issueId(), saved.status(), clock.now(), QUIET_PERIOD)) {
-            LOG.info("Decision {} is {} again within {} minutes; its people were told already", issue.key(),
-                    saved.status(), QUIET_PERIOD.toMinutes());
-            return List.of();
-        }
-        List<Recipient> queued = new ArrayList<>();
-        for (Recipient recipient : recipients(saved, issue, author)) {
+    static String quietClaimKey(Notice notice) {
+        return notice.issueId() + ":" + notice.status().name() + ":" + notice.queuedAt().toEpochMilli() / QUIET_PERIOD.toMillis();
+    }
+
+    /** The messages a notice becomes: one per recipient, in their language; none when the issue is gone. */
+    public List<OutgoingMail> mailsFor(Notice notice) {
+        Person author = users.byKey(notice.authorKey()).orElse(Person.deleted(notice.authorKey()));
+        List<OutgoingMail> mails = new ArrayList<>();
+        for (Recipient recipient : recipients(notice, author)) {
             Locale locale = Optional.ofNullable(users.locale(recipient.person())).orElse(Locale.ENGLISH);
-            try {
-                mailer.send(recipient.emailAddress(), subject(issue, saved, locale), body(issue, saved, author, locale));
-                queued.add(recipient);
-            } catch (RuntimeException e) {
-                LOG.warn("Decision {} is {}, but the notification to {} could not be queued: {}",
-                        issue.key(), saved.status(), recipient.person().name(), e.toString());
-            }
+            mails.add(OutgoingMail.of(OutgoingMail.Kind.NOTIFICATION, notice.issueId(), recipient.person().key(),
+                    recipient.emailAddress(), subject(recipient.issue(), notice.status(), locale),
+                    body(recipient.issue(), notice, author, locale)));
         }
-        LOG.debug("Decision {} is {}: notified {} people", issue.key(), saved.status(), queued.size());
-        return queued;
+        return mails;
     }
 
     /**
-     * Who is told about this decision: de-duplicated by person and by address, in the order informed
-     * (users, and group members as Jira lists them), then contributors; only people who may browse
-     * the issue.
+     * Who is told of the notice: de-duplicated by person and by address, in the order informed (users, and group members
+     * as the host lists them now), then contributors, then the people the authority matrix added; only people who may
+     * browse the issue now (judged by id: keys move and get reused), as Jira's own notification schemes do.
      */
-    public List<Recipient> recipients(Decision decision, IssueRef issue, Person author) {
+    public List<Recipient> recipients(Notice notice, Person author) {
         Map<String, Person> candidates = new LinkedHashMap<>();
-        for (Principal informed : decision.informed()) {
+        for (Principal informed : notice.informed()) {
             if (informed.type() == Principal.Type.USER) {
                 users.byKey(informed.id()).ifPresent(p -> candidates.putIfAbsent(p.key(), p));
             } else {
                 groups.membersOf(informed.id()).forEach(p -> candidates.putIfAbsent(p.key(), p));
             }
         }
-        for (String contributorKey : decision.contributorKeys()) {
+        for (String contributorKey : notice.contributorKeys()) {
             users.byKey(contributorKey).ifPresent(p -> candidates.putIfAbsent(p.key(), p));
         }
-        // the authority matrix may name more people (the mentees of the approver's grant)
-        for (String userKey : authority.alsoToNotify(decision, issue)) {
+        for (String userKey : notice.alsoToNotify()) {
             users.byKey(userKey).ifPresent(p -> candidates.putIfAbsent(p.key(), p));
         }
         List<Recipient> recipients = new ArrayList<>();
@@ -138,33 +116,33 @@ public class DecisionNotifier {
             if (person.key().equals(author.key()) || !users.isActive(person)) {
                 continue;
             }
-            // as Jira's own notification schemes: nobody hears of an issue they may not browse
-            if (issues.browsable(decision.issueId(), Optional.of(person)).isEmpty()) { // by id: keys move and get reused
+            Optional<IssueRef> issue = issues.browsable(notice.issueId(), Optional.of(person));
+            if (issue.isEmpty()) {
                 continue;
             }
             Optional<String> address = users.emailAddress(person);
             if (address.isPresent() && addresses.add(address.get().toLowerCase(Locale.ROOT))) {
-                recipients.add(new Recipient(person, address.get()));
+                recipients.add(new Recipient(person, address.get(), issue.get()));
             }
         }
         return recipients;
     }
 
-    String subject(IssueRef issue, Decision decision, Locale locale) {
+    String subject(IssueRef issue, DecisionStatus status, Locale locale) {
         // a summary is one line in Jira; a line break here would start a new mail header
-        return oneLine(texts.get(locale, "mandate.notify.subject." + decision.status().name(), issue.key(), issue.summary()));
+        return MailText.oneLine(texts.get(locale, "mandate.notify.subject." + status.name(), issue.key(), issue.summary()));
     }
 
-    String body(IssueRef issue, Decision decision, Person author, Locale locale) {
+    String body(IssueRef issue, Notice notice, Person author, Locale locale) {
         String none = texts.get(locale, "mandate.none");
-        String status = texts.get(locale, "mandate.decision.status." + decision.status().name());
-        String approver = Optional.ofNullable(decision.approverKey()).flatMap(users::byKey)
+        String status = texts.get(locale, "mandate.decision.status." + notice.status().name());
+        String approver = Optional.ofNullable(notice.approverKey()).flatMap(users::byKey)
                 .map(Person::displayName).orElse(none);
-        String outcome = decision.outcome() == null ? none : decision.outcome();
+        String outcome = notice.outcome() == null ? none : notice.outcome();
         return String.join("\n",
                 texts.get(locale, "mandate.notify.body.intro", author.displayName(), issue.key(), status),
                 "",
-                texts.get(locale, "mandate.notify.body.issue", issue.key(), issue.summary()),
+                texts.get(locale, "mandate.notify.body.issue", issue.key(), MailText.oneLine(issue.summary())),
                 texts.get(locale, "mandate.notify.body.status", status),
                 texts.get(locale, "mandate.notify.body.outcome", outcome),
                 texts.get(locale, "mandate.notify.body.approver", approver),
@@ -173,9 +151,5 @@ public class DecisionNotifier {
                 texts.get(locale, "mandate.notify.body.link", links.issue(issue.key())),
                 "",
                 texts.get(locale, "mandate.notify.body.why"));
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n]+", " ");
     }
 }

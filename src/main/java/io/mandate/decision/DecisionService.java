@@ -146,9 +146,13 @@ public class DecisionService {
         if (current.isPresent() && audit.isEmpty()) {
             return current.get(); // nothing changed: no new version, no audit entry, no mail
         }
+        // the notice of a new outcome is queued in the write's own transaction; the job tells the people later
+        Optional<Notice> notice = DecisionNotifier.isNotifiable(current.map(Decision::status), next.status())
+                ? Optional.of(Notice.of(next, author, authority.alsoToNotify(next, issue), clock.now()))
+                : Optional.empty();
         Decision saved;
         try {
-            saved = store.save(next, current.map(Decision::version).orElse(null), audit);
+            saved = store.save(next, current.map(Decision::version).orElse(null), audit, notice);
         } catch (StaleDecisionException e) {
             throw stale(e.currentVersion());
         } finally {

@@ -98,6 +98,15 @@ public class DecisionStore {
      * otherwise nothing changes and {@link StaleDecisionException} is thrown.
      */
     public Decision save(Decision next, Integer expectedVersion, List<AuditEntry> audit) {
+        return save(next, expectedVersion, audit, Optional.empty());
+    }
+
+    /**
+     * {@link #save(Decision, Integer, List)}, and queues the {@code notice} (with the version the write gives the
+     * decision) in the same transaction: a write that rolls back — stale, refused, the database gone — queues nothing,
+     * and one that commits has its notice queued for the notification job.
+     */
+    public Decision save(Decision next, Integer expectedVersion, List<AuditEntry> audit, Optional<Notice> notice) {
         return staleOnConflict(() -> entities.inTransaction(() -> {
             DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", next.issueId()));
             DecisionEntity row;
@@ -153,6 +162,7 @@ public class DecisionStore {
                 addParticipant(row.getID(), INFORMED, informed.type().name(), informed.id(), position++);
             }
             appendAudit(next.issueId(), audit);
+            notice.ifPresent(n -> NoticeRows.insert(entities, n.forVersion(version)));
             return new Decision(next.issueId(), next.projectId(), next.issueKey(), next.projectKey(), next.status(), next.driverKey(),
                     next.approverKey(), next.contributorKeys(), next.informed(), next.dueDate(), next.reviewDate(), next.outcome(),
                     next.domain(), next.domainSetByHand(), next.decidedAt(), row.getCreatedAt().toInstant(), next.updated(), version);
@@ -190,9 +200,10 @@ public class DecisionStore {
     }
 
     /**
-     * Removes the decision of an issue Jira has deleted, with its people, its revision claims and its notification
-     * claims, and appends {@code auditOf(removed)} to its audit trail, in one transaction. The audit trail stays
-     * (it is keyed by issue id). No version check: nobody can edit a deleted issue's decision, and whatever version
+     * Removes the decision of an issue Jira has deleted, with its people, its revision claims, its notification
+     * claims and whatever of its notifications was not sent yet (nobody is told about an issue that is gone), and
+     * appends {@code auditOf(removed)} to its audit trail, in one transaction. The audit trail stays (it is keyed by
+     * issue id). No version check: nobody can edit a deleted issue's decision, and whatever version
      * is stored goes. Empty when the issue had no decision.
      */
     public Optional<Decision> removeWithIssue(long issueId, java.util.function.Function<Decision, List<AuditEntry>> auditOf) {
@@ -207,6 +218,8 @@ public class DecisionStore {
             entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", id);
             entities.deleteWithSQL(RevisionEntity.class, "DECISION_ID = ?", id);
             entities.deleteWithSQL(NotificationEntity.class, "ISSUE_ID = ?", issueId);
+            entities.deleteWithSQL(NoticeEntity.class, "ISSUE_ID = ?", issueId);
+            entities.deleteWithSQL(MailEntity.class, "ISSUE_ID = ? AND SENT_AT IS NULL", issueId);
             entities.deleteWithSQL(DecisionEntity.class, "ID = ?", id);
             appendAudit(issueId, auditOf.apply(removed));
             return Optional.of(removed);
@@ -414,6 +427,18 @@ public class DecisionStore {
     }
 
     /**
+     * Every overdue decision (OPEN or IN_PROGRESS, due before {@code today}) in all projects, for the weekly digest,
+     * most overdue first; without people and outcome. <b>One streamed statement</b>, nothing held.
+     */
+    public void forEachOverdue(LocalDate today, java.util.function.Consumer<Decision> each) {
+        entities.stream(DecisionEntity.class, Query.select(REPORT_COLUMNS)
+                        .where("STATUS IN (?, ?) AND DUE_DATE < ?", DecisionStatus.OPEN.name(), DecisionStatus.IN_PROGRESS.name(),
+                                today.toString())
+                        .order("DUE_DATE, ID"),
+                row -> each.accept(withoutOutcome(row)));
+    }
+
+    /**
      * The WHERE clause of a report scope ({@link #forEachInScope}): column names and placeholders only, the values go
      * into {@code params}; null when the scope can match nothing (nothing visible, no domain, no people).
      */
@@ -573,30 +598,6 @@ public class DecisionStore {
                 row.getReviewDate() == null ? null : LocalDate.parse(row.getReviewDate()),
                 row.getOutcome(), row.getDomainKey(), Boolean.TRUE.equals(row.getDomainByHand()), toInstant(row.getDecidedAt()),
                 toInstant(row.getCreatedAt()), toInstant(row.getUpdatedAt()), row.getVersion());
-    }
-
-    /**
-     * Claims the right to notify of the decision reaching {@code status} in the quiet period that holds
-     * {@code now}: true for the first claim of that period (cluster-wide; the database's unique key
-     * decides), false for every later one. Claims older than a day are pruned on the way.
-     */
-    public boolean claimNotification(long issueId, DecisionStatus status, Instant now, java.time.Duration quietPeriod) {
-        long period = now.toEpochMilli() / quietPeriod.toMillis();
-        Map<String, Object> values = new HashMap<>();
-        values.put("CLAIM_KEY", issueId + ":" + status.name() + ":" + period);
-        values.put("ISSUE_ID", issueId);
-        values.put("STATUS", status.name());
-        values.put("SENT_AT", Date.from(now));
-        try {
-            entities.inTransaction(() -> entities.create(NotificationEntity.class, values));
-        } catch (RuntimeException e) {
-            if (Entities.isConstraintViolation(e) || Entities.isConcurrencyConflict(e)) {
-                return false;
-            }
-            throw e;
-        }
-        entities.deleteWithSQL(NotificationEntity.class, "SENT_AT < ?", Date.from(now.minus(java.time.Duration.ofDays(1))));
-        return true;
     }
 
     private static Instant toInstant(Date date) {

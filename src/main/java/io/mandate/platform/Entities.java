@@ -55,6 +55,33 @@ public class Entities {
         }
     }
 
+    /**
+     * {@link #inTransaction}, tried again in a new transaction while the database aborts it for a concurrent one
+     * ({@link #isConcurrencyConflict}: PostgreSQL's serializable transactions, as the reference host runs them, abort
+     * one of two transactions that touched the same rows even when both could commit under Jira's READ COMMITTED),
+     * for up to {@code patience}; then, or for any other failure, the failure propagates. For work that must not be
+     * lost to a conflict and may be done again from the start.
+     */
+    public <T> T inTransactionRetryingConflicts(Supplier<T> work, java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (RuntimeException e) {
+                if (!isConcurrencyConflict(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    // a short random pause, so that the losers of one round do not meet again at the same instant
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static boolean causedBy(Throwable failure, Throwable cause) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t == cause) {

@@ -71,6 +71,7 @@ public final class ProductNode implements AutoCloseable {
     private final io.mandate.refhost.platform.RefCacheManager caches;
     private final io.mandate.refhost.applinks.RefApplicationLinks applinks;
     private final io.mandate.refhost.audit.RefAuditService audit;
+    private final io.mandate.refhost.platform.RefSchedulerService scheduler;
 
     private ProductNode(Product product, Database database, World world, PluginInstance plugin,
                         RefTemplateRenderer templates, RefI18nResolver i18n, RefUserManager users,
@@ -79,8 +80,10 @@ public final class ProductNode implements AutoCloseable {
                         io.mandate.refhost.platform.RefEventPublisher events,
                         io.mandate.refhost.platform.RefCacheManager caches,
                         io.mandate.refhost.applinks.RefApplicationLinks applinks,
-                        io.mandate.refhost.audit.RefAuditService audit) {
+                        io.mandate.refhost.audit.RefAuditService audit,
+                        io.mandate.refhost.platform.RefSchedulerService scheduler) {
         this.audit = audit;
+        this.scheduler = scheduler;
         this.events = events;
         this.caches = caches;
         this.applinks = applinks;
@@ -126,6 +129,10 @@ public final class ProductNode implements AutoCloseable {
         RefTemplateRenderer templates = new RefTemplateRenderer(pluginLoader, io.mandate.refhost.sal.VelocityAllowlist.host());
         io.mandate.refhost.platform.RefEventPublisher events = new io.mandate.refhost.platform.RefEventPublisher();
         io.mandate.refhost.platform.RefCacheManager caches = new io.mandate.refhost.platform.RefCacheManager(cluster);
+        io.mandate.refhost.platform.RefClusterLockService clusterLocks = new io.mandate.refhost.platform.RefClusterLockService(cluster);
+        // the scheduler's jobs start running once the plugin is up (below)
+        io.mandate.refhost.platform.RefSchedulerService scheduler = new io.mandate.refhost.platform.RefSchedulerService(
+                cluster, clusterLocks, java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(1));
         HostServices services = new HostServices()
                 .add(ActiveObjects.class, ao)
                 .add(UserManager.class, users)
@@ -135,7 +142,8 @@ public final class ProductNode implements AutoCloseable {
                 .add(com.atlassian.sal.api.timezone.TimeZoneManager.class, io.mandate.refhost.sal.RefTimeZoneManager.fromSystemProperty())
                 .add(com.atlassian.event.api.EventPublisher.class, events)
                 .add(com.atlassian.cache.CacheManager.class, caches)
-                .add(com.atlassian.beehive.ClusterLockService.class, new io.mandate.refhost.platform.RefClusterLockService(cluster))
+                .add(com.atlassian.beehive.ClusterLockService.class, clusterLocks)
+                .add(com.atlassian.scheduler.SchedulerService.class, scheduler)
                 // the Web Resource Manager's page builder: what a page requires while it renders goes into its <head>
                 .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, new io.mandate.refhost.web.RefPageBuilderService())
                 .add(com.atlassian.sal.api.rdbms.TransactionalExecutorFactory.class,
@@ -170,17 +178,25 @@ public final class ProductNode implements AutoCloseable {
                     .add(GroupManager.class, jira.groupManager())
                     .add(com.atlassian.jira.issue.index.IssueIndexingService.class, jira.indexing());
         }
-        PluginInstance plugin = PluginInstance.start(product.id(), pluginLoader, descriptor, services, ao);
+        PluginInstance plugin;
+        try {
+            plugin = PluginInstance.start(product.id(), pluginLoader, descriptor, services, ao);
+        } catch (RuntimeException e) {
+            scheduler.close();
+            throw e;
+        }
         try {
             // after the bundle resolved and its modules were checked, so those failures are named first
             templates.allow(io.mandate.refhost.sal.VelocityAllowlist.forPlugin(pluginLoader, descriptor.velocityAllowlist()));
         } catch (RuntimeException e) {
+            scheduler.close();
             plugin.close();
             throw e;
         }
+        scheduler.start();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis,
-                applicationProperties, outbox, events, caches, applinks, audit);
+                applicationProperties, outbox, events, caches, applinks, audit, scheduler);
     }
 
     public Product product() {
@@ -259,8 +275,14 @@ public final class ProductNode implements AutoCloseable {
         return audit;
     }
 
+    /** The product's scheduler on this node (Atlassian's SchedulerService): what runs the plugin's jobs. */
+    public io.mandate.refhost.platform.RefSchedulerService scheduler() {
+        return scheduler;
+    }
+
     @Override
     public void close() {
+        scheduler.close(); // no job may run into a plugin that is stopping
         plugin.close();
         caches.close();
     }

@@ -204,6 +204,8 @@ public final class RefHost implements AutoCloseable {
         // the audit plugin's page (an exact path, so it wins over the plugin servlets' prefix)
         handler.addServlet(new ServletHolder(new io.mandate.refhost.web.AuditLogServlet(node)),
                 io.mandate.refhost.web.AuditLogServlet.PATH);
+        // the scheduler's jobs, and running one now (administrators; reference host only)
+        handler.addServlet(new ServletHolder(new io.mandate.refhost.web.SchedulerRestServlet(node)), "/rest/refhost/1.0/scheduler/*");
         for (PluginDescriptor.Rest rest : node.plugin().descriptor().rests()) {
             handler.addServlet(new ServletHolder(PluginRest.servlet(node, rest)), PluginRest.mountPath(rest));
         }

@@ -19,6 +19,9 @@ import io.mandate.decision.AuditEntity;
 import io.mandate.decision.DecisionEntity;
 import io.mandate.decision.DecisionStatus;
 import io.mandate.decision.DecisionStore;
+import io.mandate.decision.MailClaimEntity;
+import io.mandate.decision.MailEntity;
+import io.mandate.decision.NoticeEntity;
 import io.mandate.decision.NotificationEntity;
 import io.mandate.decision.ParticipantEntity;
 import io.mandate.decision.RevisionEntity;
@@ -104,7 +107,7 @@ public class WhatIfServiceTest {
     @Before
     public void setUp() {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class, DomainEntity.class, DomainScopeEntity.class, GrantEntity.class, AbsenceEntity.class,
+                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class, DomainEntity.class, DomainScopeEntity.class, GrantEntity.class, AbsenceEntity.class,
                 MatrixAuditEntity.class);
         IssueAccess issues = mock(IssueAccess.class);
         when(issues.browsable(anyLong(), any())).thenAnswer(i -> {

@@ -90,7 +90,7 @@ public class AdminGuideTablesTest {
 
     @Test
     public void theGuidesTableListsExactlyTheTablesTheEntitiesGet() throws Exception {
-        assertEquals(14, created.size());
+        assertEquals(17, created.size());
         assertEquals(created, namesInGuide(Pattern.compile("^\\| `AO_3BD0E8_")));
     }
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mandate.decision.AuditEntity;
 import io.mandate.decision.DecisionEntity;
 import io.mandate.decision.DecisionStore;
+import io.mandate.decision.MailClaimEntity;
+import io.mandate.decision.MailEntity;
+import io.mandate.decision.NoticeEntity;
 import io.mandate.decision.NotificationEntity;
 import io.mandate.decision.ParticipantEntity;
 import io.mandate.decision.RevisionEntity;
@@ -78,7 +81,7 @@ public class AuthorityCacheAcrossNodesTest {
     public void setUp() {
         ao = new AoTestSupport(kind, DomainEntity.class, DomainScopeEntity.class, GrantEntity.class, AbsenceEntity.class,
                 MatrixAuditEntity.class, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class);
+                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
         UserDirectory users = mock(UserDirectory.class);
         when(users.currentUser()).thenReturn(Optional.of(ADMIN));
         when(users.isAdmin(any())).thenReturn(false);

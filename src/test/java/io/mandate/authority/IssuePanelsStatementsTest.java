@@ -10,6 +10,9 @@ import io.mandate.decision.DecisionPanel;
 import io.mandate.decision.DecisionResource;
 import io.mandate.decision.DecisionService;
 import io.mandate.decision.DecisionStore;
+import io.mandate.decision.MailClaimEntity;
+import io.mandate.decision.MailEntity;
+import io.mandate.decision.NoticeEntity;
 import io.mandate.decision.NotificationEntity;
 import io.mandate.decision.ParticipantEntity;
 import io.mandate.decision.RevisionEntity;
@@ -131,7 +134,7 @@ public class IssuePanelsStatementsTest {
     @Before
     public void setUp() throws Exception {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class, DomainEntity.class, DomainScopeEntity.class, GrantEntity.class, AbsenceEntity.class,
+                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class, DomainEntity.class, DomainScopeEntity.class, GrantEntity.class, AbsenceEntity.class,
                 MatrixAuditEntity.class);
         issues = mock(IssueAccess.class);
         for (int i = 1; i <= 6; i++) {

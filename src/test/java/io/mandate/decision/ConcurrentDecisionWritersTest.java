@@ -84,7 +84,7 @@ public class ConcurrentDecisionWritersTest {
     @Before
     public void setUp() {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class);
+                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
         store = new DecisionStore(ao.entities(), ao.aggregates());
         IssueAccess issues = mock(IssueAccess.class);
         when(issues.browsable(eq("DEMO-1"), any())).thenReturn(Optional.of(ISSUE));

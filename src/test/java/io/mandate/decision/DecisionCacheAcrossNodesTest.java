@@ -63,7 +63,7 @@ public class DecisionCacheAcrossNodesTest {
     @Before
     public void setUp() {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class);
+                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
         DecisionStore store = new DecisionStore(ao.entities(), ao.aggregates());
         IssueAccess issues = mock(IssueAccess.class);
         when(issues.browsable(eq("DEMO-1"), any())).thenReturn(Optional.of(ISSUE));

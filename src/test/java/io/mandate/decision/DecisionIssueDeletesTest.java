@@ -30,7 +30,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +94,7 @@ public class DecisionIssueDeletesTest {
     @Before
     public void setUp() throws Exception {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class);
+                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
         store = new DecisionStore(ao.entities(), ao.aggregates());
         IssueAccess issues = mock(IssueAccess.class);
         for (IssueRef issue : List.of(DEMO_1, DEMO_2, OPS_1)) {
@@ -124,7 +123,16 @@ public class DecisionIssueDeletesTest {
                 + "\"contributors\":[\"bob\"],\"outcome\":\"Kafka\"}"));
         nodeA.put("DEMO-2", body("{\"status\":\"OPEN\"}"));
         nodeA.put("OPS-1", body("{\"status\":\"OPEN\",\"approver\":\"bob\"}"));
-        store.claimNotification(10L, DecisionStatus.DECIDED, NOW, Duration.ofMinutes(10));
+        // DEMO-1's DECIDED write queued a notice that is still waiting; an earlier one was turned into a claim and a
+        // message that is not sent yet
+        NotificationQueue queue = new NotificationQueue(ao.entities());
+        NoticeRows.insert(ao.entities(), new Notice(0, 10L, "DEMO-1", DecisionStatus.REVERSED, "k-alice", "k-alice", null,
+                List.of("k-bob"), List.of(), List.of(), 1, NOW.minusSeconds(60), 0));
+        Notice earlier = queue.dueNotices(NOW, 10).stream().filter(n -> n.status() == DecisionStatus.REVERSED).findFirst().orElseThrow();
+        queue.expand(earlier, DecisionNotifier.quietClaimKey(earlier), List.of(OutgoingMail.of(OutgoingMail.Kind.NOTIFICATION,
+                10L, "k-bob", "bob@example.com", "[DEMO-1] Decision reversed", "…")), NOW);
+        assertEquals(1, count(NoticeEntity.class, "ISSUE_ID = ?", 10L));
+        assertEquals(1, count(MailEntity.class, "ISSUE_ID = ?", 10L));
         assertEquals("node B has read and cached DEMO-1's decision", DecisionStatus.DECIDED,
                 nodeB.find(DEMO_1).orElseThrow().status());
         recorder.changes.clear();
@@ -141,7 +149,7 @@ public class DecisionIssueDeletesTest {
     }
 
     @Test
-    public void aDeletedIssuesDecisionGoesWithItsPeopleAndClaimsButItsHistoryStays() {
+    public void aDeletedIssuesDecisionGoesWithItsPeopleClaimsAndUnsentNotificationsButItsHistoryStays() {
         int decisionId = ao.entities().find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", 10L))[0].getID();
         List<AuditEntry> before = store.history(10L);
 
@@ -152,6 +160,8 @@ public class DecisionIssueDeletesTest {
         assertEquals(0, count(ParticipantEntity.class, "DECISION_ID = ?", decisionId));
         assertEquals(0, count(RevisionEntity.class, "DECISION_ID = ?", decisionId));
         assertEquals(0, count(NotificationEntity.class, "ISSUE_ID = ?", 10L));
+        assertEquals("its notice waiting to be sent goes too", 0, count(NoticeEntity.class, "ISSUE_ID = ?", 10L));
+        assertEquals("and its unsent mail", 0, count(MailEntity.class, "ISSUE_ID = ?", 10L));
         assertEquals("nobody is told about a deleted issue's decision", List.of(), recorder.changes);
 
         List<AuditEntry> after = store.history(10L);

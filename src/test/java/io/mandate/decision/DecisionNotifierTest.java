@@ -6,14 +6,12 @@ import com.atlassian.sal.api.ApplicationProperties;
 import io.mandate.platform.GroupDirectory;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Links;
-import io.mandate.platform.Mailer;
 import io.mandate.platform.Person;
 import io.mandate.platform.Texts;
 import io.mandate.platform.UserDirectory;
 import io.mandate.refhost.sal.RefI18nResolver;
 import org.junit.Before;
 import org.junit.Test;
-import org.mockito.ArgumentCaptor;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,15 +28,13 @@ import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** Who is told when a decision becomes DECIDED or REVERSED, and what they read; the real i18n bundles. */
+/**
+ * Whom a queued notice reaches and what they read, when the notification job turns it into mail; the real i18n
+ * bundles. (When a notice is queued: {@code DecisionServiceNotificationTest}; how it is sent: {@code NotificationJobTest}.)
+ */
 public class DecisionNotifierTest {
 
     private static final Person ALICE = new Person("k-alice", "alice", "Alice Adams");
@@ -56,28 +52,19 @@ public class DecisionNotifierTest {
 
     private UserDirectory users;
     private GroupDirectory groups;
-    private Mailer mailer;
     private io.mandate.platform.IssueAccess issues;
     private DecisionNotifier notifier;
-    private DecisionStore store;
-    private DecisionAuthority authority;
 
     @Before
     public void setUp() {
         users = mock(UserDirectory.class);
         groups = mock(GroupDirectory.class);
-        mailer = mock(Mailer.class);
         ApplicationProperties properties = mode -> "https://jira.example.com/";
         issues = mock(io.mandate.platform.IssueAccess.class);
         when(issues.browsable(anyLong(), any())).thenReturn(Optional.of(ISSUE));
-        store = mock(DecisionStore.class);
-        when(store.claimNotification(org.mockito.ArgumentMatchers.anyLong(), any(), any(), any())).thenReturn(true);
-        authority = mock(DecisionAuthority.class);
-        notifier = new DecisionNotifier(users, groups, mailer,
+        notifier = new DecisionNotifier(users, groups,
                 new Texts(new RefI18nResolver(List.of("i18n/mandate"), getClass().getClassLoader())),
-                new Links(properties), issues, authority, store,
-                io.mandate.testing.FixedClock.utc(java.time.Instant.parse("2026-11-20T10:00:00Z")));
-
+                new Links(properties), issues);
         when(users.byKey(anyString())).thenAnswer(i -> Optional.ofNullable(BY_KEY.get(i.<String>getArgument(0))));
         when(users.isActive(any())).thenAnswer(i -> !DAVE.equals(i.getArgument(0)));
         when(users.emailAddress(any())).thenAnswer(i -> {
@@ -104,6 +91,13 @@ public class DecisionNotifierTest {
         when(issues.browsable(anyLong(), org.mockito.ArgumentMatchers.eq(Optional.of(FRANK)))).thenReturn(Optional.empty());
         when(groups.membersOf("operations")).thenReturn(List.of(BOB, FRANK));
         assertEquals(List.of("bob"), notifiedNames(decided(List.of(), List.of(group("operations")))));
+        assertEquals(List.of("bob@example.com"), addresses(notifier.mailsFor(decided(List.of(), List.of(group("operations"))))));
+    }
+
+    @Test
+    public void nobodyIsToldAboutAnIssueThatIsGone() {
+        when(issues.browsable(anyLong(), any())).thenReturn(Optional.empty());
+        assertEquals(List.of(), notifier.mailsFor(decided(List.of(CAROL.key()), List.of(user(BOB)))));
     }
 
     @Test
@@ -112,9 +106,10 @@ public class DecisionNotifierTest {
     }
 
     @Test
-    public void membersOfInformedGroupsAreNotified() {
+    public void membersOfInformedGroupsAreNotifiedAsTheGroupIsWhenTheNoticeIsSent() {
+        Notice notice = decided(List.of(), List.of(group("operations")));
         when(groups.membersOf("operations")).thenReturn(List.of(BOB, FRANK));
-        assertEquals(List.of("bob", "frank"), notifiedNames(decided(List.of(), List.of(group("operations")))));
+        assertEquals(List.of("bob", "frank"), notifiedNames(notice));
     }
 
     @Test
@@ -125,11 +120,9 @@ public class DecisionNotifierTest {
     @Test
     public void someoneNamedSeveralTimesIsNotifiedOnce() {
         when(groups.membersOf("operations")).thenReturn(List.of(BOB, FRANK));
-        Decision d = decided(List.of(BOB.key(), CAROL.key()), List.of(user(BOB), group("operations"), user(FRANK)));
-        assertEquals(List.of("bob", "frank", "carol"), notifiedNames(d));
-        notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.IN_PROGRESS), d, ALICE);
-        verify(mailer, times(1)).send(eq("bob@example.com"), anyString(), anyString());
-        verify(mailer, times(3)).send(anyString(), anyString(), anyString());
+        Notice n = decided(List.of(BOB.key(), CAROL.key()), List.of(user(BOB), group("operations"), user(FRANK)));
+        assertEquals(List.of("bob", "frank", "carol"), notifiedNames(n));
+        assertEquals(List.of("bob@example.com", "frank@example.com", "carol@example.com"), addresses(notifier.mailsFor(n)));
     }
 
     @Test
@@ -141,9 +134,9 @@ public class DecisionNotifierTest {
     @Test
     public void theAuthorOfTheChangeIsNeverNotified() {
         when(groups.membersOf("developers")).thenReturn(List.of(ALICE, GRACE));
-        Decision d = decided(List.of(ALICE.key()), List.of(user(ALICE), group("developers")));
-        assertEquals(List.of("grace"), notifiedNames(d));
-        verify(mailer, never()).send(eq("alice@example.com"), anyString(), anyString());
+        Notice n = decided(List.of(ALICE.key()), List.of(user(ALICE), group("developers")));
+        assertEquals(List.of("grace"), notifiedNames(n));
+        assertEquals(List.of("grace@example.com"), addresses(notifier.mailsFor(n)));
     }
 
     @Test
@@ -162,37 +155,35 @@ public class DecisionNotifierTest {
         assertEquals(List.of("bob"), notifiedNames(decided(List.of("k-gone"), List.of(user(BOB)))));
     }
 
+    @Test
+    public void peopleTheAuthorityMatrixNamedAtTheWriteAreToldToo() {
+        Notice n = new Notice(1, ISSUE.id(), ISSUE.key(), DecisionStatus.DECIDED, ALICE.key(), CAROL.key(), "Kafka",
+                List.of(), List.of(), List.of(BOB.key()), 3, NOW, 0);
+        assertEquals(List.of("bob"), notifiedNames(n));
+    }
+
     // ----- when -----
 
     @Test
     public void becomingDecidedNotifies() {
         assertTrue(DecisionNotifier.isNotifiable(Optional.of(DecisionStatus.IN_PROGRESS), DecisionStatus.DECIDED));
-        notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.IN_PROGRESS), decided(List.of(), List.of(user(BOB))), ALICE);
-        verify(mailer).send(eq("bob@example.com"), anyString(), anyString());
     }
 
     @Test
     public void becomingReversedNotifies() {
         assertTrue(DecisionNotifier.isNotifiable(Optional.of(DecisionStatus.DECIDED), DecisionStatus.REVERSED));
-        notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.DECIDED), withStatus(DecisionStatus.REVERSED, user(BOB)), ALICE);
-        verify(mailer).send(eq("bob@example.com"), eq("[DEMO-15] Decision reversed: Decommission the legacy reporting cluster"),
-                anyString());
+        List<OutgoingMail> mail = notifier.mailsFor(withStatus(DecisionStatus.REVERSED, user(BOB)));
+        assertEquals("[DEMO-15] Decision reversed: Decommission the legacy reporting cluster", mail.get(0).subject());
     }
 
     @Test
     public void recordingADecisionThatIsAlreadyDecidedNotifies() {
         assertTrue(DecisionNotifier.isNotifiable(Optional.empty(), DecisionStatus.DECIDED));
-        notifier.decisionSaved(ISSUE, Optional.empty(), decided(List.of(), List.of(user(BOB))), ALICE);
-        verify(mailer).send(eq("bob@example.com"), anyString(), anyString());
     }
 
     @Test
     public void anEditThatStaysDecidedNotifiesNobody() {
         assertFalse(DecisionNotifier.isNotifiable(Optional.of(DecisionStatus.DECIDED), DecisionStatus.DECIDED));
-        List<DecisionNotifier.Recipient> sent = notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.DECIDED),
-                decided(List.of(), List.of(user(BOB))), ALICE);
-        assertTrue(sent.isEmpty());
-        verify(mailer, never()).send(anyString(), anyString(), anyString());
     }
 
     @Test
@@ -205,30 +196,20 @@ public class DecisionNotifierTest {
         for (DecisionStatus after : List.of(DecisionStatus.OPEN, DecisionStatus.IN_PROGRESS, DecisionStatus.DEFERRED)) {
             assertFalse(after.name(), DecisionNotifier.isNotifiable(Optional.of(DecisionStatus.DECIDED), after));
             assertFalse(after.name(), DecisionNotifier.isNotifiable(Optional.empty(), after));
-            notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.OPEN), withStatus(after, user(BOB)), ALICE);
         }
-        verify(mailer, never()).send(anyString(), anyString(), anyString());
-    }
-
-    @Test
-    public void aRefusedMessageDoesNotStopTheOthers() {
-        doThrow(new IllegalStateException("mail queue full")).when(mailer).send(eq("bob@example.com"), anyString(), anyString());
-        List<DecisionNotifier.Recipient> sent = notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.IN_PROGRESS),
-                decided(List.of(CAROL.key()), List.of(user(BOB))), ALICE);
-        assertEquals(List.of(CAROL), sent.stream().map(DecisionNotifier.Recipient::person).toList());
-        verify(mailer).send(eq("carol@example.com"), anyString(), anyString());
     }
 
     // ----- what they read -----
 
     @Test
     public void theMessageSaysWhatWasDecidedByWhomAndLinksTheIssue() {
-        notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.IN_PROGRESS), decided(List.of(), List.of(user(BOB))), ALICE);
-        ArgumentCaptor<String> subject = ArgumentCaptor.forClass(String.class);
-        ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
-        verify(mailer).send(eq("bob@example.com"), subject.capture(), body.capture());
-        assertEquals("[DEMO-15] Decision made: Decommission the legacy reporting cluster", subject.getValue());
-        String text = body.getValue();
+        OutgoingMail mail = notifier.mailsFor(decided(List.of(), List.of(user(BOB)))).get(0);
+        assertEquals("bob@example.com", mail.toAddress());
+        assertEquals(BOB.key(), mail.recipientKey());
+        assertEquals(OutgoingMail.Kind.NOTIFICATION, mail.kind());
+        assertEquals(Long.valueOf(ISSUE.id()), mail.issueId());
+        assertEquals("[DEMO-15] Decision made: Decommission the legacy reporting cluster", mail.subject());
+        String text = mail.body();
         assertTrue(text, text.startsWith("Alice Adams changed the decision on DEMO-15 to Decided.\n"));
         assertTrue(text, text.contains("\nIssue: DEMO-15 Decommission the legacy reporting cluster\n"));
         assertTrue(text, text.contains("\nStatus: Decided\n"));
@@ -239,64 +220,73 @@ public class DecisionNotifierTest {
     }
 
     @Test
+    public void theMessageNamesTheIssueByTheKeyItHasWhenItIsSent() {
+        IssueRef moved = new IssueRef(15L, "OPS-7", "Decommission the legacy reporting cluster", 10001L, "OPS", "Epic",
+                List.of(), List.of());
+        when(issues.browsable(anyLong(), any())).thenReturn(Optional.of(moved));
+        OutgoingMail mail = notifier.mailsFor(decided(List.of(), List.of(user(BOB)))).get(0);
+        assertEquals("[OPS-7] Decision made: Decommission the legacy reporting cluster", mail.subject());
+        assertTrue(mail.body(), mail.body().contains("https://jira.example.com/browse/OPS-7"));
+    }
+
+    @Test
+    public void anAuthorTheHostNoLongerKnowsIsNamedByKey() {
+        Notice n = new Notice(1, ISSUE.id(), ISSUE.key(), DecisionStatus.DECIDED, "k-gone", CAROL.key(), "Kafka",
+                List.of(), List.of(user(BOB)), List.of(), 3, NOW, 0);
+        assertTrue(notifier.mailsFor(n).get(0).body().startsWith("k-gone changed the decision on DEMO-15"));
+    }
+
+    @Test
     public void eachRecipientReadsTheMessageInTheirOwnLanguage() {
         when(users.locale(BOB)).thenReturn(Locale.GERMAN);
-        notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.IN_PROGRESS),
-                decided(List.of(), List.of(user(BOB), user(FRANK))), ALICE);
-        ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
-        verify(mailer).send(eq("bob@example.com"), eq("[DEMO-15] Entscheidung getroffen: Decommission the legacy reporting cluster"),
-                body.capture());
-        assertTrue(body.getValue(), body.getValue().contains("Alice Adams hat die Entscheidung zu DEMO-15 auf \u201eEntschieden\u201c gesetzt."));
-        assertTrue(body.getValue(), body.getValue().contains("\nVerantwortlich: Carol Clark\n"));
-        verify(mailer).send(eq("frank@example.com"), eq("[DEMO-15] Decision made: Decommission the legacy reporting cluster"),
-                anyString());
+        List<OutgoingMail> mail = notifier.mailsFor(decided(List.of(), List.of(user(BOB), user(FRANK))));
+        assertEquals("[DEMO-15] Entscheidung getroffen: Decommission the legacy reporting cluster", mail.get(0).subject());
+        assertTrue(mail.get(0).body(), mail.get(0).body().contains("Alice Adams hat die Entscheidung zu DEMO-15 auf \u201eEntschieden\u201c gesetzt."));
+        assertTrue(mail.get(0).body(), mail.get(0).body().contains("\nVerantwortlich: Carol Clark\n"));
+        assertEquals("frank@example.com", mail.get(1).toAddress());
+        assertEquals("[DEMO-15] Decision made: Decommission the legacy reporting cluster", mail.get(1).subject());
     }
 
     @Test
     public void theSubjectStaysOneLineWhateverTheSummaryHolds() {
         IssueRef odd = new IssueRef(15L, "DEMO-15", "first\r\nBcc: mallory@example.com", 10000L, "DEMO", "Epic", List.of(), List.of());
-        notifier.decisionSaved(odd, Optional.empty(), decided(List.of(), List.of(user(BOB))), ALICE);
-        ArgumentCaptor<String> subject = ArgumentCaptor.forClass(String.class);
-        verify(mailer).send(eq("bob@example.com"), subject.capture(), anyString());
-        assertFalse(subject.getValue(), subject.getValue().contains("\n") || subject.getValue().contains("\r"));
+        when(issues.browsable(anyLong(), any())).thenReturn(Optional.of(odd));
+        OutgoingMail mail = notifier.mailsFor(decided(List.of(), List.of(user(BOB)))).get(0);
+        assertFalse(mail.subject(), mail.subject().contains("\n") || mail.subject().contains("\r"));
+        assertTrue(mail.body(), mail.body().contains("\nIssue: DEMO-15 first Bcc: mallory@example.com\n"));
     }
 
     @Test
     public void aReversedDecisionWithoutOutcomeSaysNone() {
-        notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.DECIDED), withStatus(DecisionStatus.REVERSED, user(BOB)), ALICE);
-        ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
-        verify(mailer).send(eq("bob@example.com"), anyString(), body.capture());
-        assertTrue(body.getValue(), body.getValue().contains("\nOutcome: None\n"));
+        OutgoingMail mail = notifier.mailsFor(withStatus(DecisionStatus.REVERSED, user(BOB))).get(0);
+        assertTrue(mail.body(), mail.body().contains("\nOutcome: None\n"));
     }
 
-    // ----- repeat notifications and the authority matrix -----
+    // ----- the quiet period -----
 
     @Test
-    public void aStatusAlreadyAnnouncedInThisQuietPeriodMailsNobody() {
-        when(store.claimNotification(org.mockito.ArgumentMatchers.anyLong(), any(), any(), any())).thenReturn(false);
-        List<DecisionNotifier.Recipient> sent = notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.REVERSED),
-                withStatus(DecisionStatus.DECIDED, user(BOB)), ALICE);
-        assertTrue(sent.isEmpty());
-        org.mockito.Mockito.verifyNoInteractions(mailer);
-    }
-
-    @Test
-    public void theClaimIsForTheIssueAndTheNewStatusInTheQuietPeriod() {
-        notifier.decisionSaved(ISSUE, Optional.of(DecisionStatus.DECIDED), withStatus(DecisionStatus.REVERSED, user(BOB)), ALICE);
-        verify(store).claimNotification(ISSUE.id(), DecisionStatus.REVERSED, Instant.parse("2026-11-20T10:00:00Z"),
-                DecisionNotifier.QUIET_PERIOD);
-    }
-
-    @Test
-    public void peopleTheAuthorityMatrixNamesAreToldToo() {
-        when(authority.alsoToNotify(any(), org.mockito.ArgumentMatchers.eq(ISSUE))).thenReturn(List.of(BOB.key()));
-        assertEquals(List.of("bob"), notifiedNames(decided(List.of(), List.of())));
+    public void theQuietPeriodClaimIsForTheIssueTheNewStatusAndThePeriodOfTheWrite() {
+        Notice early = withStatus(DecisionStatus.REVERSED, user(BOB));
+        Notice sameQuarter = new Notice(2, ISSUE.id(), ISSUE.key(), DecisionStatus.REVERSED, ALICE.key(), null, null,
+                List.of(), List.of(), List.of(), 5, NOW.plusSeconds(60), 0);
+        Notice nextQuarter = new Notice(3, ISSUE.id(), ISSUE.key(), DecisionStatus.REVERSED, ALICE.key(), null, null,
+                List.of(), List.of(), List.of(), 6, NOW.plus(DecisionNotifier.QUIET_PERIOD), 0);
+        assertEquals(DecisionNotifier.quietClaimKey(early), DecisionNotifier.quietClaimKey(sameQuarter));
+        assertFalse(DecisionNotifier.quietClaimKey(early).equals(DecisionNotifier.quietClaimKey(nextQuarter)));
+        assertFalse(DecisionNotifier.quietClaimKey(early).equals(DecisionNotifier.quietClaimKey(decided(List.of(), List.of()))));
+        assertTrue(DecisionNotifier.quietClaimKey(early).startsWith("15:REVERSED:"));
     }
 
     // ----- helpers -----
 
-    private List<String> notifiedNames(Decision decision) {
-        return notifier.recipients(decision, ISSUE, ALICE).stream().map(r -> r.person().name()).toList();
+    private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+
+    private List<String> notifiedNames(Notice notice) {
+        return notifier.recipients(notice, ALICE).stream().map(r -> r.person().name()).toList();
+    }
+
+    private static List<String> addresses(List<OutgoingMail> mails) {
+        return mails.stream().map(OutgoingMail::toAddress).toList();
     }
 
     private static Principal user(Person p) {
@@ -307,16 +297,13 @@ public class DecisionNotifierTest {
         return new Principal(Principal.Type.GROUP, name);
     }
 
-    private static Decision decided(List<String> contributorKeys, List<Principal> informed) {
-        Instant now = Instant.parse("2026-11-20T10:00:00Z");
-        return new Decision(ISSUE.id(), ISSUE.projectId(), ISSUE.key(), "DEMO", DecisionStatus.DECIDED, ALICE.key(), CAROL.key(),
-                contributorKeys, informed, null, "Switch it off after the March reports; Carol's team moves them.", null,
-                now, now, now, 3);
+    private static Notice decided(List<String> contributorKeys, List<Principal> informed) {
+        return new Notice(1, ISSUE.id(), ISSUE.key(), DecisionStatus.DECIDED, ALICE.key(), CAROL.key(),
+                "Switch it off after the March reports; Carol's team moves them.", contributorKeys, informed, List.of(), 3, NOW, 0);
     }
 
-    private static Decision withStatus(DecisionStatus status, Principal... informed) {
-        Instant now = Instant.parse("2026-11-20T10:00:00Z");
-        return new Decision(ISSUE.id(), ISSUE.projectId(), ISSUE.key(), "DEMO", status, ALICE.key(), CAROL.key(), List.of(),
-                List.of(informed), null, null, null, null, now, now, 4);
+    private static Notice withStatus(DecisionStatus status, Principal... informed) {
+        return new Notice(1, ISSUE.id(), ISSUE.key(), status, ALICE.key(), CAROL.key(), null, List.of(), List.of(informed),
+                List.of(), 4, NOW, 0);
     }
 }

@@ -63,7 +63,6 @@ public class DecisionServiceTest {
     private DecisionStore store;
     private IssueAccess issues;
     private UserDirectory users;
-    private DecisionNotifier notifier;
     private DecisionService service;
 
     @Before
@@ -71,10 +70,9 @@ public class DecisionServiceTest {
         store = mock(DecisionStore.class);
         issues = mock(IssueAccess.class);
         users = mock(UserDirectory.class);
-        notifier = mock(DecisionNotifier.class);
-        // the real event path: the service publishes DecisionChanged, the reactions re-index and notify
+        // the real event path: the service publishes DecisionChanged, the reactions re-index
         io.mandate.refhost.platform.RefEventPublisher bus = new io.mandate.refhost.platform.RefEventPublisher();
-        new DecisionReactions(bus, issues, notifier).afterPropertiesSet();
+        new DecisionReactions(bus, issues).afterPropertiesSet();
         service = new DecisionService(store, issues, new io.mandate.platform.People(users), new NoDomainAuthority(),
                 new io.mandate.platform.HostEvents(bus), io.mandate.testing.FixedClock.utc(NOW), io.mandate.testing.Seams.caches());
 
@@ -89,7 +87,7 @@ public class DecisionServiceTest {
         when(issues.canEdit(eq(ISSUE), any())).thenReturn(true);
 
         when(store.find(ISSUE.id())).thenReturn(Optional.empty());
-        when(store.save(any(), any(), anyList())).thenAnswer(i -> i.getArgument(0));
+        when(store.save(any(), any(), anyList(), any())).thenAnswer(i -> i.getArgument(0));
     }
 
     // ----- lists go by issue id -----
@@ -194,21 +192,21 @@ public class DecisionServiceTest {
     @Test
     public void putOnIssueTheUserCannotBrowseIs404AndSavesNothing() {
         assertStatus(404, () -> service.put("HIDDEN-1", body("{}")));
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
     }
 
     @Test
     public void browseOnlyUserGets403OnPutAndNothingIsSaved() {
         when(issues.canEdit(eq(ISSUE), any())).thenReturn(false);
         assertStatus(403, () -> service.put("DEMO-1", body("{}")));
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
     }
 
     @Test
     public void anonymousPutIs401AndNothingIsSaved() {
         when(users.currentUser()).thenReturn(Optional.empty());
         assertStatus(401, () -> service.put("DEMO-1", body("{}")));
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
     }
 
     @Test
@@ -292,7 +290,7 @@ public class DecisionServiceTest {
         ApiException e = assertStatus(400, () -> service.put("DEMO-1",
                 body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\"}")));
         assertEquals(List.of("approver"), List.copyOf(e.errors().keySet()));
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
     }
 
     @Test
@@ -384,7 +382,7 @@ public class DecisionServiceTest {
     public void anyDomainIsRejectedWhileNoneExist() {
         ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"domain\":\"ARCH\"}")));
         assertTrue(e.errors().get("domain"), e.errors().get("domain").contains("ARCH"));
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
     }
 
     @Test
@@ -399,7 +397,7 @@ public class DecisionServiceTest {
         assertEquals(List.of(new Principal(Principal.Type.USER, "k-carol"), new Principal(Principal.Type.GROUP, "developers")),
                 saved.informed());
         assertEquals(LocalDate.parse("2026-12-01"), saved.dueDate());
-        verify(store).save(any(), isNull(), anyList());
+        verify(store).save(any(), isNull(), anyList(), any());
     }
 
     // ----- versions -----
@@ -409,7 +407,7 @@ public class DecisionServiceTest {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
         ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\"}")));
         assertTrue(e.errors().containsKey("version"));
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
     }
 
     @Test
@@ -417,21 +415,21 @@ public class DecisionServiceTest {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
         ApiException e = assertStatus(409, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"version\":2}")));
         assertTrue(e.errors().get("version"), e.errors().get("version").contains("3"));
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
     }
 
     @Test
     public void replacingWithCurrentVersionSavesExpectingThatVersion() {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
         Decision saved = service.put("DEMO-1", body("{\"status\":\"OPEN\",\"dueDate\":\"2026-12-24\",\"version\":3}"));
-        verify(store).save(any(), eq(3), anyList());
+        verify(store).save(any(), eq(3), anyList(), any());
         assertEquals(4, saved.version());
     }
 
     @Test
     public void saveThatFindsAStaleVersionBecomes409() {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
-        when(store.save(any(), any(), anyList())).thenThrow(new StaleDecisionException(4));
+        when(store.save(any(), any(), anyList(), any())).thenThrow(new StaleDecisionException(4));
         ApiException e = assertStatus(409, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"dueDate\":\"2026-12-24\",\"version\":3}")));
         assertTrue(e.errors().get("version"), e.errors().get("version").contains("4"));
     }
@@ -463,7 +461,7 @@ public class DecisionServiceTest {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 5)));
         ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"version\":5}")));
         assertTrue(e.errors().containsKey("status"));
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
     }
 
     @Test
@@ -504,7 +502,7 @@ public class DecisionServiceTest {
     public void anUnchangedDecisionIsNotWrittenAgain() {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.IN_PROGRESS, "k-alice", "k-bob", null, 2)));
         Decision result = service.put("DEMO-1", body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"bob\",\"version\":2}"));
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
         verify(issues, never()).reindex(any());
         assertEquals("no new version for a write that changes nothing", 2, result.version());
     }
@@ -547,7 +545,7 @@ public class DecisionServiceTest {
                 withReviewDate(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 3), LocalDate.of(2027, 5, 1))));
         Decision result = service.put("DEMO-1", body("{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"bob\","
                 + "\"outcome\":\"Kafka\",\"reviewDate\":\"2027-05-01\",\"version\":3}"));
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
         assertEquals(3, result.version());
     }
 
@@ -625,7 +623,7 @@ public class DecisionServiceTest {
             ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"reviewDate\":" + bad + "}")));
             assertEquals(bad, Set.of("reviewDate"), e.errors().keySet());
         }
-        verify(store, never()).save(any(), any(), anyList());
+        verify(store, never()).save(any(), any(), anyList(), any());
     }
 
     private static Decision withReviewDate(Decision d, LocalDate reviewDate) {
@@ -643,7 +641,7 @@ public class DecisionServiceTest {
     @SuppressWarnings("unchecked")
     private List<AuditEntry> savedAudit() {
         ArgumentCaptor<List<AuditEntry>> audit = ArgumentCaptor.forClass(List.class);
-        verify(store).save(any(), any(), audit.capture());
+        verify(store).save(any(), any(), audit.capture(), any());
         return audit.getValue();
     }
 

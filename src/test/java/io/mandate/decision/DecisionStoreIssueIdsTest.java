@@ -39,7 +39,7 @@ public class DecisionStoreIssueIdsTest {
     @Before
     public void setUp() {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class);
+                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
         store = new DecisionStore(ao.entities(), ao.aggregates());
         save(1, "DEMO", DecisionStatus.IN_PROGRESS, "k-alice", "k-carol");
         save(2, "DEMO", DecisionStatus.DECIDED, "k-bob", "k-carol");

@@ -51,7 +51,7 @@ public class DecisionStoreTest {
     @Before
     public void setUp() {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class);
+                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
         store = new DecisionStore(ao.entities(), ao.aggregates());
     }
 
@@ -114,17 +114,6 @@ public class DecisionStoreTest {
         ao.sql().start();
         store.forEachStatus(java.util.Set.of(), (candidate, status) -> seen.put(candidate.issueId(), status));
         assertEquals("nothing visible, nothing asked", List.of(), ao.sql().stop());
-    }
-
-    @Test
-    public void theFirstNotificationClaimOfAPeriodWinsAndRepeatsLose() {
-        java.time.Duration quiet = java.time.Duration.ofMinutes(15);
-        Instant start = Instant.parse("2026-11-20T10:00:00Z");
-        assertTrue(store.claimNotification(1, DecisionStatus.DECIDED, start, quiet));
-        assertFalse("the same status again in the same period", store.claimNotification(1, DecisionStatus.DECIDED, start.plusSeconds(60), quiet));
-        assertTrue("another status", store.claimNotification(1, DecisionStatus.REVERSED, start.plusSeconds(60), quiet));
-        assertTrue("another decision", store.claimNotification(2, DecisionStatus.DECIDED, start.plusSeconds(60), quiet));
-        assertTrue("the next period", store.claimNotification(1, DecisionStatus.DECIDED, start.plus(quiet), quiet));
     }
 
     @Test

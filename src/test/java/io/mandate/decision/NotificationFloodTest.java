@@ -6,14 +6,10 @@ import io.mandate.platform.GroupDirectory;
 import io.mandate.platform.HostEvents;
 import io.mandate.platform.IssueAccess;
 import io.mandate.platform.IssueRef;
-import io.mandate.platform.Links;
-import io.mandate.platform.Mailer;
 import io.mandate.platform.People;
 import io.mandate.platform.Person;
-import io.mandate.platform.Texts;
 import io.mandate.platform.UserDirectory;
 import io.mandate.refhost.platform.RefEventPublisher;
-import io.mandate.refhost.sal.RefI18nResolver;
 import io.mandate.testing.AoTestSupport;
 import io.mandate.testing.FixedClock;
 import io.mandate.testing.Seams;
@@ -22,7 +18,6 @@ import org.junit.Before;
 import org.junit.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +35,9 @@ import static org.mockito.Mockito.when;
 
 /**
  * The reported flood: toggling a decision between DECIDED and REVERSED mailed a whole informed group on
- * every PUT. With the real store (HSQLDB), service, event path and notifier, ten toggles within one quiet
- * period tell each member of the group once of each status — two mails, not ten.
+ * every PUT. With the real store (HSQLDB), service, queue, notifier and notification job, ten toggles within one
+ * quiet period tell each member of the group once of each status — two mails, not ten — whether the job runs once
+ * after them or after every one.
  */
 public class NotificationFloodTest {
 
@@ -54,12 +50,11 @@ public class NotificationFloodTest {
 
     private AoTestSupport ao;
     private DecisionService service;
-    private final List<String> mailedTo = new ArrayList<>();
+    private NotificationPipeline notifications;
 
     @Before
     public void setUp() {
-        ao = new AoTestSupport("hsqldb", DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class);
+        ao = new AoTestSupport("hsqldb", DecisionTables.all());
         DecisionStore store = new DecisionStore(ao.entities(), ao.aggregates());
         IssueAccess issues = mock(IssueAccess.class);
         when(issues.browsable(eq("DEMO-15"), any())).thenReturn(Optional.of(ISSUE));
@@ -88,13 +83,10 @@ public class NotificationFloodTest {
                 return java.util.Set.of();
             }
         };
-        Mailer mailer = (to, subject, body) -> mailedTo.add(to);
         FixedClock clock = FixedClock.utc(Instant.parse("2026-11-20T10:00:00Z"));
-        DecisionNotifier notifier = new DecisionNotifier(users, groups, mailer,
-                new Texts(new RefI18nResolver(List.of("i18n/mandate"), getClass().getClassLoader())),
-                new Links(mode -> "https://jira.example.com"), issues, new NoDomainAuthority(), store, clock);
+        notifications = new NotificationPipeline(ao.entities(), users, groups, issues, clock);
         RefEventPublisher bus = new RefEventPublisher();
-        new DecisionReactions(bus, issues, notifier).afterPropertiesSet();
+        new DecisionReactions(bus, issues).afterPropertiesSet();
         service = new DecisionService(store, issues, new People(users), new NoDomainAuthority(), new HostEvents(bus),
                 clock, Seams.caches());
     }
@@ -110,6 +102,25 @@ public class NotificationFloodTest {
         for (int version = 1; version <= 9; version++) {
             service.put("DEMO-15", body(version, version % 2 == 1 ? "REVERSED" : "DECIDED"));
         }
+        assertEquals("the writes queued their notices and mailed nobody", List.of(), notifications.mailedTo());
+        assertEquals(10, notifications.queue.notices());
+        notifications.runJob();
+        assertTwoMailsEach(notifications.mailedTo());
+        assertEquals(0, notifications.queue.notices());
+    }
+
+    @Test
+    public void theJobRunningBetweenTheTogglesCoalescesThemAlike() throws Exception {
+        service.put("DEMO-15", body(null, "DECIDED"));
+        notifications.runJob();
+        for (int version = 1; version <= 9; version++) {
+            service.put("DEMO-15", body(version, version % 2 == 1 ? "REVERSED" : "DECIDED"));
+            notifications.runJob();
+        }
+        assertTwoMailsEach(notifications.mailedTo());
+    }
+
+    private static void assertTwoMailsEach(List<String> mailedTo) {
         Map<String, Long> perAddress = mailedTo.stream().collect(Collectors.groupingBy(a -> a, Collectors.counting()));
         assertEquals(30, perAddress.size());
         assertEquals("one DECIDED and one REVERSED mail each", Map.of(2L, 30L),

@@ -288,6 +288,7 @@ public class DecisionXssIT {
             sent++;
             from = to;
         }
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB); // the mail goes out
         logIn("admin");
         open("/secure/admin/outbox");
         List<WebElement> rows = driver.findElements(By.cssSelector("#outbox tbody tr")).stream()

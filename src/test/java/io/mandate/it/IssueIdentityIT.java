@@ -153,6 +153,7 @@ public class IssueIdentityIT {
         assertEquals(open, page.get("values").get(0).get("issueKey").asText());
         assertEquals(List.of(), found("issue in decisionsApprovedBy(heidi) AND project = " + key, "erin"));
         assertEquals(List.of(issue), found("issue in decisionsApprovedBy(heidi) AND project = " + key, "heidi"));
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB); // whatever the decision's notice becomes has gone out
         Reply outbox = Http.get(jira + "/rest/refhost/1.0/outbox?maxResults=1000", "admin");
         List<String> recipients = new ArrayList<>();
         for (JsonNode mail : json(outbox)) {

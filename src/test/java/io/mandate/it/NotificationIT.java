@@ -21,9 +21,11 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 /**
- * Notifications end to end through the reference host running the built jar: a decision recorded
- * and decided over REST by alice puts one message per recipient into Jira's mail queue, which the
- * host keeps in its outbox (read here as admin). Uses DEMO-15…DEMO-18, which no other test touches.
+ * Notifications end to end through the reference host running the built jar: a decision recorded and decided over REST
+ * by alice queues a notice; the notification job (the host's scheduler runs it every minute; the tests run it at once
+ * through the host's scheduler REST instead of waiting) puts one message per recipient into Jira's mail queue, which the
+ * host keeps in its outbox (read here as admin). The weekly digest job tells drivers and approvers of their overdue
+ * decisions the same way. Uses DEMO-15…DEMO-18, which no other test touches.
  */
 public class NotificationIT {
 
@@ -44,11 +46,13 @@ public class NotificationIT {
     @Test
     public void decidingMailsTheInformedGroupMembersAndContributorsOnceButNotTheAuthor() {
         assertEquals(200, put("DEMO-15", "{\"status\":\"IN_PROGRESS\"," + PEOPLE + "}").status());
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB);
         assertTrue("no mail while the decision is in progress", outboxFor("DEMO-15").isEmpty());
 
         Reply decided = put("DEMO-15", "{\"version\":1,\"status\":\"DECIDED\"," + PEOPLE
                 + ",\"outcome\":\"Switch the cluster off after the March reports.\"}");
         assertEquals(decided.body(), 200, decided.status());
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB);
 
         List<JsonNode> mail = outboxFor("DEMO-15");
         assertEquals(List.of("bob@example.com", "dave@example.com", "erin@example.com"), sortedRecipients(mail));
@@ -65,18 +69,23 @@ public class NotificationIT {
         Reply corrected = put("DEMO-15", "{\"version\":2,\"status\":\"DECIDED\"," + PEOPLE
                 + ",\"outcome\":\"Switch the cluster off after the April reports.\"}");
         assertEquals(corrected.body(), 200, corrected.status());
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB);
         assertEquals("an edit that stays DECIDED mails nobody", 3, outboxFor("DEMO-15").size());
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB);
+        assertEquals("a second run sends nothing again", 3, outboxFor("DEMO-15").size());
     }
 
     @Test
     public void reversingMailsEveryoneAgain() {
         assertEquals(200, put("DEMO-16", "{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"carol\","
                 + "\"informed\":[{\"type\":\"user\",\"name\":\"frank\"}],\"outcome\":\"Upgrade now.\"}").status());
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB);
         assertEquals("recording a decision as DECIDED is becoming DECIDED", 1, outboxFor("DEMO-16").size());
 
         Reply reversed = put("DEMO-16", "{\"version\":1,\"status\":\"REVERSED\",\"driver\":\"alice\",\"approver\":\"carol\","
                 + "\"informed\":[{\"type\":\"user\",\"name\":\"frank\"}]}");
         assertEquals(reversed.body(), 200, reversed.status());
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB);
         List<JsonNode> mail = outboxFor("DEMO-16");
         assertEquals(2, mail.size());
         assertEquals("newest first", "[DEMO-16] Decision reversed: Upgrade the services to Java 17",
@@ -98,6 +107,7 @@ public class NotificationIT {
         Reply saved = put("DEMO-17", "{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"carol\","
                 + "\"contributors\":[\"grace\"],\"outcome\":" + quote(outcome) + "}");
         assertEquals(saved.body(), 200, saved.status());
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB);
 
         Reply page = Http.get(jira + "/secure/admin/outbox", "admin");
         assertFalse("markup from the outcome is never live", page.body().contains("<script>alert("));
@@ -109,6 +119,51 @@ public class NotificationIT {
         assertEquals("grace@example.com", row.selectFirst(".outbox-to").text());
         assertTrue(row.selectFirst(".outbox-body").wholeText(), row.selectFirst(".outbox-body").wholeText().contains(outcome));
         assertTrue(doc.select("script").stream().noneMatch(s -> s.html().contains("alert")));
+    }
+
+    @Test
+    public void theWeeklyDigestTellsTheDriverAndTheApproverOfTheirOverdueDecision() {
+        assertEquals(200, put("DEMO-18", "{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"carol\","
+                + "\"dueDate\":\"2020-01-06\"}").status());
+        String queued = RunningHost.runJiraJob(RunningHost.DIGEST_JOB);
+        assertTrue("the first digest of this week in this host: " + queued, queued.endsWith("mails queued"));
+        String again = RunningHost.runJiraJob(RunningHost.DIGEST_JOB);
+        assertTrue("once a week: " + again, again.endsWith("queued already"));
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB);
+
+        List<JsonNode> digests = new ArrayList<>();
+        for (JsonNode m : json(Http.get(jira + "/rest/refhost/1.0/outbox?maxResults=1000", "admin"))) {
+            if (m.get("subject").asText().startsWith("Your overdue decisions (") && m.get("body").asText().contains("DEMO-18 ")) {
+                digests.add(m);
+            }
+        }
+        assertEquals(List.of("alice@example.com", "carol@example.com"), sortedRecipients(digests));
+        for (JsonNode m : digests) {
+            String body = m.get("body").asText();
+            assertTrue(body, body.contains("\nDEMO-18 "));
+            assertTrue(body, body.contains("Open the issue: " + jira + "/browse/DEMO-18"));
+            assertEquals("text/plain", m.get("mimeType").asText());
+        }
+        assertTrue(digests.get(0).get("body").asText(), digests.stream().anyMatch(m -> m.get("body").asText()
+                .contains("Due 2020-01-06, ") && m.get("body").asText().contains("You are its driver.")));
+    }
+
+    @Test
+    public void theSchedulerIsForAdministratorsOnly() {
+        String run = jira + "/rest/refhost/1.0/scheduler/jobs/" + RunningHost.NOTIFICATION_JOB + "/run";
+        assertEquals(401, Http.send("POST", run, null, "application/json", "{}").status());
+        assertEquals(403, Http.send("POST", run, "alice", "application/json", "{}").status());
+        assertEquals(403, Http.get(jira + "/rest/refhost/1.0/scheduler/jobs", "alice").status());
+        assertEquals(404, Http.send("POST", jira + "/rest/refhost/1.0/scheduler/jobs/no.such.job/run", "admin",
+                "application/json", "{}").status());
+        JsonNode jobs = json(Http.get(jira + "/rest/refhost/1.0/scheduler/jobs", "admin"));
+        List<String> ids = new ArrayList<>();
+        for (JsonNode job : jobs) {
+            ids.add(job.get("jobId").asText());
+            assertEquals("RUN_ONCE_PER_CLUSTER", job.get("runMode").asText());
+            assertTrue(job.get("runnable").asBoolean());
+        }
+        assertTrue(ids.toString(), ids.containsAll(List.of(RunningHost.NOTIFICATION_JOB, RunningHost.DIGEST_JOB)));
     }
 
     @Test

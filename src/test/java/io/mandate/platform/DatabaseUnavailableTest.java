@@ -5,6 +5,9 @@ import io.mandate.decision.Decision;
 import io.mandate.decision.DecisionEntity;
 import io.mandate.decision.DecisionStatus;
 import io.mandate.decision.DecisionStore;
+import io.mandate.decision.MailClaimEntity;
+import io.mandate.decision.MailEntity;
+import io.mandate.decision.NoticeEntity;
 import io.mandate.decision.NotificationEntity;
 import io.mandate.decision.ParticipantEntity;
 import io.mandate.decision.RevisionEntity;
@@ -60,7 +63,7 @@ public class DatabaseUnavailableTest {
     @Before
     public void setUp() {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
-                NotificationEntity.class);
+                NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
         store = new DecisionStore(ao.entities(), ao.aggregates());
     }
 

@@ -51,6 +51,16 @@ public final class AoTestSupport implements AutoCloseable {
         return new Entities(ao);
     }
 
+    /**
+     * The plugin's door to AO on another Data Center node, or on this one after a restart: an entity manager of its own
+     * over the same database (the tables are there already), so nothing is shared with this one but the data.
+     */
+    public Entities anotherNode() {
+        EntityManager em = AoEntityManagers.create(database, NAMESPACE);
+        em.getProvider().addSqlListener(sql);
+        return new Entities(new RefActiveObjects(em, database));
+    }
+
     /** The plugin's GROUP BY helper over SAL's JDBC access to the same database (statements counted too). */
     public SqlAggregates aggregates() {
         return new HostSqlAggregates(new io.mandate.refhost.platform.RefTransactionalExecutorFactory(database.pluginDataSource(), sql));

@@ -57,6 +57,30 @@ public final class RunningHost {
         return get().baseUrl() + "/confluence";
     }
 
+    /** The job that sends Mandate's queued notifications and mail (the plugin's {@code NotificationJob}). */
+    public static final String NOTIFICATION_JOB = "io.mandate.notifications";
+    /** The job that queues the weekly digest of overdue decisions (the plugin's {@code OverdueDigest}). */
+    public static final String DIGEST_JOB = "io.mandate.overdue-digest";
+
+    /**
+     * Runs one of Jira's scheduled jobs now, through the reference host's scheduler ({@code POST
+     * /rest/refhost/1.0/scheduler/jobs/{id}/run}, as admin), and returns the runner's message once it has finished — a run
+     * under way on the host's own schedule finishes first. What a test wrote for a job to handle (a notification) is
+     * handled when this returns: nobody sleeps.
+     */
+    public static String runJiraJob(String jobId) {
+        Http.Reply reply = Http.send("POST", jira() + "/rest/refhost/1.0/scheduler/jobs/" + jobId + "/run", "admin",
+                "application/json", "{}");
+        if (reply.status() != 200 || !reply.body().contains("\"outcome\":\"SUCCESS\"")) {
+            throw new AssertionError("job " + jobId + " did not run: " + reply.status() + " " + reply.body());
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(reply.body()).path("message").asText();
+        } catch (IOException e) {
+            throw new AssertionError(reply.body(), e);
+        }
+    }
+
     /**
      * A small HTTP client for REST tests: Basic auth as the sample user (password = username). Every call to the
      * Mandate API ({@code /rest/mandate/1.0/**}) is held against the REST contract ({@link Contract}): a request or

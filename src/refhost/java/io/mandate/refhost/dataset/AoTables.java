@@ -25,10 +25,13 @@ public final class AoTables {
     static final String ABSENCE = "io.mandate.authority.AbsenceEntity";
     static final String MATRIX_AUDIT = "io.mandate.authority.MatrixAuditEntity";
     static final String NOTIFICATION = "io.mandate.decision.NotificationEntity";
+    static final String NOTICE = "io.mandate.decision.NoticeEntity";
+    static final String MAIL = "io.mandate.decision.MailEntity";
+    static final String MAIL_CLAIM = "io.mandate.decision.MailClaimEntity";
 
     /** Every table of the plugin's ao module, for the emptiness check and the content hash of tests. */
-    static final List<String> ALL = List.of(DECISION, PARTICIPANT, AUDIT, REVISION, NOTIFICATION, DOMAIN, DOMAIN_SCOPE,
-            GRANT, ABSENCE, MATRIX_AUDIT);
+    static final List<String> ALL = List.of(DECISION, PARTICIPANT, AUDIT, REVISION, NOTIFICATION, NOTICE, MAIL, MAIL_CLAIM,
+            DOMAIN, DOMAIN_SCOPE, GRANT, ABSENCE, MATRIX_AUDIT);
 
     private final EntityManager entityManager;
     private final ClassLoader entities;

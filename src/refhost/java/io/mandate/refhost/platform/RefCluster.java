@@ -8,14 +8,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What the nodes of one product share in a Data Center cluster, for nodes that run in this JVM: the
- * cache invalidation channel (Jira's and Confluence's cluster message bus) and the cluster locks
- * (beehive's table of locks). A single-node host has a cluster of one. Two {@code ProductNode}s of
+ * cache invalidation channel (Jira's and Confluence's cluster message bus), the cluster locks
+ * (beehive's table of locks) and the schedules of the once-per-cluster jobs (the scheduler's
+ * clustered job table). A single-node host has a cluster of one. Two {@code ProductNode}s of
  * the same product started with the same cluster and the same database behave like two DC nodes.
  */
 public final class RefCluster {
 
     private final List<RefCacheManager> nodes = new CopyOnWriteArrayList<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<com.atlassian.scheduler.config.JobId, RefSchedulerService.Job> jobs = new ConcurrentHashMap<>();
 
     void join(RefCacheManager node) {
         nodes.add(node);
@@ -36,5 +38,10 @@ public final class RefCluster {
 
     ReentrantLock lock(String name) {
         return locks.computeIfAbsent(name, n -> new ReentrantLock());
+    }
+
+    /** The once-per-cluster jobs and their next run times, shared by the nodes' schedulers. */
+    Map<com.atlassian.scheduler.config.JobId, RefSchedulerService.Job> clusteredJobs() {
+        return jobs;
     }
 }

@@ -47,6 +47,9 @@ public final class ProductExports {
             export("com.atlassian.event.api.*", "6.0.0"),
             export("com.atlassian.cache.*", "7.0.1"),
             export("com.atlassian.beehive.*", "6.0.0"),
+            // atlassian-scheduler's API (SchedulerService, JobRunner, config.*, status.*): public in both products; the
+            // version it is exported at in Jira 10 / Confluence 9 was not found, hence 0 (pom.xml claims no range)
+            export("com.atlassian.scheduler.*", "0"),
             export("com.atlassian.annotations.*", "0"),
             export("com.atlassian.plugin", "0"), export("com.atlassian.plugin.web.*", "0"),
             export("com.atlassian.plugin.spring.scanner.annotation.*", "0"),

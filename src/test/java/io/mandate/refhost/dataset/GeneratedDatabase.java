@@ -7,6 +7,9 @@ import io.mandate.authority.GrantEntity;
 import io.mandate.authority.MatrixAuditEntity;
 import io.mandate.decision.AuditEntity;
 import io.mandate.decision.DecisionEntity;
+import io.mandate.decision.MailClaimEntity;
+import io.mandate.decision.MailEntity;
+import io.mandate.decision.NoticeEntity;
 import io.mandate.decision.NotificationEntity;
 import io.mandate.decision.ParticipantEntity;
 import io.mandate.decision.RevisionEntity;
@@ -57,7 +60,7 @@ final class GeneratedDatabase implements AutoCloseable {
 
     GeneratedDatabase(String kind) {
         ao = new AoTestSupport(kind, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class,
-                RevisionEntity.class, NotificationEntity.class, DomainEntity.class, DomainScopeEntity.class,
+                RevisionEntity.class, NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class, DomainEntity.class, DomainScopeEntity.class,
                 GrantEntity.class, AbsenceEntity.class, MatrixAuditEntity.class);
         World.open(ao.database().dataSource(), World.Contents.NONE);
         tables = AoTables.of(ao.activeObjects().entityManager(), GeneratedDatabase.class.getClassLoader());
