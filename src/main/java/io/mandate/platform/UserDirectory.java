@@ -21,6 +21,9 @@ public interface UserDirectory {
     /** Whether the user is an administrator of the product (Jira administrators, Confluence administrators). */
     boolean isAdmin(Person person);
 
+    /** Whether the user is a system administrator of the product (SAL's {@code isSystemAdmin}). */
+    boolean isSystemAdmin(Person person);
+
 
     /** The user's e-mail address; empty when the host has none (blank counts as none). */
     Optional<String> emailAddress(Person person);
