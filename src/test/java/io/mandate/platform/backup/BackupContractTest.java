@@ -102,7 +102,7 @@ public class BackupContractTest {
             List<String> sections = new ArrayList<>(List.of("format", "formatVersion", "product", "modelVersion"));
             f.sections().forEach(t -> sections.add(t.section()));
             sections.add("rowCounts");
-            if (file == null || !sections.equals(new ArrayList<>(file.getProperties().keySet())) || !sections.equals(file.getRequired())) {
+            if (file == null || !sections.equals(new ArrayList<>(file.getProperties().keySet())) || !new java.util.TreeSet<>(sections).equals(new java.util.TreeSet<>(file.getRequired()))) {
                 wrong.add(fileSchema(f));
             }
             for (BackupTable t : f.sections()) {
@@ -112,7 +112,7 @@ public class BackupContractTest {
                     continue;
                 }
                 List<String> fields = t.columns().stream().map(BackupColumn::field).toList();
-                if (!fields.equals(new ArrayList<>(row.getProperties().keySet())) || !fields.equals(row.getRequired())) {
+                if (!fields.equals(new ArrayList<>(row.getProperties().keySet())) || !new java.util.TreeSet<>(fields).equals(new java.util.TreeSet<>(row.getRequired()))) {
                     wrong.add(rowSchema(t) + " fields");
                     continue;
                 }
