@@ -1,6 +1,5 @@
 package io.mandate.platform.backup;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.mandate.platform.Entities;
@@ -36,7 +35,9 @@ final class BackupExport {
 
     /** The whole file; returns the rows written per section. */
     Map<String, Long> write(BackupFile file, int modelVersion, OutputStream out) throws IOException {
-        JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
+        // through a UTF-8 writer: Jackson's byte generator would escape characters beyond the BMP (😀 as \uD83D\uDE00)
+        java.io.Writer text = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+        JsonGenerator g = JSON.createGenerator(text);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.setPrettyPrinter(new BackupFile.Layout());
         g.writeStartObject();

@@ -268,6 +268,7 @@ public class BackupRoundTripTest {
         assertEquals("one line per row", rows, rowLines);
         assertTrue(lines.get(lines.size() - 1), lines.get(lines.size() - 1).startsWith("\"rowCounts\":{\"decisions\":"));
         assertTrue("the unicode and the longest texts are there as they are", text.contains(BackupFixture.LONGEST));
+        assertTrue("characters beyond the BMP too, not escaped", text.contains("😀 日本\\n\\tzweite Zeile \\u0001 ende"));
         assertTrue(text.contains("\"domainByHand\":null") && text.contains("\"domainByHand\":true") && text.contains("\"domainByHand\":false"));
         assertTrue(text.contains("\"issueId\":9000000001"));
         assertTrue(text.contains("\"createdAt\":\"2026-11-20T10:00:00.123Z\""));
