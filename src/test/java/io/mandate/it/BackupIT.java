@@ -193,6 +193,9 @@ public class BackupIT {
         assertEquals("{}", json.get("existingRows").toString());
         assertEquals(SecurityHttp.JSON.readTree(backupJira).get("rowCounts"), json.get("rows"));
         assertEquals(emptyJira, export(jiraB).body());
+        // an empty backup is a backup too
+        JsonNode nothing = SecurityHttp.JSON.readTree(ok(post(jiraB + "/backup?dryRun=true", emptyJira)).body());
+        assertEquals("The file is complete and valid: 0 rows. Nothing was imported (dry run).", nothing.get("message").asText());
     }
 
     @Test
