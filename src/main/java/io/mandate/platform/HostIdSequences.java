@@ -14,9 +14,13 @@ import java.util.Optional;
 /**
  * {@link IdSequences} over SAL's JDBC connection, by the database's product name (JDBC metadata):
  * <ul>
- *   <li>HSQLDB, MySQL and Microsoft SQL Server move their identity counter past an id written explicitly (HSQLDB
- *       shown by {@code BackupRoundTripTest}; MySQL's AUTO_INCREMENT and SQL Server's IDENTITY_INSERT documented so,
- *       not tried here) — nothing to do;</li>
+ *   <li>HSQLDB, MySQL and Microsoft SQL Server move their identity counter past an id written explicitly — nothing to
+ *       do. HSQLDB: shown by {@code BackupRoundTripTest}. MySQL: "the sequence is reset so that the next automatically
+ *       generated value follows sequentially from the largest column value" (dev.mysql.com/doc/en/example-auto-increment.html).
+ *       SQL Server, where Active Objects sends {@code SET IDENTITY_INSERT … ON} for a given id: "If the value inserted is
+ *       larger than the current identity value for the table, SQL Server automatically uses the new inserted value as
+ *       the current identity value" (learn.microsoft.com/en-us/sql/t-sql/statements/set-identity-insert-transact-sql).
+ *       Neither tried here;</li>
  *   <li>PostgreSQL: Active Objects' {@code SERIAL} sequence stays where it was, so it is set to the highest id
  *       ({@code setval}; not transactional, so a rolled-back import leaves it ahead, which is harmless);</li>
  *   <li>Oracle: Active Objects' insert trigger replaces every id with the next of its sequence (AO 3.2.11's

@@ -174,6 +174,20 @@ public class BackupRoundTripTest {
         assertSameRows(source.ao, charters, CharterBackup.FILE);
         assertEquals(source.confluenceSums, checksums(charters, CharterBackup.FILE));
         source.confluenceSums.forEach((table, sum) -> assertTrue(table + " has rows", sum.rows() > 0));
+        long charterRows = source.confluenceSums.values().stream().mapToLong(TableChecksums.Checksum::rows).sum();
+        System.out.printf("BackupRoundTripTest[%s]: Jira %,d rows in %d tables (%,d bytes, %d statements to export), Confluence %,d rows"
+                        + " in %d tables (%,d bytes); every row's checksum the same after the import: %s%n", kind, rows,
+                source.jiraSums.size(), source.jira.length, source.exportStatements.size(), charterRows, source.confluenceSums.size(),
+                source.confluence.length, digest(source.jiraSums.toString() + source.confluenceSums));
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** On a difference, the rows that differ (the checksums alone would not say which). */
