@@ -50,6 +50,16 @@ public record AccountabilityReport(Totals totals, List<String> unowned, List<Str
         trend = List.copyOf(trend);
     }
 
+    /**
+     * The same report with each load's person in the state {@code stateOf} gives the username (the accumulator counts
+     * names; who of them the host has deactivated or deleted is the service's to say).
+     */
+    public AccountabilityReport withStates(java.util.function.Function<String, io.mandate.platform.Person.State> stateOf) {
+        return new AccountabilityReport(totals, unowned, overdue, violations, consultationGaps, dueForReview,
+                load.stream().map(l -> new Load(l.user(), l.count(), stateOf.apply(l.user()))).toList(), gini, topShare,
+                singlePointsOfFailure, busFactor, cycleTimeDays, trend);
+    }
+
     /** 1 − {@link #gini()}: the figure the trend charts. */
     public double distributionIndex() {
         return 1.0 - gini;

@@ -25,6 +25,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountabilityResource {
 
+    /** The one thing {@code include} may ask for. */
+    static final String INCLUDE_COVERAGE = "coverage";
+
     private final AccountabilityService reports;
     private final WhatIfService whatIfs;
 
@@ -34,12 +37,55 @@ public class AccountabilityResource {
         this.whatIfs = whatIfs;
     }
 
+    /**
+     * {@code GET /reports/accountability} with the scope parameters; {@code include=coverage} adds who holds which
+     * level in each domain of the scope (the heat map's grid, as Confluence's report macro draws it). Any other
+     * {@code include} is 400 naming it (after the 401 of the anonymous).
+     */
     @GET
     @Path("accountability")
     public Map<String, Object> accountability(@QueryParam("project") String project, @QueryParam("domain") String domain,
-                                              @QueryParam("group") String group) {
+                                              @QueryParam("group") String group, @QueryParam("include") String include) {
+        boolean coverage = include(include);
         Map<String, Object> scope = new LinkedHashMap<>();
-        return json(scope, reports.report(scope(project, domain, group, scope)));
+        AccountabilityService.ScopedReport scoped = reports.reportWithCoverage(scope(project, domain, group, scope));
+        Map<String, Object> json = json(scope, scoped.report());
+        if (coverage) {
+            json.put("coverage", json(scoped.coverage()));
+        }
+        return json;
+    }
+
+    /** Whether {@code include} asks for the coverage grid; absent or blank asks for nothing more. */
+    private boolean include(String include) {
+        if (include == null || include.isBlank()) {
+            return false;
+        }
+        if (include.trim().equals(INCLUDE_COVERAGE)) {
+            return true;
+        }
+        reports.caller(); // 401 for the anonymous before any 400
+        throw ApiException.invalid(Map.of("include", Message.of("mandate.error.report.include", INCLUDE_COVERAGE)));
+    }
+
+    /** The coverage grid as JSON: domains and people sorted, {@code levels} domain → username → level 1..7 (none left out). */
+    static Map<String, Object> json(CoverageGrid grid) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("domains", grid.domains());
+        j.put("people", grid.people());
+        Map<String, Object> levels = new LinkedHashMap<>();
+        for (String d : grid.domains()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String p : grid.people()) {
+                int level = grid.level(d, p);
+                if (level > 0) {
+                    row.put(p, level);
+                }
+            }
+            levels.put(d, row);
+        }
+        j.put("levels", levels);
+        return j;
     }
 
     /**
@@ -155,6 +201,7 @@ public class AccountabilityResource {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("user", l.user());
             m.put("count", l.count());
+            m.put("state", l.state().jsonName());
             return m;
         }).toList());
         j.put("gini", r.gini());

@@ -119,7 +119,7 @@ public class AccountabilityService {
         Optional<Person> user = Optional.of(caller);
         Set<Long> visible = issues.browsableProjects(user);
         AccountabilityAccumulator acc = new AccountabilityAccumulator(clock.today(), clock.zone());
-        Map<String, Optional<String>> names = new HashMap<>();
+        Map<String, Person> approvers = new HashMap<>();
         ReportScope resolved = ReportScope.resolve(scope, user, authority, issues, people);
         Set<String> domainKeys = new TreeSet<>(resolved.domainKeys());
         Long projectId = resolved.projectId();
@@ -132,7 +132,7 @@ public class AccountabilityService {
             if (issue.isEmpty() || (inProject != null && !inProject.equalsIgnoreCase(issue.get().projectKey()))) {
                 return;
             }
-            acc.add(facts(d, issue.get(), names));
+            acc.add(facts(d, issue.get(), approvers));
         });
         if (projectKey != null) {
             domainKeys.addAll(acc.decisionDomains());
@@ -152,7 +152,11 @@ public class AccountabilityService {
                 holders.addAll(row.keySet());
             }
         }
-        return new ScopedReport(acc.report(coverage), new CoverageGrid(List.copyOf(levels.keySet()), List.copyOf(holders), levels));
+        // the load names approvers by username (a deleted one by key): say which of them may no longer act
+        Map<String, Person.State> states = new HashMap<>();
+        approvers.values().forEach(p -> states.put(p.state() == Person.State.DELETED ? p.key() : p.name(), p.state()));
+        AccountabilityReport report = acc.report(coverage).withStates(name -> states.getOrDefault(name, Person.State.ACTIVE));
+        return new ScopedReport(report, new CoverageGrid(List.copyOf(levels.keySet()), List.copyOf(holders), levels));
     }
 
     /** The logged-in caller; 401 otherwise. */
@@ -161,7 +165,7 @@ public class AccountabilityService {
     }
 
     /** One decision as the metrics see it: the issue's current key and project, the matrix's checks and domain. */
-    private DecisionFacts facts(Decision d, IssueRef issue, Map<String, Optional<String>> names) {
+    private DecisionFacts facts(Decision d, IssueRef issue, Map<String, Person> names) {
         Optional<DecisionAuthority.Findings> findings = checks.findings(d, issue);
         DecisionAuthority.Checks verdict = DecisionAuthority.Checks.of(d, findings);
         boolean violation = verdict.authorityViolation();
@@ -173,14 +177,15 @@ public class AccountabilityService {
     }
 
     /**
-     * The username of a user key, once per person and report; an unknown user's approvals count under the key (the
-     * load stays honest). For coverage only active people count: {@link #activeName}.
+     * The username of a user key, once per person and report; a deleted user's approvals count under the key (the
+     * load stays honest, and says the person is deleted). For coverage only active people count: {@link #activeName}.
      */
-    private String nameOf(String key, Map<String, Optional<String>> names) {
+    private String nameOf(String key, Map<String, Person> names) {
         if (key == null) {
             return null;
         }
-        return names.computeIfAbsent(key, k -> people.byKey(k).map(Person::name)).orElse(key);
+        Person p = names.computeIfAbsent(key, people::ofKey);
+        return p.state() == Person.State.DELETED ? p.key() : p.name();
     }
 
     /** The username of an active user; null for an unknown or inactive one, who may approve nothing today. */

@@ -1,5 +1,7 @@
 package io.mandate.accountability;
 
+import io.mandate.platform.Person;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,17 +14,25 @@ import java.util.Objects;
  * Product brief, <b>load per person</b>: the number of decisions in scope (any status) whose approver is that
  * person.
  *
- * @param user  the username
+ * @param user  the username (the stored key of a user the host no longer has)
  * @param count the load, ≥ 0
+ * @param state whether the person is active, deactivated or deleted: decisions keep their approver when the host's
+ *              user goes, and the load says so ({@link AccountabilityReport#withStates})
  */
-public record Load(String user, long count) {
+public record Load(String user, long count, Person.State state) {
 
     /** The report's order: the heaviest load first, equal loads by username. */
     public static final Comparator<Load> HEAVIEST_FIRST =
             Comparator.comparingLong(Load::count).reversed().thenComparing(Load::user);
 
+    /** An active person's load. */
+    public Load(String user, long count) {
+        this(user, count, Person.State.ACTIVE);
+    }
+
     public Load {
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(state, "state");
         if (count < 0) {
             throw new IllegalArgumentException("a load is never negative: " + count);
         }

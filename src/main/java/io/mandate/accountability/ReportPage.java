@@ -1,6 +1,7 @@
 package io.mandate.accountability;
 
 import io.mandate.authority.Level;
+import io.mandate.platform.Person;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -107,8 +108,12 @@ public final class ReportPage {
         c.put("loadRows", r.load().stream().map(l -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("user", l.user());
+            row.put("label", ReportCharts.label(l, words));
+            row.put("state", l.state().jsonName());
             row.put("count", Long.toString(l.count()));
-            row.put("href", ReportJql.ofLoad(scope, l.user()).map(this::searchHref).orElse(""));
+            // a deleted user has no username a JQL function could find them by
+            row.put("href", l.state() == Person.State.DELETED ? ""
+                    : ReportJql.ofLoad(scope, l.user()).map(this::searchHref).orElse(""));
             return row;
         }).toList());
         c.put("trendRows", r.trend().stream().map(t -> {
@@ -151,12 +156,10 @@ public final class ReportPage {
         }
         c.put("csv", csv);
 
-        c.put("loadChartHtml", Charts.loadBars(r.load(), new ChartText(CHART_PREFIX, words.get("mandate.report.chart.load.title"),
-                loadDescription(r.load()))));
-        c.put("trendChartHtml", Charts.trendLine(r.trend(), new ChartText(CHART_PREFIX,
-                words.get("mandate.report.chart.trend.title"), trendDescription(r.trend()))));
-        c.put("coverageChartHtml", Charts.coverageHeatMap(grid, new ChartText(CHART_PREFIX,
-                words.get("mandate.report.chart.coverage.title"), coverageDescription(grid))));
+        ReportCharts charts = new ReportCharts(words, CHART_PREFIX);
+        c.put("loadChartHtml", charts.load(r.load()));
+        c.put("trendChartHtml", charts.trend(r.trend()));
+        c.put("coverageChartHtml", charts.coverage(grid));
         return c;
     }
 
@@ -206,39 +209,6 @@ public final class ReportPage {
             case "group" -> words.get("mandate.report.scope.group", scope.group());
             default -> words.get("mandate.report.scope.all");
         };
-    }
-
-    /** "alice 3, bob 1, carol 0", or that nobody carries a load. */
-    String loadDescription(List<Load> load) {
-        if (load.isEmpty()) {
-            return words.get("mandate.report.chart.load.empty");
-        }
-        return words.get("mandate.report.chart.load.desc",
-                load.stream().map(l -> l.user() + " " + l.count()).collect(Collectors.joining(", ")));
-    }
-
-    /** The months with decisions and their index, or that no month had any. */
-    String trendDescription(List<MonthIndex> trend) {
-        List<String> points = trend.stream().filter(t -> t.decisions() > 0)
-                .map(t -> t.month() + " " + decimal(t.distributionIndex())).toList();
-        if (points.isEmpty()) {
-            return words.get("mandate.report.chart.trend.empty");
-        }
-        return words.get("mandate.report.chart.trend.desc", String.join(", ", points));
-    }
-
-    /** How many domains and people, and who may approve where. */
-    String coverageDescription(CoverageGrid grid) {
-        if (grid.domains().isEmpty() || grid.people().isEmpty()) {
-            return words.get("mandate.report.chart.coverage.empty");
-        }
-        List<String> approvers = new ArrayList<>();
-        for (String d : grid.domains()) {
-            List<String> who = grid.people().stream().filter(p -> grid.level(d, p) >= Level.ADVISE.number()).toList();
-            approvers.add(d + ": " + (who.isEmpty() ? "\u2014" : String.join(", ", who)));
-        }
-        return words.get("mandate.report.chart.coverage.desc", Integer.toString(grid.domains().size()),
-                Integer.toString(grid.people().size()), String.join("; ", approvers));
     }
 
     /** Rounded half up to two decimals, always with a dot: 4/9 → "0.44", 1 → "1.00". */

@@ -46,6 +46,7 @@ public class ReportServlet extends HttpServlet {
     private final AccountabilityService reports;
     private final WhatIfService whatIfs;
     private final AuthorityService authority;
+    private final io.mandate.platform.UnavailablePage unavailable;
 
     @Inject
     public ReportServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
@@ -60,6 +61,7 @@ public class ReportServlet extends HttpServlet {
         this.reports = reports;
         this.whatIfs = whatIfs;
         this.authority = authority;
+        this.unavailable = new io.mandate.platform.UnavailablePage(templates, i18n);
     }
 
     @Override
@@ -71,6 +73,15 @@ public class ReportServlet extends HttpServlet {
         }
         boolean admin = users.isAdmin(user);
         boolean csv = request.getRequestURI().endsWith(".csv");
+        if (csv) {
+            unavailable.orPlainNotice(response, () -> answer(request, response, admin, true));
+        } else {
+            unavailable.orNotice(response, "mandate.report.title", "atl.general", () -> answer(request, response, admin, false));
+        }
+    }
+
+    /** The page or the CSV; a database that does not answer is left to {@link io.mandate.platform.UnavailablePage}. */
+    private void answer(HttpServletRequest request, HttpServletResponse response, boolean admin, boolean csv) throws IOException {
         PageScope scope;
         Optional<Refusal> refusal = Optional.empty();
         try {
@@ -88,6 +99,9 @@ public class ReportServlet extends HttpServlet {
             try {
                 scoped = reports.reportWithCoverage(scope.scope());
             } catch (ApiException e) {
+                if (ApiException.isUnavailable(e)) {
+                    throw e;
+                }
                 if (e.status() == HttpServletResponse.SC_UNAUTHORIZED) {
                     response.sendRedirect(login.getLoginUri(RequestUri.of(request)).toASCIIString());
                     return;
@@ -139,6 +153,9 @@ public class ReportServlet extends HttpServlet {
             WhatIfService.Answer answer = whatIfs.whatIf(scope.scope(), absent, null, null);
             return page.whatIf(context, scope, absent, Optional.of(answer.report()), domains);
         } catch (ApiException e) {
+            if (ApiException.isUnavailable(e)) {
+                throw e;
+            }
             Refusal r = Refusal.of(e);
             response.setStatus(r.status());
             Map<String, Object> c = page.whatIf(context, scope, absent, Optional.empty(), domains);

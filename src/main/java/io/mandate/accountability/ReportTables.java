@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * <table>
  *   <tr><th>table</th><th>header</th><th>rows</th></tr>
- *   <tr><td>{@code load}</td><td>user, count</td><td>{@code load}, heaviest first</td></tr>
+ *   <tr><td>{@code load}</td><td>user, count, state</td><td>{@code load}, heaviest first; state active, inactive or
+ *       deleted (then user is the stored key)</td></tr>
  *   <tr><td>{@code trend}</td><td>month, decisions, index</td><td>{@code trend}, oldest month first; the index
  *       empty for a month without decisions (null in the JSON: there is nothing to measure)</td></tr>
  *   <tr><td>{@code coverage}</td><td>domain, name, then one column per person</td><td>one per domain: its key and
@@ -53,8 +54,8 @@ public final class ReportTables {
             return Optional.empty();
         }
         return switch (name) {
-            case "load" -> Optional.of(new Table(name, List.of("user", "count"),
-                    report.load().stream().map(l -> List.of(l.user(), Long.toString(l.count()))).toList()));
+            case "load" -> Optional.of(new Table(name, List.of("user", "count", "state"),
+                    report.load().stream().map(l -> List.of(l.user(), Long.toString(l.count()), l.state().jsonName())).toList()));
             case "trend" -> Optional.of(new Table(name, List.of("month", "decisions", "index"),
                     report.trend().stream().map(t -> List.of(t.month().toString(), Long.toString(t.decisions()),
                             t.decisions() == 0 ? "" : Double.toString(t.distributionIndex()))).toList()));

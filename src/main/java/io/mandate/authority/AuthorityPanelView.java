@@ -2,7 +2,7 @@ package io.mandate.authority;
 
 import io.mandate.decision.Decision;
 import io.mandate.platform.IssueRef;
-import io.mandate.platform.Person;
+import io.mandate.platform.PersonLabel;
 import io.mandate.platform.Principal;
 
 import java.time.LocalDate;
@@ -140,7 +140,8 @@ final class AuthorityPanelView {
         return p.isUser() ? name(p.id()) : texts.get("mandate.authority.panel.group", p.id());
     }
 
+    /** The person's display name, marked "(inactive)" or — by the stored key — "(deleted)" when they may not act. */
     private String name(String userKey) {
-        return authority.person(userKey).map(Person::displayName).orElse(userKey);
+        return PersonLabel.display(authority.stored(userKey), texts::get);
     }
 }

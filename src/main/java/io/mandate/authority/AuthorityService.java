@@ -121,7 +121,7 @@ public class AuthorityService {
     /** Who holds which level in the domain today. */
     public EffectiveAuthority authorityIn(String domainKey) {
         LocalDate today = today();
-        return new EffectiveAuthority(domainKey, grants(domainKey), today, user -> awayUntil(user, today));
+        return new EffectiveAuthority(domainKey, grants(domainKey), today, user -> awayUntil(user, today), people::isActiveKey);
     }
 
     /** The last day of the absence that covers the day, if the person is away then. */
@@ -149,6 +149,11 @@ public class AuthorityService {
         return all;
     }
 
+    /** Every grant to a group, read past the cache in one statement (the admin page's check for deleted groups). */
+    public List<Grant> groupGrants() {
+        return grants.ofGroups();
+    }
+
     /** The keys of the domains in which the user, or one of their groups, holds a grant: one statement. */
     public java.util.SortedSet<String> domainKeysHeldBy(String userKey) {
         List<Principal> holders = new ArrayList<>();
@@ -168,6 +173,16 @@ public class AuthorityService {
 
     public Optional<Person> person(String userKey) {
         return userKey == null ? Optional.empty() : people.byKey(userKey);
+    }
+
+    /** The person a stored key stands for, as they are now (active, inactive or deleted); null for null. */
+    public Person stored(String userKey) {
+        return userKey == null ? null : people.ofKey(userKey);
+    }
+
+    /** Whether the host has the group (a grant may name one it has deleted since). */
+    public boolean groupExists(String group) {
+        return people.groupExists(group);
     }
 
     /** The logged-in user, if any (the authority panel tells a mentee whom they shadow). */

@@ -22,8 +22,8 @@ public record GrantInput(Principal.Type holderType, String holderName, Level lev
     private static final Set<String> FIELDS = Set.of("id", "domain", "holder", "level", "levelName", "backup", "mentee",
             "validFrom", "validTo", "note", "version");
 
-    /** A holder names its type and name; {@code displayName} (in what GET returns) may be sent back and is not read. */
-    private static final Set<String> HOLDER_FIELDS = Set.of("type", "name", "displayName");
+    /** A holder names its type and name; {@code displayName} and {@code state} (in what GET returns) may be sent back and are not read. */
+    private static final Set<String> HOLDER_FIELDS = Set.of("type", "name", "displayName", "state");
 
     private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new java.util.HashSet<>();

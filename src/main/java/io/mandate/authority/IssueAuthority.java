@@ -63,8 +63,7 @@ public record IssueAuthority(IssueRef issue, boolean tie, List<DomainAuthority> 
     /** The authority over the issue as the matrix says today. */
     public static IssueAuthority of(IssueRef issue, AuthorityService authority) {
         DomainMatch match = authority.match(issue);
-        Function<String, Person> person = key -> key == null ? null
-                : authority.person(key).orElseGet(() -> Person.unknown(key));
+        Function<String, Person> person = authority::stored;
         LocalDate today = authority.today();
         List<DomainAuthority> result = new ArrayList<>();
         for (String key : match.winners()) {

@@ -46,6 +46,7 @@ public class MatrixAdminServlet extends HttpServlet {
     private final I18nResolver i18n;
     private final PageBuilderService pageBuilder;
     private final AuthorityService authority;
+    private final io.mandate.platform.UnavailablePage unavailable;
 
     @Inject
     public MatrixAdminServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
@@ -58,6 +59,7 @@ public class MatrixAdminServlet extends HttpServlet {
         this.i18n = i18n;
         this.pageBuilder = pageBuilder;
         this.authority = authority;
+        this.unavailable = new io.mandate.platform.UnavailablePage(templates, i18n);
     }
 
     @Override
@@ -67,6 +69,10 @@ public class MatrixAdminServlet extends HttpServlet {
             response.sendRedirect(login.getLoginUri(RequestUri.of(request)).toASCIIString());
             return;
         }
+        unavailable.orNotice(response, "mandate.matrix.title", "atl.admin", () -> render(request, response, user));
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, UserKey user) throws IOException {
         Optional<Person> viewer = authority.person(user.getStringValue());
         boolean admin = viewer.map(authority::isAdmin).orElse(false);
         Set<String> administered = viewer.isEmpty() || admin ? Set.of() : authority.administeredProjects(viewer.get());
@@ -76,7 +82,15 @@ public class MatrixAdminServlet extends HttpServlet {
         }
         MatrixPage.Filter filter = new MatrixPage.Filter(param(request, "project"), param(request, "q"),
                 param(request, "person"), number(request.getParameter("startAt")));
-        MatrixPage page = MatrixPage.build(authority, viewer.get(), filter);
+        MatrixPage page = MatrixPage.build(authority, viewer.get(), filter, (key, arg) -> i18n.getText(key, arg));
+        // grants that give nobody authority: to groups the host has deleted (every domain the viewer sees), and to
+        // people it has deactivated or deleted (this page's)
+        List<String> warnings = new ArrayList<>();
+        MatrixPage.deletedGroups(authority, viewer.get())
+                .forEach((group, grants) -> warnings.add(i18n.getText("mandate.matrix.deletedGroup", group, grants)));
+        if (!page.inactiveHolders().isEmpty()) {
+            warnings.add(i18n.getText("mandate.matrix.inactiveHolders", String.join("; ", page.inactiveHolders())));
+        }
 
         Map<String, Object> context = new HashMap<>();
         context.put("i18n", new TemplateTexts(i18n));
@@ -96,6 +110,7 @@ public class MatrixAdminServlet extends HttpServlet {
         context.put("columns", page.columns());
         context.put("hiddenColumns", page.hiddenColumns() > 0
                 ? i18n.getText("mandate.matrix.moreHolders", page.hiddenColumns(), MatrixPage.MAX_COLUMNS) : "");
+        context.put("warnings", warnings);
         context.put("unknownPerson", page.unknownPerson()
                 ? i18n.getText("mandate.matrix.filter.unknownPerson", filter.person()) : "");
         context.put("total", page.total());

@@ -16,7 +16,7 @@ public record MatrixChangeJson(Map<String, String> author, String at, String obj
 
     public static MatrixChangeJson of(MatrixChange c, Function<String, Optional<Person>> personOfKey) {
         Person author = c.authorKey() == null ? null
-                : personOfKey.apply(c.authorKey()).orElseGet(() -> Person.unknown(c.authorKey()));
+                : personOfKey.apply(c.authorKey()).orElseGet(() -> Person.deleted(c.authorKey()));
         return new MatrixChangeJson(PeopleJson.user(author), c.changedAt().toString(), c.objectType(), c.objectId(),
                 c.domainKey(), c.field(), c.before(), c.after());
     }

@@ -31,6 +31,8 @@ import java.util.Set;
  *       members whose effective level is exactly CONSULT is among them. People whose effective level is higher
  *       (a direct ADVISE beside a group's CONSULT) decide rather than advise, so they are not required.</li>
  *   <li>A decision in no domain, or in a tie of domains, has nothing to check.</li>
+ *   <li>A deactivated or deleted approver holds no level ({@link EffectiveAuthority}): their decision is a violation,
+ *       as one whose approver's grant has expired; nobody who may not act is offered as an approver.</li>
  * </ul>
  */
 @JiraComponent
@@ -135,7 +137,8 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
                 authority.membersOf(g.holder().id()).stream().map(Person::key).forEach(keys::add);
             }
         }
-        return keys.stream().limit(limit).toList();
+        // deactivated and deleted people hold nothing (EffectiveAuthority) and cannot be made approver: never offered
+        return keys.stream().filter(in::mayAct).limit(limit).toList();
     }
 
     @Override

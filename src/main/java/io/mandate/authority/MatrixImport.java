@@ -3,6 +3,7 @@ package io.mandate.authority;
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import io.mandate.platform.People;
 import io.mandate.platform.Person;
+import io.mandate.platform.PersonLabel;
 import io.mandate.platform.Principal;
 import io.mandate.platform.rest.Message;
 
@@ -18,8 +19,10 @@ import java.util.Optional;
 /**
  * The matrix CSV import (docs/rest-api.md, "Matrix CSV"): reads the file ({@link MatrixCsv}), turns its names
  * into the domains, users and groups they mean — every unknown or inactive one a problem of its line and
- * column, except that a deactivated user may stay where a line keeps a grant exactly as it is (so that an export
- * always imports back) — and compares the result with the stored grants ({@link MatrixPlan}). A dry run stops there; a real
+ * column, except where a line keeps a grant exactly as it is (so that an export always imports back): there a
+ * deactivated user, a user or group the host has deleted (as the export marks them, {@link PersonLabel#fromCsv}:
+ * {@code ivan (inactive)}, {@code JIRAUSER10042 (deleted)}, {@code old-team (deleted)}; or unmarked, as older exports
+ * wrote them) may stay — and compares the result with the stored grants ({@link MatrixPlan}). A dry run stops there; a real
  * import with no problem at all replaces the grants of the named domains through
  * {@link AuthorityService#importGrants}, all or nothing. Jira administrators only.
  */
@@ -57,7 +60,8 @@ public class MatrixImport {
         Resolved resolved = resolve(parsed.rows(), errors);
         MatrixPlan plan = authority.planImport(resolved.wanted());
         if (!resolved.inactive().isEmpty()) {
-            // a line may name a deactivated user only where it keeps a grant exactly as it is (export → import is a no-op)
+            // a line may name someone who cannot act (deactivated, deleted, unknown) only where it keeps a grant exactly as it is
+            // (export → import is a no-op)
             boolean refused = false;
             for (Map.Entry<Grant, List<MatrixCsv.LineError>> e : resolved.inactive().entrySet()) {
                 Grant g = e.getKey();
@@ -80,8 +84,8 @@ public class MatrixImport {
     }
 
     /**
-     * The grants of the good lines by domain (file order), and those that name a deactivated user with the
-     * problems that names (kept until the plan shows whether they change anything).
+     * The grants of the good lines by domain (file order), and those that name a deactivated, deleted or unknown user or
+     * group with the problems that names (kept until the plan shows whether they change anything).
      */
     private record Resolved(Map<String, List<Grant>> wanted, Map<Grant, List<MatrixCsv.LineError>> inactive) {
     }
@@ -99,11 +103,7 @@ public class MatrixImport {
             Principal holder = null;
             if (row.isGrant()) {
                 if (row.holderType() == Principal.Type.GROUP) {
-                    if (names.group(row.holder())) {
-                        holder = Principal.group(row.holder());
-                    } else {
-                        problems.put("holder", Message.of("mandate.error.group.unknown", row.holder()));
-                    }
+                    holder = Principal.group(names.group(row.holder(), deactivated));
                 } else {
                     String key = names.user("holder", row.holder(), problems, deactivated);
                     holder = key == null ? null : Principal.user(key);
@@ -136,27 +136,68 @@ public class MatrixImport {
         private final Map<String, Optional<Person>> users = new HashMap<>();
         private final Map<String, Boolean> groups = new HashMap<>();
 
-        boolean group(String name) {
-            return groups.computeIfAbsent(name, people::groupExists);
+        private boolean exists(String group) {
+            return groups.computeIfAbsent(group, people::groupExists);
         }
 
         /**
-         * The key of a user; null when nothing is given, or with a problem of the column when unknown. A
-         * deactivated user's key is returned with a problem in {@code deactivated}.
+         * The name of a group holder: the group as named, or — unmarked — the name the import must keep as it is. A
+         * group the host does not have ({@code old-team (deleted)} as the export writes it, or a name it never had) is
+         * returned with a problem in {@code deactivated}: the line may only keep a grant that already names it.
+         */
+        String group(String name, Map<String, Message> deactivated) {
+            if (exists(name)) {
+                return name;
+            }
+            Optional<PersonLabel.Marked> marked = PersonLabel.fromCsv(name).filter(m -> m.state() == Person.State.DELETED);
+            if (marked.isPresent() && exists(marked.get().name())) {
+                return marked.get().name(); // made again since the export
+            }
+            String group = marked.map(PersonLabel.Marked::name).orElse(name);
+            deactivated.put("holder", marked.isPresent() ? Message.of("mandate.error.group.deleted", group)
+                    : Message.of("mandate.error.group.unknown", name));
+            return group;
+        }
+
+        /**
+         * The key of a user; null when nothing is given. A user the host has by this username — or by the name before
+         * the export's mark — is found as usual (a deactivated one's key comes with a problem in {@code deactivated}).
+         * Any other name — the stored key of a deleted user, marked {@code (deleted)} by the export or bare, or a name
+         * nobody has — is returned as the key a stored grant may hold, with a problem in {@code deactivated}: the line
+         * may only keep a grant exactly as it is.
          */
         String user(String column, String name, Map<String, Message> problems, Map<String, Message> deactivated) {
             if (name == null) {
                 return null;
             }
-            Optional<Person> person = users.computeIfAbsent(name, people::byName);
-            if (person.isEmpty()) {
+            Optional<PersonLabel.Marked> marked = PersonLabel.fromCsv(name);
+            Optional<Person> person = byName(name)
+                    .or(() -> marked.filter(m -> m.state() == Person.State.INACTIVE).flatMap(m -> byName(m.name())));
+            if (person.isPresent()) {
+                if (!person.get().isActive()) {
+                    deactivated.put(column, Message.of("mandate.error.user.inactive", person.get().name()));
+                }
+                return person.get().key();
+            }
+            Optional<PersonLabel.Marked> deleted = marked.filter(m -> m.state() == Person.State.DELETED);
+            if (deleted.isPresent()) {
+                Optional<Person> restored = people.byKey(deleted.get().name());
+                if (restored.isPresent() && restored.get().isActive()) {
+                    return restored.get().key();
+                }
+                deactivated.put(column, Message.of("mandate.error.user.deleted", deleted.get().name()));
+                return deleted.get().name();
+            }
+            if (marked.isPresent()) {
                 problems.put(column, Message.of("mandate.error.user.unknown", name));
                 return null;
             }
-            if (!people.isActive(person.get())) {
-                deactivated.put(column, Message.of("mandate.error.user.inactive", name));
-            }
-            return person.get().key();
+            deactivated.put(column, Message.of("mandate.error.user.unknown", name));
+            return name;
+        }
+
+        private Optional<Person> byName(String name) {
+            return users.computeIfAbsent(name, people::byName);
         }
     }
 }

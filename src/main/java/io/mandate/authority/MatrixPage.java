@@ -1,6 +1,7 @@
 package io.mandate.authority;
 
 import io.mandate.platform.Person;
+import io.mandate.platform.PersonLabel;
 import io.mandate.platform.Principal;
 
 import java.time.LocalDate;
@@ -25,6 +26,11 @@ import java.util.SortedSet;
  * sees the domains whose scope names a project they administer and may change those whose scope names only
  * such projects ({@link AuthorityService#mayManage}). The values are plain maps, lists and strings for the
  * template.
+ *
+ * <p>People are shown as they are now ({@link PersonLabel}): a holder, backup or mentee the host has deactivated shows
+ * as "Ivan Ivanov (inactive)", one it has deleted by the stored key, "JIRAUSER10042 (deleted)"; the page's grants to
+ * such holders are listed apart ({@link #inactiveHolders}), as they give nobody authority. Grants to groups the host
+ * has deleted are found across every domain the viewer sees ({@link #deletedGroups}).
  */
 public final class MatrixPage {
 
@@ -47,15 +53,17 @@ public final class MatrixPage {
     private final List<Map<String, Object>> columns;
     private final int hiddenColumns;
     private final boolean unknownPerson;
+    private final List<String> inactiveHolders;
 
     private MatrixPage(int total, int startAt, List<Map<String, Object>> rows, List<Map<String, Object>> columns,
-                       int hiddenColumns, boolean unknownPerson) {
+                       int hiddenColumns, boolean unknownPerson, List<String> inactiveHolders) {
         this.total = total;
         this.startAt = startAt;
         this.rows = rows;
         this.columns = columns;
         this.hiddenColumns = hiddenColumns;
         this.unknownPerson = unknownPerson;
+        this.inactiveHolders = inactiveHolders;
     }
 
     /** How many domains pass the filters (all pages). */
@@ -88,12 +96,52 @@ public final class MatrixPage {
         return unknownPerson;
     }
 
+    /**
+     * The page's user holders who may not act (deactivated or deleted), each with their grants on the page:
+     * "Ivan Ivanov (inactive): ARCH (ADVISE), HIRING (CONSULT)"; empty when there are none.
+     */
+    public List<String> inactiveHolders() {
+        return inactiveHolders;
+    }
+
+    /** A grant as a warning names it: domain and level, "ARCH (ADVISE)". */
+    static String grantText(Grant g) {
+        return g.domainKey() + " (" + g.level().name() + ")";
+    }
+
+    /**
+     * The groups the host no longer has that grants still name, each with those grants ("ARCH (ADVISE), SPEND (TELL)"),
+     * in the domains the viewer sees: one statement for the matrix's group grants, one host lookup per group.
+     */
+    public static Map<String, String> deletedGroups(AuthorityService authority, Person viewer) {
+        boolean admin = authority.isAdmin(viewer);
+        Set<String> administered = admin ? Set.of() : authority.administeredProjects(viewer);
+        Set<String> visible = new java.util.HashSet<>();
+        authority.domains().stream().filter(d -> visible(d, admin, administered)).forEach(d -> visible.add(d.key()));
+        Map<String, List<String>> byGroup = new java.util.TreeMap<>();
+        for (Grant g : authority.groupGrants()) {
+            if (visible.contains(g.domainKey())) {
+                byGroup.computeIfAbsent(g.holder().id(), k -> new ArrayList<>()).add(grantText(g));
+            }
+        }
+        Map<String, String> deleted = new LinkedHashMap<>();
+        byGroup.forEach((group, grants) -> {
+            if (!authority.groupExists(group)) {
+                deleted.put(group, String.join(", ", grants));
+            }
+        });
+        return deleted;
+    }
+
     /** Whether the viewer sees the domain on the page at all. */
     static boolean visible(Domain domain, boolean admin, Set<String> administered) {
         return admin || domain.scope().projects().stream().anyMatch(p -> administered.contains(p.toUpperCase(Locale.ROOT)));
     }
 
-    public static MatrixPage build(AuthorityService authority, Person viewer, Filter filter) {
+    /**
+     * @param texts the viewer's language, for people who are deactivated or deleted ({@link PersonLabel})
+     */
+    public static MatrixPage build(AuthorityService authority, Person viewer, Filter filter, PersonLabel.Texts texts) {
         boolean admin = authority.isAdmin(viewer);
         Set<String> administered = admin ? Set.of() : authority.administeredProjects(viewer);
 
@@ -144,22 +192,24 @@ public final class MatrixPage {
             holderCounts.merge(g.holder(), 1, Integer::sum);
         }
 
-        Map<String, Optional<Person>> people = new HashMap<>();
-        java.util.function.Function<String, Optional<Person>> person = key -> people.computeIfAbsent(key, authority::person);
+        Map<String, Person> people = new HashMap<>();
+        java.util.function.Function<String, Person> stored = key -> people.computeIfAbsent(key, authority::stored);
+        java.util.function.Function<Principal, String> label = h -> h.isUser() ? PersonLabel.display(stored.apply(h.id()), texts) : h.id();
 
         // the filtered person and their groups first, then the holders with the most grants on the page
         List<Principal> holders = new ArrayList<>(holderCounts.keySet());
         holders.sort(Comparator.<Principal>comparingInt(h -> personHolders.contains(h) ? personHolders.indexOf(h) : Integer.MAX_VALUE)
                 .thenComparing(h -> -holderCounts.get(h))
                 .thenComparing(h -> h.isUser() ? 0 : 1)
-                .thenComparing(h -> label(h, person).toLowerCase(Locale.ROOT)));
+                .thenComparing(h -> label.apply(h).toLowerCase(Locale.ROOT)));
         List<Principal> shown = holders.subList(0, Math.min(MAX_COLUMNS, holders.size()));
         List<Map<String, Object>> columns = new ArrayList<>();
         for (Principal h : shown) {
             Map<String, Object> column = new LinkedHashMap<>();
             column.put("type", h.type().jsonName());
-            column.put("name", holderName(h, person));
-            column.put("label", label(h, person));
+            column.put("name", holderName(h, stored));
+            column.put("label", label.apply(h));
+            column.put("state", h.isUser() ? stored.apply(h.id()).state().jsonName() : "");
             column.put("group", !h.isUser());
             columns.add(column);
         }
@@ -185,11 +235,11 @@ public final class MatrixPage {
                 List<Map<String, Object>> cellGrants = new ArrayList<>();
                 for (Grant g : own) {
                     if (g.holder().equals(h)) {
-                        cellGrants.add(grant(g, h, person, today));
+                        cellGrants.add(grant(g, h, stored, label, today));
                     }
                 }
                 Map<String, Object> cell = new LinkedHashMap<>();
-                cell.put("holder", label(h, person));
+                cell.put("holder", label.apply(h));
                 cell.put("grants", cellGrants);
                 cells.add(cell);
             }
@@ -198,21 +248,38 @@ public final class MatrixPage {
             row.put("hiddenGrants", (int) own.stream().filter(g -> !shown.contains(g.holder())).count());
             rows.add(row);
         }
-        return new MatrixPage(total, startAt, rows, columns, holders.size() - shown.size(), unknownPerson);
+        return new MatrixPage(total, startAt, rows, columns, holders.size() - shown.size(), unknownPerson,
+                inactiveHolders(grants, stored, texts));
     }
 
-    private static Map<String, Object> grant(Grant g, Principal h, java.util.function.Function<String, Optional<Person>> person,
-                                             LocalDate today) {
+    /** The page's user holders who may not act, with their grants on the page, by label. */
+    private static List<String> inactiveHolders(List<Grant> grants, java.util.function.Function<String, Person> stored,
+                                                PersonLabel.Texts texts) {
+        Map<String, List<String>> byHolder = new java.util.TreeMap<>();
+        for (Grant g : grants) {
+            if (g.holder().isUser() && !stored.apply(g.holder().id()).isActive()) {
+                byHolder.computeIfAbsent(PersonLabel.display(stored.apply(g.holder().id()), texts), k -> new ArrayList<>())
+                        .add(grantText(g));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        byHolder.forEach((holder, list) -> lines.add(holder + ": " + String.join(", ", list)));
+        return List.copyOf(lines);
+    }
+
+    private static Map<String, Object> grant(Grant g, Principal h, java.util.function.Function<String, Person> stored,
+                                             java.util.function.Function<Principal, String> label, LocalDate today) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", String.valueOf(g.id()));
         m.put("version", String.valueOf(g.version()));
         m.put("level", String.valueOf(g.level().number()));
         m.put("levelName", g.level().name());
         m.put("holderType", h.type().jsonName());
-        m.put("holderName", holderName(h, person));
-        m.put("holderLabel", label(h, person));
-        m.put("backup", g.backupKey() == null ? "" : person.apply(g.backupKey()).map(Person::name).orElse(g.backupKey()));
-        m.put("mentee", g.menteeKey() == null ? "" : person.apply(g.menteeKey()).map(Person::name).orElse(g.menteeKey()));
+        m.put("holderName", holderName(h, stored));
+        m.put("holderLabel", label.apply(h));
+        // usernames (a deleted one's key), as the grant dialog sends them back
+        m.put("backup", g.backupKey() == null ? "" : stored.apply(g.backupKey()).name());
+        m.put("mentee", g.menteeKey() == null ? "" : stored.apply(g.menteeKey()).name());
         m.put("validFrom", g.validFrom() == null ? "" : g.validFrom().toString());
         m.put("validTo", g.validTo() == null ? "" : g.validTo().toString());
         m.put("note", g.note() == null ? "" : g.note());
@@ -238,12 +305,8 @@ public final class MatrixPage {
     }
 
     /** A user's username (the key when the user is gone) or a group's name: what the REST input takes. */
-    private static String holderName(Principal h, java.util.function.Function<String, Optional<Person>> person) {
-        return h.isUser() ? person.apply(h.id()).map(Person::name).orElse(h.id()) : h.id();
-    }
-
-    private static String label(Principal h, java.util.function.Function<String, Optional<Person>> person) {
-        return h.isUser() ? person.apply(h.id()).map(Person::displayName).orElse(h.id()) : h.id();
+    private static String holderName(Principal h, java.util.function.Function<String, Person> stored) {
+        return h.isUser() ? stored.apply(h.id()).name() : h.id();
     }
 
     private static String blankToNull(String s) {

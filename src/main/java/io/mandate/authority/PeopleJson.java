@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How the matrix's answers write people and groups: a user as {@code {"key","name","displayName"}} (with
+ * How the matrix's answers write people and groups: a user as {@code {"key","name","displayName","state"}} (with
  * {@code "type":"user"} first where a holder may be either), a group as {@code {"type":"group","name"}} — maps, so
  * a group carries no empty user members.
  */
@@ -23,6 +23,7 @@ final class PeopleJson {
         m.put("key", p.key());
         m.put("name", p.name());
         m.put("displayName", p.displayName());
+        m.put("state", p.state().jsonName());
         return m;
     }
 

@@ -43,6 +43,7 @@ public class CharterEditorServlet extends HttpServlet {
     private final I18nResolver i18n;
     private final PageBuilderService pageBuilder;
     private final CharterService charters;
+    private final io.mandate.platform.UnavailablePage unavailable;
 
     @Inject
     public CharterEditorServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
@@ -54,6 +55,7 @@ public class CharterEditorServlet extends HttpServlet {
         this.i18n = i18n;
         this.pageBuilder = pageBuilder;
         this.charters = charters;
+        this.unavailable = new io.mandate.platform.UnavailablePage(templates, i18n);
     }
 
     @Override
@@ -63,6 +65,10 @@ public class CharterEditorServlet extends HttpServlet {
             response.sendRedirect(login.getLoginUri(RequestUri.of(request)).toASCIIString());
             return;
         }
+        unavailable.orNotice(response, "mandate.charter.editor.title", "atl.general", () -> render(request, response));
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String team = request.getParameter("team") == null ? "" : request.getParameter("team").trim().toUpperCase(Locale.ROOT);
         Optional<Charter> charter = charters.visible(team);
         Map<String, Object> form = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.mandate.charter;
 
 import io.mandate.platform.Person;
+import io.mandate.platform.PersonLabel;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -57,13 +58,14 @@ final class CharterMacroView {
             Person p = personOfKey.apply(m.userKey());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", p.name());
-            row.put("displayName", p.displayName());
+            row.put("displayName", PersonLabel.display(p, texts::get));
+            row.put("state", p.state().jsonName());
             row.put("role", m.role());
             members.add(row);
         }
         view.put("members", members);
         view.put("editUrl", editUrl);
-        view.put("notices", notices(jira.notices()));
+        view.put("notices", notices(jira.notices(), texts));
         view.put("domains", domains(jira));
         view.put("hasDomains", !charter.domains().isEmpty());
         view.put("jiraLoaded", jira.loaded());
@@ -74,11 +76,12 @@ final class CharterMacroView {
         return view;
     }
 
-    private List<Map<String, Object>> notices(List<TeamDecisionData.Notice> notices) {
+    /** Each notice as the page shows it: its kind (what the page marks it with), its sentence, and a link to act on. */
+    static List<Map<String, Object>> notices(List<JiraNotice> notices, Texts texts) {
         List<Map<String, Object>> result = new ArrayList<>();
-        for (TeamDecisionData.Notice n : notices) {
+        for (JiraNotice n : notices) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("kind", n.key().substring(n.key().lastIndexOf('.') + 1));
+            row.put("kind", n.kind());
             row.put("text", texts.get(n.key(), n.args().toArray(new String[0])));
             row.put("link", n.link() == null ? null : n.link().toString());
             row.put("linkText", n.link() == null ? null : texts.get(n.key() + ".link"));
@@ -107,7 +110,8 @@ final class CharterMacroView {
         List<Map<String, Object>> result = new ArrayList<>();
         for (TeamDecisionData.Holder h : holders) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("label", h.group() ? texts.get("mandate.charter.macro.group", h.name()) : h.displayName());
+            row.put("label", h.group() ? texts.get("mandate.charter.macro.group", h.name()) : PersonLabel.display(h.person(), texts::get));
+            row.put("state", h.group() ? "" : h.state().jsonName());
             row.put("backup", h.backup() == null ? null : texts.get("mandate.charter.macro.backup", h.backup()));
             result.add(row);
         }
@@ -122,7 +126,8 @@ final class CharterMacroView {
             row.put("url", issueUrl(jira.jiraUrl(), d.issueKey()).orElse(null));
             row.put("summary", d.summary());
             row.put("status", statusText(d.status()));
-            row.put("owner", d.approver());
+            row.put("owner", d.approver() == null ? null
+                    : PersonLabel.display(new Person(d.approver(), d.approver(), d.approver(), d.approverState()), texts::get));
             row.put("due", d.dueDate() == null ? null : d.dueDate().toString());
             row.put("overdue", d.overdue());
             row.put("domain", d.domain());
@@ -140,6 +145,11 @@ final class CharterMacroView {
 
     /** {@code <Jira>/browse/KEY} for an http(s) Jira; nothing for anything else (no other scheme becomes a link). */
     static Optional<String> issueUrl(URI jira, String issueKey) {
+        return jiraPage(jira, "/browse/" + java.net.URLEncoder.encode(issueKey, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** {@code <Jira><path>} for an http(s) Jira; nothing for anything else. */
+    static Optional<String> jiraPage(URI jira, String path) {
         if (jira == null || jira.getScheme() == null
                 || !("http".equalsIgnoreCase(jira.getScheme()) || "https".equalsIgnoreCase(jira.getScheme()))) {
             return Optional.empty();
@@ -148,6 +158,6 @@ final class CharterMacroView {
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return Optional.of(base + "/browse/" + java.net.URLEncoder.encode(issueKey, java.nio.charset.StandardCharsets.UTF_8));
+        return Optional.of(base + path);
     }
 }

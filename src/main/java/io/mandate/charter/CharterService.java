@@ -169,9 +169,9 @@ public class CharterService {
         return people.nameOf(userKey);
     }
 
-    /** The person behind a stored user key, for display. */
+    /** The person behind a stored user key, for display: active, inactive, or deleted (shown by the key). */
     public Person person(String userKey) {
-        return people.byKey(userKey).orElseGet(() -> Person.unknown(userKey));
+        return people.ofKey(userKey);
     }
 
     private Charter validate(String teamKey, Optional<Charter> current, CharterInput in, Map<String, Message> errors) {

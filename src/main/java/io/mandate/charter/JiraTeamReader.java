@@ -1,6 +1,7 @@
 package io.mandate.charter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mandate.platform.Person;
 import io.mandate.platform.JiraAnswer;
 import io.mandate.platform.JiraPath;
 import io.mandate.platform.LinkedJira;
@@ -20,7 +21,7 @@ import java.util.function.LongSupplier;
  * Reads what the linked Jira's Mandate REST API says about a team's domains, as the viewing user: the domains
  * ({@code GET /domains}), each domain's grants ({@code GET /domains/{key}/grants}) and its open decisions
  * ({@code GET /decisions?domain=&status=OPEN|IN_PROGRESS}). Never throws: whatever cannot be read becomes a
- * {@link TeamDecisionData.Notice}. A failure that concerns the whole link (no link, authorisation needed, Jira down
+ * {@link JiraNotice}. A failure that concerns the whole link (no link, authorisation needed, Jira down
  * or slow, no Mandate in Jira, refused) stops all further requests; the whole read is bounded by {@link #BUDGET_NANOS}
  * (each request by the link's own timeouts), so a slow Jira costs a page view seconds, not minutes.
  */
@@ -59,18 +60,18 @@ final class JiraTeamReader {
         }
         List<TeamDecisionData.DomainRights> rights = new ArrayList<>();
         List<TeamDecisionData.OpenDecision> decisions = new ArrayList<>();
-        List<TeamDecisionData.Notice> notices = new ArrayList<>();
+        List<JiraNotice> notices = new ArrayList<>();
         int total = 0;
-        TeamDecisionData.Notice stop = null;
+        JiraNotice stop = null;
         for (String key : domainKeys) {
             String name = names.get(key);
             if (!names.containsKey(key)) {
                 rights.add(TeamDecisionData.DomainRights.unknown(key));
-                notices.add(TeamDecisionData.Notice.of(TeamDecisionData.Notice.DOMAIN_UNKNOWN, key));
+                notices.add(JiraNotice.of(JiraNotice.DOMAIN_UNKNOWN, key));
                 continue;
             }
             if (stop == null && nanoTime.getAsLong() - deadline > 0) {
-                stop = TeamDecisionData.Notice.of(TeamDecisionData.Notice.TOO_SLOW);
+                stop = JiraNotice.of(JiraNotice.TOO_SLOW);
             }
             if (stop != null) {
                 rights.add(TeamDecisionData.DomainRights.notLoaded(key, name));
@@ -82,14 +83,14 @@ final class JiraTeamReader {
                 if (grants.stopsAll()) {
                     stop = grants.failure();
                 } else {
-                    notices.add(TeamDecisionData.Notice.of(TeamDecisionData.Notice.GRANTS_FAILED, name == null ? key : name));
+                    notices.add(JiraNotice.of(JiraNotice.GRANTS_FAILED, name == null ? key : name));
                 }
                 continue;
             }
             rights.add(rights(key, name, grants.json(), today));
             for (String status : List.of("OPEN", "IN_PROGRESS")) {
                 if (stop == null && nanoTime.getAsLong() - deadline > 0) {
-                    stop = TeamDecisionData.Notice.of(TeamDecisionData.Notice.TOO_SLOW);
+                    stop = JiraNotice.of(JiraNotice.TOO_SLOW);
                 }
                 if (stop != null) {
                     break;
@@ -100,7 +101,7 @@ final class JiraTeamReader {
                     if (open.stopsAll()) {
                         stop = open.failure();
                     } else {
-                        notices.add(TeamDecisionData.Notice.of(TeamDecisionData.Notice.DECISIONS_FAILED, name == null ? key : name));
+                        notices.add(JiraNotice.of(JiraNotice.DECISIONS_FAILED, name == null ? key : name));
                     }
                     break;
                 }
@@ -135,7 +136,8 @@ final class JiraTeamReader {
                 continue;
             }
             TeamDecisionData.Holder h = new TeamDecisionData.Holder("group".equals(holder.path("type").asText()), holderName,
-                    holder.path("displayName").asText(null), g.path("backup").isTextual() ? g.path("backup").asText() : null);
+                    holder.path("displayName").asText(null), g.path("backup").isTextual() ? g.path("backup").asText() : null,
+                    state(holder));
             int level = g.path("level").asInt(0);
             if (level >= 5) {
                 approvers.add(h);
@@ -152,7 +154,17 @@ final class JiraTeamReader {
         JsonNode approver = d.path("approver");
         String approverName = approver.isObject() ? approver.path("displayName").asText(approver.path("name").asText(null)) : null;
         return new TeamDecisionData.OpenDecision(d.path("issueKey").asText(), d.path("summary").asText(""),
-                d.path("status").asText(""), domain, approverName, date(d.path("dueDate")), d.path("checks").path("overdue").asBoolean(false));
+                d.path("status").asText(""), domain, approverName, state(approver), date(d.path("dueDate")),
+                d.path("checks").path("overdue").asBoolean(false));
+    }
+
+    /** A user's {@code state} as Jira's Mandate writes it; active when it says nothing (a Mandate from before the field). */
+    static Person.State state(JsonNode user) {
+        return switch (user.path("state").asText("")) {
+            case "inactive" -> Person.State.INACTIVE;
+            case "deleted" -> Person.State.DELETED;
+            default -> Person.State.ACTIVE;
+        };
     }
 
     private static LocalDate date(JsonNode node) {
@@ -180,41 +192,32 @@ final class JiraTeamReader {
     }
 
     /** One answer: Jira's JSON, or the notice for its failure and whether that failure concerns the whole link. */
-    private record Read(JsonNode json, TeamDecisionData.Notice failure, boolean stopsAll) {
+    private record Read(JsonNode json, JiraNotice failure, boolean stopsAll) {
     }
 
     private Read get(JiraPath path) {
         JiraAnswer answer = jira.get(path);
         if (answer instanceof JiraAnswer.Json json) {
             return json.body().isObject() ? new Read(json.body(), null, false)
-                    : new Read(null, TeamDecisionData.Notice.of(TeamDecisionData.Notice.UNREADABLE), true);
+                    : new Read(null, JiraNotice.of(JiraNotice.UNREADABLE), true);
         }
-        if (answer instanceof JiraAnswer.NotLinked) {
-            return new Read(null, TeamDecisionData.Notice.of(TeamDecisionData.Notice.NOT_LINKED), true);
-        }
-        if (answer instanceof JiraAnswer.AuthorisationNeeded a) {
-            return new Read(null, new TeamDecisionData.Notice(TeamDecisionData.Notice.AUTHORISE, List.of(),
-                    a.authorisationUri().orElse(null)), true);
-        }
-        if (answer instanceof JiraAnswer.Unreachable) {
-            return new Read(null, TeamDecisionData.Notice.of(TeamDecisionData.Notice.UNREACHABLE), true);
-        }
-        if (answer instanceof JiraAnswer.Unreadable) {
-            return new Read(null, TeamDecisionData.Notice.of(TeamDecisionData.Notice.UNREADABLE), true);
+        JiraNotice linkFailure = JiraNotice.ofLink(answer, JiraNotice.CHARTER);
+        if (linkFailure != null) {
+            return new Read(null, linkFailure, true);
         }
         int status = ((JiraAnswer.ErrorStatus) answer).status();
         boolean list = path.toString().startsWith(API + "/domains?");
         if (status == 404 && list) {
             // the list of domains is there for every logged-in user wherever Mandate runs: its absence is Mandate's
-            return new Read(null, TeamDecisionData.Notice.of(TeamDecisionData.Notice.NO_MANDATE), true);
+            return new Read(null, JiraNotice.of(JiraNotice.NO_MANDATE), true);
         }
         if (status == 404) {
             // one domain deleted (or hidden) between two requests: that part only
-            return new Read(null, TeamDecisionData.Notice.of(TeamDecisionData.Notice.ERROR, "404"), false);
+            return new Read(null, JiraNotice.of(JiraNotice.ERROR, "404"), false);
         }
         if (status == 403) {
-            return new Read(null, TeamDecisionData.Notice.of(TeamDecisionData.Notice.REFUSED, "403"), true);
+            return new Read(null, JiraNotice.of(JiraNotice.REFUSED, "403"), true);
         }
-        return new Read(null, TeamDecisionData.Notice.of(TeamDecisionData.Notice.ERROR, String.valueOf(status)), true);
+        return new Read(null, JiraNotice.of(JiraNotice.ERROR, String.valueOf(status)), true);
     }
 }

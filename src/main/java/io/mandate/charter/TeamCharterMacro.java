@@ -9,15 +9,13 @@ import com.atlassian.sal.api.UrlMode;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
-import io.mandate.platform.TemplateTexts;
-import io.mandate.platform.WebResourceKeys;
+import io.mandate.platform.PageFragments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.inject.Inject;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -68,17 +66,11 @@ public class TeamCharterMacro implements Macro {
             Charter c = charter.get();
             model = view.charter(c, charters.spaceName(c.spaceKey()).orElse(c.spaceKey()), jira(c), charters.canEdit(c) ? editorUrl(c.teamKey()) : null);
         }
-        pageBuilder.assembler().resources().requireWebResource(WebResourceKeys.STYLES);
-        Map<String, Object> velocity = new java.util.HashMap<>();
-        velocity.put("charter", model);
-        velocity.put("i18n", new TemplateTexts(i18n));
-        StringWriter out = new StringWriter();
         try {
-            templates.render(TEMPLATE, velocity, out);
+            return PageFragments.render(templates, i18n, pageBuilder, TEMPLATE, "charter", model);
         } catch (IOException e) {
             throw new MacroExecutionException(e);
         }
-        return out.toString();
     }
 
     /** Jira's part; the reader never throws, and a surprise in its answer must not cost the viewer the charter. */
@@ -88,7 +80,7 @@ public class TeamCharterMacro implements Macro {
         } catch (RuntimeException e) {
             LOG.warn("The decision data of team {} could not be read from Jira", c.teamKey(), e);
             return new TeamDecisionData(c.domains().stream().map(TeamDecisionData.DomainRights::unknown).toList(), List.of(), 0,
-                    List.of(TeamDecisionData.Notice.of(TeamDecisionData.Notice.UNREADABLE)), false, null);
+                    List.of(JiraNotice.of(JiraNotice.UNREADABLE)), false, null);
         }
     }
 

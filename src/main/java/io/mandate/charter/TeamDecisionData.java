@@ -1,5 +1,7 @@
 package io.mandate.charter;
 
+import io.mandate.platform.Person;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Objects;
 
 /**
  * What the linked Jira says about a team's domains, as the viewing user may see it: who may approve, decide together
- * and must be consulted in each domain, the open decisions of those domains, and a {@link Notice} for everything
+ * and must be consulted in each domain, the open decisions of those domains, and a {@link JiraNotice} for everything
  * that could not be loaded (the charter shows them plainly instead of the missing part). Immutable; cached per user.
  *
  * @param domains        the team's domains in the charter's order, each {@link DomainRights#known() known} to Jira or not
@@ -17,7 +19,7 @@ import java.util.Objects;
  * @param jiraUrl        where the issues are shown (the link's display URL), or null
  */
 public record TeamDecisionData(List<DomainRights> domains, List<OpenDecision> decisions, int decisionsTotal,
-                               List<Notice> notices, boolean loaded, URI jiraUrl) {
+                               List<JiraNotice> notices, boolean loaded, URI jiraUrl) {
 
     public TeamDecisionData {
         domains = List.copyOf(domains);
@@ -27,7 +29,7 @@ public record TeamDecisionData(List<DomainRights> domains, List<OpenDecision> de
 
     /** Whether the user must authorise the link before anything can be read (nothing worth keeping in a cache). */
     public boolean needsAuthorisation() {
-        return notices.stream().anyMatch(n -> n.key().equals(Notice.AUTHORISE));
+        return notices.stream().anyMatch(JiraNotice::asksForAuthorisation);
     }
 
     /**
@@ -58,46 +60,41 @@ public record TeamDecisionData(List<DomainRights> domains, List<OpenDecision> de
      * A holder of a grant: a user (with display name) or a group, and the grant's backup (a username) if any.
      *
      * @param group true for a group holder
+     * @param state for a user, whether Jira says they are active, deactivated or deleted (then {@code name} is the key)
      */
-    public record Holder(boolean group, String name, String displayName, String backup) {
+    public record Holder(boolean group, String name, String displayName, String backup, Person.State state) {
         public Holder {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(state, "state");
             displayName = displayName == null || displayName.isBlank() ? name : displayName;
         }
-    }
 
-    /** An open decision as the charter lists it. */
-    public record OpenDecision(String issueKey, String summary, String status, String domain, String approver,
-                               LocalDate dueDate, boolean overdue) {
-        public OpenDecision {
-            Objects.requireNonNull(issueKey, "issueKey");
+        public Holder(boolean group, String name, String displayName, String backup) {
+            this(group, name, displayName, backup, Person.State.ACTIVE);
+        }
+
+        /** The user holder as a person (Jira's grant JSON names no key; a deleted user's name is the key). */
+        Person person() {
+            return new Person(name, name, displayName, state);
         }
     }
 
     /**
-     * Something that could not be loaded, as an i18n key with its arguments, and a link to act on (the link's
-     * authorisation page) or null.
+     * An open decision as the charter lists it.
+     *
+     * @param approver      the approver's display name (a deleted one's key), or null
+     * @param approverState whether Jira says the approver is active, deactivated or deleted
      */
-    public record Notice(String key, List<String> args, URI link) {
-        public static final String NOT_LINKED = "mandate.charter.jira.notLinked";
-        public static final String AUTHORISE = "mandate.charter.jira.authorise";
-        public static final String UNREACHABLE = "mandate.charter.jira.unreachable";
-        public static final String NO_MANDATE = "mandate.charter.jira.noMandate";
-        public static final String REFUSED = "mandate.charter.jira.refused";
-        public static final String ERROR = "mandate.charter.jira.error";
-        public static final String UNREADABLE = "mandate.charter.jira.unreadable";
-        public static final String TOO_SLOW = "mandate.charter.jira.tooSlow";
-        public static final String DOMAIN_UNKNOWN = "mandate.charter.jira.domainUnknown";
-        public static final String GRANTS_FAILED = "mandate.charter.jira.grantsFailed";
-        public static final String DECISIONS_FAILED = "mandate.charter.jira.decisionsFailed";
-
-        public Notice {
-            Objects.requireNonNull(key, "key");
-            args = List.copyOf(args);
+    public record OpenDecision(String issueKey, String summary, String status, String domain, String approver,
+                               Person.State approverState, LocalDate dueDate, boolean overdue) {
+        public OpenDecision {
+            Objects.requireNonNull(issueKey, "issueKey");
+            Objects.requireNonNull(approverState, "approverState");
         }
 
-        static Notice of(String key, String... args) {
-            return new Notice(key, List.of(args), null);
+        public OpenDecision(String issueKey, String summary, String status, String domain, String approver,
+                            LocalDate dueDate, boolean overdue) {
+            this(issueKey, summary, status, domain, approver, Person.State.ACTIVE, dueDate, overdue);
         }
     }
 }

@@ -13,15 +13,18 @@ import java.util.stream.Collectors;
 /**
  * One audit entry in output. {@code before}/{@code after} are text, as they always were; for a
  * people field that text names people by their current username, and {@code beforeValue}/
- * {@code afterValue} carry them as the rest of the API shows users ({@code {"key","name","displayName"}};
- * informed entries add {@code "type"}). A user the host no longer knows shows the stored key.
+ * {@code afterValue} carry them as the rest of the API shows users ({@code {"key","name","displayName","state"}};
+ * informed entries add {@code "type"}). A user the host no longer knows shows the stored key, state "deleted".
  * The values are null for other fields.
  */
 public record AuditEntryJson(String issueKey, UserJson author, String at, String field, String before, String after,
                              Object beforeValue, Object afterValue) {
 
-    /** An informed user or group in a history value: users as {"type","key","name","displayName"}, groups as {"type","name"}. */
-    public record InformedValueJson(String type, String key, String name, String displayName) {
+    /**
+     * An informed user or group in a history value: users as {"type","key","name","displayName","state"}, groups with
+     * the name as displayName and null key and state.
+     */
+    public record InformedValueJson(String type, String key, String name, String displayName, String state) {
     }
 
     static AuditEntryJson of(AuditEntry e, Function<String, Optional<Person>> personOfKey) {
@@ -42,7 +45,7 @@ public record AuditEntryJson(String issueKey, UserJson author, String at, String
         return switch (field) {
             case "contributors" -> AuditValues.readUserKeys(stored).stream().map(k -> user(k, personOfKey)).toList();
             case "informed" -> AuditValues.readInformed(stored).stream().map(i -> i.type() == Principal.Type.GROUP
-                    ? new InformedValueJson("group", null, i.id(), i.id())
+                    ? new InformedValueJson("group", null, i.id(), i.id(), null)
                     : informedUser(user(i.id(), personOfKey))).toList();
             default -> user(stored, personOfKey);
         };
@@ -67,10 +70,10 @@ public record AuditEntryJson(String issueKey, UserJson author, String at, String
     }
 
     private static InformedValueJson informedUser(UserJson u) {
-        return new InformedValueJson("user", u.key(), u.name(), u.displayName());
+        return new InformedValueJson("user", u.key(), u.name(), u.displayName(), u.state());
     }
 
     private static UserJson user(String key, Function<String, Optional<Person>> personOfKey) {
-        return personOfKey.apply(key).map(UserJson::of).orElse(new UserJson(key, key, key));
+        return UserJson.of(personOfKey.apply(key).orElseGet(() -> Person.deleted(key)));
     }
 }

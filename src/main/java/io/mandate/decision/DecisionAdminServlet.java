@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * The Mandate administration page in Jira ({@code /plugins/servlet/mandate/admin}), linked from
- * Jira's admin menu: how many decisions are recorded, per status. Administrators only: anonymous
+ * Jira's admin menu: how many decisions are recorded, per status — on issues the administrator may browse (issue
+ * security binds administrators too, so a hidden issue's decision is not counted). Administrators only: anonymous
  * callers are sent to the login page, logged-in non-administrators get 403. Domains and grants have
  * their own page, linked from here ({@code io.mandate.authority.MatrixAdminServlet}).
  */
@@ -32,19 +33,21 @@ public class DecisionAdminServlet extends HttpServlet {
     private final TemplateRenderer templates;
     private final I18nResolver i18n;
     private final PageBuilderService pageBuilder;
-    private final DecisionStore decisions;
+    private final DecisionService decisions;
+    private final io.mandate.platform.UnavailablePage unavailable;
 
     @Inject
     public DecisionAdminServlet(@ComponentImport UserManager users, @ComponentImport LoginUriProvider login,
                                 @ComponentImport TemplateRenderer templates, @ComponentImport I18nResolver i18n,
                                 @ComponentImport PageBuilderService pageBuilder,
-                                DecisionStore decisions) {
+                                DecisionService decisions) {
         this.users = users;
         this.login = login;
         this.templates = templates;
         this.i18n = i18n;
         this.pageBuilder = pageBuilder;
         this.decisions = decisions;
+        this.unavailable = new io.mandate.platform.UnavailablePage(templates, i18n);
     }
 
     @Override
@@ -58,6 +61,11 @@ public class DecisionAdminServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Mandate administration is for administrators.");
             return;
         }
+        unavailable.orNotice(response, "mandate.admin.title", "atl.admin", () -> render(request, response));
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // only what the administrator may browse: issue security binds administrators too
         Map<DecisionStatus, Long> byStatus = decisions.countByStatus();
         Map<String, Object> context = new HashMap<>();
         context.put("i18n", new io.mandate.platform.TemplateTexts(i18n));

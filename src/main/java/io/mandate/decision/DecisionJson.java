@@ -21,10 +21,13 @@ public record DecisionJson(String issueKey, String summary, String status, UserJ
                            String reviewDate, String outcome, String domain, boolean domainSetByHand, String decidedAt, String created, String updated,
                            int version, Map<String, Boolean> checks) {
 
-    /** A user in output: {"key","name","displayName"}. */
-    public record UserJson(String key, String name, String displayName) {
+    /**
+     * A user in output: {"key","name","displayName","state"}; {@code state} is active, inactive or deleted (a user the
+     * host no longer knows, shown by the stored key in all three names).
+     */
+    public record UserJson(String key, String name, String displayName, String state) {
         public static UserJson of(Person p) {
-            return new UserJson(p.key(), p.name(), p.displayName());
+            return new UserJson(p.key(), p.name(), p.displayName(), p.state().jsonName());
         }
     }
 
@@ -37,7 +40,7 @@ public record DecisionJson(String issueKey, String summary, String status, UserJ
     public static DecisionJson of(Decision d, IssueRef issue, Function<String, Optional<Person>> personOfKey, LocalDate today,
                                   DecisionAuthority.Checks checks) {
         Function<String, UserJson> user = key -> key == null ? null
-                : personOfKey.apply(key).map(UserJson::of).orElse(new UserJson(key, key, key));
+                : UserJson.of(personOfKey.apply(key).orElseGet(() -> Person.deleted(key)));
         // the issue's current key, never the one stored at the last write: issues move and projects get re-keyed
         return new DecisionJson(issue.key(), issue.summary(), d.status().name(), user.apply(d.driverKey()),
                 user.apply(d.approverKey()),

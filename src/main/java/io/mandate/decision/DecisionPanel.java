@@ -7,7 +7,7 @@ import com.atlassian.plugin.web.ContextProvider;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
 import io.mandate.platform.IssueRef;
-import io.mandate.platform.Person;
+import io.mandate.platform.PersonLabel;
 import io.mandate.platform.rest.ApiException;
 
 import javax.inject.Inject;
@@ -141,7 +141,8 @@ public class DecisionPanel implements ContextProvider {
         return view;
     }
 
+    /** The person's display name, marked "(inactive)" or — by the stored key — "(deleted)" when they may not act. */
     private String name(String userKey) {
-        return userKey == null ? null : decisions.person(userKey).map(Person::displayName).orElse(userKey);
+        return userKey == null ? null : PersonLabel.display(decisions.stored(userKey), (key, arg) -> i18n.getText(key, arg));
     }
 }

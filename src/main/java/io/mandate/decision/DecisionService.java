@@ -329,6 +329,23 @@ public class DecisionService {
         return visible;
     }
 
+    /**
+     * How many decisions in each status the caller may see (the admin page): only projects they may browse, and each
+     * issue checked as every list does — issue security binds administrators too, so a decision on an issue they may
+     * not browse is not counted (its status would show in the difference). One streamed statement and one host call
+     * per decision.
+     */
+    public Map<DecisionStatus, Long> countByStatus() {
+        Optional<Person> caller = people.currentUser();
+        Map<DecisionStatus, Long> counts = new java.util.EnumMap<>(DecisionStatus.class);
+        store.forEachStatus(issues.browsableProjects(caller), (candidate, status) -> {
+            if (issues.browsable(candidate.issueId(), caller).isPresent()) {
+                counts.merge(status, 1L, Long::sum);
+            }
+        });
+        return counts;
+    }
+
     /** The issue of a listed decision as it is now (current key and summary); empty if it has become invisible meanwhile. */
     public Optional<IssueRef> issueOf(Decision decision) {
         return issues.browsable(decision.issueId(), people.currentUser());
@@ -341,6 +358,11 @@ public class DecisionService {
 
     public Optional<Person> person(String userKey) {
         return people.byKey(userKey);
+    }
+
+    /** The person a stored key stands for, as they are now: active, inactive, or deleted (shown by the key). */
+    public Person stored(String userKey) {
+        return people.ofKey(userKey);
     }
 
     private Person requireEditor(IssueRef issue) {

@@ -65,6 +65,22 @@ public class DecisionStore {
         return counts;
     }
 
+    /**
+     * Each decision in projects among {@code visibleProjects} (and each without a stored project id) as its candidate
+     * and status, for counts of what a caller may see: one streamed statement of three columns, nothing held. The
+     * caller checks each issue (issue security) before counting it.
+     */
+    public void forEachStatus(java.util.Collection<Long> visibleProjects,
+                              java.util.function.BiConsumer<Candidate, DecisionStatus> each) {
+        if (visibleProjects.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(new java.util.TreeSet<>(visibleProjects));
+        entities.stream(DecisionEntity.class, Query.select("ID, ISSUE_ID, PROJECT_ID, STATUS")
+                        .where("PROJECT_ID IN (" + placeholders(visibleProjects.size()) + ") OR PROJECT_ID IS NULL", params.toArray()),
+                row -> each.accept(new Candidate(row.getIssueId(), row.getProjectId()), DecisionStatus.valueOf(row.getStatus())));
+    }
+
     public Optional<Decision> find(long issueId) {
         DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", issueId));
         if (rows.length == 0) {

@@ -8,7 +8,9 @@ public final class JiraPeople {
     private JiraPeople() {
     }
 
+    /** The user as Jira has them now: active, or deactivated ({@code isActive()} false). */
     public static Person person(ApplicationUser user) {
-        return new Person(user.getKey(), user.getUsername(), user.getDisplayName());
+        return new Person(user.getKey(), user.getUsername(), user.getDisplayName(),
+                user.isActive() ? Person.State.ACTIVE : Person.State.INACTIVE);
     }
 }

@@ -31,8 +31,26 @@ public class People {
         return users.currentUser();
     }
 
+    /** The user with this key, {@link Person#state() active or inactive}; empty when the host no longer has them. */
     public Optional<Person> byKey(String userKey) {
-        return users.byKey(userKey);
+        return users.byKey(userKey).map(this::judged);
+    }
+
+    /**
+     * The person a stored key stands for, as they are now: active, inactive, or — when the host no longer has them —
+     * {@link Person#deleted deleted}, shown by the key. Never empty: what shows stored people shows every one.
+     */
+    public Person ofKey(String userKey) {
+        return byKey(userKey).orElseGet(() -> Person.deleted(userKey));
+    }
+
+    /** Whether the stored key names a user who may act today: one the host has and who is active. */
+    public boolean isActiveKey(String userKey) {
+        return userKey != null && users.byKey(userKey).map(users::isActive).orElse(false);
+    }
+
+    private Person judged(Person person) {
+        return person.in(users.isActive(person) ? Person.State.ACTIVE : Person.State.INACTIVE);
     }
 
     /** The current username of a stored user key, or the key itself for a user the host no longer knows. */
@@ -40,8 +58,9 @@ public class People {
         return userKey == null ? null : users.byKey(userKey).map(Person::name).orElse(userKey);
     }
 
+    /** The user with this username, {@link Person#state() active or inactive}. */
     public Optional<Person> byName(String username) {
-        return username == null ? Optional.empty() : users.byName(username.trim());
+        return username == null ? Optional.empty() : users.byName(username.trim()).map(this::judged);
     }
 
     public boolean isAdmin(Person person) {

@@ -42,15 +42,15 @@ public class AccountabilityResourceTest {
     @SuppressWarnings("unchecked")
     public void theParametersBecomeTheScopeDomainsSortedAndDeduplicated() {
         AccountabilityService service = mock(AccountabilityService.class);
-        when(service.report(any())).thenReturn(emptyReport());
+        when(service.reportWithCoverage(any())).thenReturn(new AccountabilityService.ScopedReport(emptyReport(), EMPTY_GRID));
         AccountabilityResource resource = new AccountabilityResource(service, mock(WhatIfService.class));
         assertEquals(Map.of("domains", List.of("ARCH", "OPS")),
-                resource.accountability(null, " OPS,ARCH,,OPS ", null).get("scope"));
-        verify(service).report(new AccountabilityService.Scope.Domains(List.of("ARCH", "OPS")));
-        assertEquals(Map.of("project", "DEMO"), resource.accountability("demo", null, null).get("scope"));
-        assertEquals(Map.of("group", "leads"), resource.accountability(null, null, "leads").get("scope"));
-        assertEquals(Map.of(), resource.accountability(null, null, null).get("scope"));
-        verify(service).report(new AccountabilityService.Scope.All());
+                resource.accountability(null, " OPS,ARCH,,OPS ", null, null).get("scope"));
+        verify(service).reportWithCoverage(new AccountabilityService.Scope.Domains(List.of("ARCH", "OPS")));
+        assertEquals(Map.of("project", "DEMO"), resource.accountability("demo", null, null, null).get("scope"));
+        assertEquals(Map.of("group", "leads"), resource.accountability(null, null, "leads", null).get("scope"));
+        assertEquals(Map.of(), resource.accountability(null, null, null, "").get("scope"));
+        verify(service).reportWithCoverage(new AccountabilityService.Scope.All());
     }
 
     @Test
@@ -58,13 +58,42 @@ public class AccountabilityResourceTest {
         AccountabilityService service = mock(AccountabilityService.class);
         when(service.caller()).thenReturn(new Person("k", "alice", "Alice"));
         try {
-            new AccountabilityResource(service, mock(WhatIfService.class)).accountability("DEMO", null, "leads");
+            new AccountabilityResource(service, mock(WhatIfService.class)).accountability("DEMO", null, "leads", null);
             fail();
         } catch (ApiException e) {
             assertEquals(400, e.status());
             assertEquals(List.of("project", "group"), List.copyOf(e.errors().keySet()));
         }
-        verify(service, never()).report(any());
+        verify(service, never()).reportWithCoverage(any());
+    }
+
+    private static final CoverageGrid EMPTY_GRID = new CoverageGrid(List.of(), List.of(), Map.of());
+
+    @Test
+    public void includeCoverageAddsTheGridWithOnlyTheLevelsHeld() throws Exception {
+        AccountabilityService service = mock(AccountabilityService.class);
+        CoverageGrid grid = new CoverageGrid(List.of("OPS", "ARCH"), List.of("bob", "alice"),
+                Map.of("ARCH", Map.of("alice", 5, "bob", 0), "OPS", Map.of("bob", 3)));
+        when(service.reportWithCoverage(any())).thenReturn(new AccountabilityService.ScopedReport(emptyReport(), grid));
+        AccountabilityResource resource = new AccountabilityResource(service, mock(WhatIfService.class));
+        String json = new ObjectMapper().writeValueAsString(resource.accountability(null, "ARCH,OPS", null, " coverage "));
+        assertTrue(json, json.endsWith(",\"coverage\":{\"domains\":[\"ARCH\",\"OPS\"],\"people\":[\"alice\",\"bob\"],"
+                + "\"levels\":{\"ARCH\":{\"alice\":5},\"OPS\":{\"bob\":3}}}}"));
+        assertTrue("no grid unless asked", !resource.accountability(null, "ARCH,OPS", null, null).containsKey("coverage"));
+    }
+
+    @Test
+    public void anyOtherIncludeIs400NamingIt() {
+        AccountabilityService service = mock(AccountabilityService.class);
+        when(service.caller()).thenReturn(new Person("k", "alice", "Alice"));
+        try {
+            new AccountabilityResource(service, mock(WhatIfService.class)).accountability("DEMO", null, null, "everything");
+            fail();
+        } catch (ApiException e) {
+            assertEquals(400, e.status());
+            assertEquals(List.of("include"), List.copyOf(e.errors().keySet()));
+        }
+        verify(service, never()).reportWithCoverage(any());
     }
 
     private static WhatIfReport whatIfReport() {

@@ -276,6 +276,26 @@ public class AccountabilityServiceStatementsTest {
     }
 
     @Test
+    public void approversWhoAreGoneKeepTheirLoadMarkedAndHoldNothingInCoverage() {
+        Instant nov10 = Instant.parse("2026-11-10T09:00:00Z");
+        Person gone = new Person("k-gone", "gone", "Gone Person"); // a user Jira has deleted: only the key is left
+        decision(1, DEMO, DecisionStatus.DECIDED, CAROL, nov10, nov10, null);
+        decision(2, DEMO, DecisionStatus.DECIDED, gone, nov10, nov10, null);
+        decision(3, DEMO, DecisionStatus.DECIDED, gone, nov10, nov10, null);
+        // Jira deactivates Carol, the approver of ARCH: she holds nothing now, and Dave no longer stands in for her
+        when(users.isActive(any())).thenAnswer(i -> !i.<Person>getArgument(0).key().equals(CAROL.key()));
+
+        AccountabilityService.ScopedReport scoped = service.reportWithCoverage(new AccountabilityService.Scope.All());
+        AccountabilityReport r = scoped.report();
+        assertEquals(List.of(new Load("k-gone", 2, Person.State.DELETED), new Load("carol", 1, Person.State.INACTIVE)), r.load());
+        assertEquals("decisions of approvers who are gone are violations now", List.of("DEMO-1", "DEMO-2", "DEMO-3"), r.violations());
+        assertEquals("nobody who may act approves in ARCH", List.of("alice", "bob"), scoped.coverage().people());
+        assertEquals(new BusFactor(0, List.of()), r.busFactor());
+        assertEquals("the JSON says so", List.of("deleted", "inactive"), ((List<?>) AccountabilityResource.json(java.util.Map.of(), r)
+                .get("load")).stream().map(l -> ((Map<?, ?>) l).get("state")).toList());
+    }
+
+    @Test
     public void theHeatMapGridHoldsEachPersonsLevelInTheScopeDomainsToday() {
         // ARCH today (2026-11-20): Carol DELEGATE (7) and away, so Dave stands in at 7; Bob AGREE (4); Alice CONSULT (3)
         decision(1, DEMO, DecisionStatus.OPEN, CAROL, NOW, null, null);

@@ -35,7 +35,7 @@ public class CoverageLevelsTest {
     }
 
     private static Map<String, Integer> levels(Function<String, Optional<LocalDate>> awayUntil, Grant... grants) {
-        return CoverageLevels.of(new EffectiveAuthority("ARCH", List.of(grants), TODAY, awayUntil), NAME_OF_KEY, MEMBERS_OF);
+        return CoverageLevels.of(new EffectiveAuthority("ARCH", List.of(grants), TODAY, awayUntil, k -> true), NAME_OF_KEY, MEMBERS_OF);
     }
 
     @Test

@@ -47,7 +47,7 @@ public class DomainCoverageTest {
     }
 
     private static DomainCoverage coverage(Function<String, Optional<LocalDate>> awayUntil, Grant... grants) {
-        return DomainCoverage.of(new EffectiveAuthority("ARCH", List.of(grants), TODAY, awayUntil), NAME_OF_KEY, MEMBERS_OF);
+        return DomainCoverage.of(new EffectiveAuthority("ARCH", List.of(grants), TODAY, awayUntil, k -> true), NAME_OF_KEY, MEMBERS_OF);
     }
 
     private static DomainCoverage coverage(Grant... grants) {

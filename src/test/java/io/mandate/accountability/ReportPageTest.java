@@ -107,6 +107,25 @@ public class ReportPageTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    public void approversWhoAreGoneAreMarkedInTheTableAndTheChartAndADeletedOneHasNoSearch() {
+        AccountabilityReport r = ReportTablesTest.report().withStates(name -> switch (name) {
+            case "alice" -> io.mandate.platform.Person.State.INACTIVE;
+            case "bob" -> io.mandate.platform.Person.State.DELETED;
+            default -> io.mandate.platform.Person.State.ACTIVE;
+        });
+        Map<String, Object> p = PAGE.report(PAGE.frame(DEMO, DOMAINS, false), DEMO,
+                new AccountabilityService.ScopedReport(r, ReportTablesTest.GRID), DOMAINS);
+        List<Map<String, Object>> load = (List<Map<String, Object>>) p.get("loadRows");
+        assertEquals("mandate.person.inactive[alice]", load.get(0).get("label"));
+        assertEquals("inactive", load.get(0).get("state"));
+        assertTrue("an inactive approver's decisions can still be searched", !load.get(0).get("href").equals(""));
+        assertEquals("mandate.person.deleted[bob]", load.get(1).get("label"));
+        assertEquals("no username for JQL to find a deleted user by", "", load.get(1).get("href"));
+        assertTrue((String) p.get("loadChartHtml"), ((String) p.get("loadChartHtml")).contains("mandate.person.inactive[alice]"));
+    }
+
+    @Test
     public void theThreeChartsAreAccessibleSvgsWithTheirWordsAndNumbers() {
         Map<String, Object> p = page(DEMO);
         String load = (String) p.get("loadChartHtml");

@@ -41,8 +41,8 @@ public class ReportTablesTest {
 
     @Test
     public void loadAndTrendCarryTheJsonsValues() {
-        assertEquals(List.of("user", "count"), table("load").header());
-        assertEquals(List.of(List.of("alice", "1"), List.of("bob", "1")), table("load").rows());
+        assertEquals(List.of("user", "count", "state"), table("load").header());
+        assertEquals(List.of(List.of("alice", "1", "active"), List.of("bob", "1", "active")), table("load").rows());
         ReportTables.Table trend = table("trend");
         assertEquals(List.of("month", "decisions", "index"), trend.header());
         assertEquals(12, trend.rows().size());

@@ -44,7 +44,7 @@ public class SampleMatrixMetricsTest {
         List<DomainCoverage> all = new ArrayList<>();
         for (String domain : List.of("ARCH", "RELEASE", "CHANGE", "SPEND", "HIRING")) {
             List<Grant> grants = GRANTS.stream().filter(g -> g.domainKey().equals(domain)).toList();
-            all.add(DomainCoverage.of(new EffectiveAuthority(domain, grants, day, awayUntil), Function.identity(),
+            all.add(DomainCoverage.of(new EffectiveAuthority(domain, grants, day, awayUntil, k -> true), Function.identity(),
                     g -> MEMBERS.getOrDefault(g, List.of())));
         }
         return all;
@@ -64,7 +64,7 @@ public class SampleMatrixMetricsTest {
             List<Grant> grants = new ArrayList<>(GRANTS);
             grants.addAll(AGREE_GRANTS);
             grants.removeIf(g -> !g.domainKey().equals(domain));
-            all.add(WhatIf.Domain.of(new EffectiveAuthority(domain, grants, day, NOBODY_AWAY), Function.identity(),
+            all.add(WhatIf.Domain.of(new EffectiveAuthority(domain, grants, day, NOBODY_AWAY, k -> true), Function.identity(),
                     g -> MEMBERS.getOrDefault(g, List.of())));
         }
         return all;

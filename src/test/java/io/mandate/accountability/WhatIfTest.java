@@ -313,7 +313,7 @@ public class WhatIfTest {
                 new Grant(7, "ARCH", Principal.user("k-ivan"), Level.DELEGATE, null, null, null, null, null, 1));
         // alice is away today (a recorded absence): its stand-in is not part of the what-if's input
         EffectiveAuthority authority = new EffectiveAuthority("ARCH", grants, today,
-                k -> k.equals("k-alice") ? Optional.of(today.plusDays(3)) : Optional.empty());
+                k -> k.equals("k-alice") ? Optional.of(today.plusDays(3)) : Optional.empty(), k -> true);
         Domain domain = Domain.of(authority, names::get, group -> group.equals("leads") ? List.of("alice", "erin") : List.of());
         // strongest first: alice DELEGATE (dave), carol ADVISE (inactive ivan → no backup), leads ADVISE (backup
         // dropped); bob's expired INQUIRE, bob's CONSULT and inactive ivan's DELEGATE give nothing

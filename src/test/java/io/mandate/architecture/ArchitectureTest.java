@@ -70,8 +70,8 @@ public class ArchitectureTest {
     }
 
     @Test
-    public void nothingDependsOnAccountability() {
-        Architecture.nothingDependsOnAccountability("io.mandate").check(plugin);
+    public void onlyCharterDependsOnAccountability() {
+        Architecture.onlyCharterDependsOnAccountability("io.mandate").check(plugin);
     }
 
     @Test

@@ -102,6 +102,23 @@ public class AuthorityPanelTest {
     }
 
     @Test
+    public void deactivatedAndDeletedPeopleAreShownAsSuchAndADeletedBackupStandsInForNobody() {
+        m.grant("ARCH", Principal.user(carol.key()), Level.DELEGATE, dave.key(), null, null, null);
+        m.grant("ARCH", bob, Level.INQUIRE);
+        m.grant("ARCH", grace, Level.CONSULT);
+        m.away(carol, MatrixFixture.TODAY, MatrixFixture.TODAY.plusDays(3));
+        m.deactivate(bob);
+        m.delete(dave);
+        m.delete(grace);
+
+        Map<String, Object> view = render("DEMO-1");
+        assertEquals(List.of("Carol Clark / k-dave (deleted)", "Bob Brown (inactive)"), holders(view, "approvers"));
+        assertEquals(List.of("k-grace (deleted)"), holders(view, "consulted"));
+        assertEquals("the deleted backup does not stand in", List.of("Carol Clark is away until 2026-11-23; nobody stands in"),
+                view.get("absences"));
+    }
+
+    @Test
     public void aTieIsShownAsSuchNeverOnePicked() {
         Map<String, Object> view = render("OPS-1");
         assertEquals("Tie: RELEASE, SPEND \u2014 set the domain on the decision", view.get("tie"));

@@ -16,13 +16,15 @@ import static org.junit.Assert.assertTrue;
 /**
  * The resolution rules of the product brief ("Effective authority"), on one domain's grants: direct and group
  * grants, the highest level wins, the validity window (inclusive, either end open), AGREE as co-deciders, and
- * stand-ins while a holder is away.
+ * stand-ins while a holder is away; people the host has deactivated or deleted ({@code GONE}) hold nothing.
  */
 public class EffectiveAuthorityTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
     private static final Set<String> NO_GROUPS = Set.of();
     private static final Function<String, Optional<LocalDate>> NOBODY_AWAY = user -> Optional.empty();
+    /** Users who may not act: ivan is deactivated, JIRAUSER10042 deleted (the host answers alike: not active). */
+    private static final Set<String> GONE = Set.of("ivan", "JIRAUSER10042");
 
     private static long ids;
 
@@ -43,7 +45,7 @@ public class EffectiveAuthorityTest {
     }
 
     private static EffectiveAuthority on(LocalDate day, List<Grant> grants, Function<String, Optional<LocalDate>> awayUntil) {
-        return new EffectiveAuthority("ARCH", grants, day, awayUntil);
+        return new EffectiveAuthority("ARCH", grants, day, awayUntil, key -> !GONE.contains(key));
     }
 
     private static EffectiveAuthority today(Grant... grants) {
@@ -219,5 +221,37 @@ public class EffectiveAuthorityTest {
         assertEquals("stands in for erin, not for carol", Optional.of(Level.ADVISE), a.levelOf("dave", NO_GROUPS));
         assertEquals(1, a.standIns().size());
         assertEquals("erin", a.standIns().get(0).grant().holder().id());
+    }
+
+    // ---- people who may not act ----
+
+    @Test
+    public void aDeactivatedOrDeletedHolderHoldsNothingNeitherDirectlyNorThroughAGroup() {
+        EffectiveAuthority a = today(user("ivan", Level.DELEGATE), user("JIRAUSER10042", Level.ADVISE),
+                group("leads", Level.INQUIRE));
+        assertEquals(Optional.empty(), a.levelOf("ivan", Set.of("leads")));
+        assertEquals(Optional.empty(), a.levelOf("JIRAUSER10042", NO_GROUPS));
+        assertFalse(a.mayApprove("ivan", Set.of("leads")));
+        assertEquals("an active member still holds the group's level", Optional.of(Level.INQUIRE), a.levelOf("erin", Set.of("leads")));
+        assertEquals("their grants stay listed: they count again on reactivation", 3, a.validGrants().size());
+    }
+
+    @Test
+    public void aDeactivatedOrDeletedBackupDoesNotStandIn() {
+        Grant carol = backedUpBy(user("carol", Level.INQUIRE), "ivan");
+        Grant erin = backedUpBy(user("erin", Level.ADVISE), "JIRAUSER10042");
+        Grant frank = backedUpBy(user("frank", Level.DELEGATE), "dave");
+        EffectiveAuthority a = on(TODAY, List.of(carol, erin, frank), user -> Optional.of(TODAY));
+        assertEquals("only dave, who may act, stands in", List.of("dave"),
+                a.standIns().stream().map(EffectiveAuthority.StandIn::backupKey).toList());
+        assertEquals(Optional.empty(), a.levelOf("ivan", NO_GROUPS));
+    }
+
+    @Test
+    public void nobodyStandsInForAHolderWhoMayNotAct() {
+        Grant ivan = backedUpBy(user("ivan", Level.DELEGATE), "dave");
+        EffectiveAuthority a = on(TODAY, List.of(ivan), user -> Optional.of(TODAY));
+        assertEquals(List.of(), a.standIns());
+        assertEquals(Optional.empty(), a.levelOf("dave", NO_GROUPS));
     }
 }

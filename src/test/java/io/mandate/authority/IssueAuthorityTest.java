@@ -27,7 +27,7 @@ public class IssueAuthorityTest {
 
     private static IssueAuthority.DomainAuthority facts(List<Grant> grants, Map<String, LocalDate> away) {
         Function<String, Optional<LocalDate>> awayUntil = k -> Optional.ofNullable(away.get(k));
-        return IssueAuthority.of(ARCH, new EffectiveAuthority("ARCH", grants, TODAY, awayUntil), PERSON, awayUntil);
+        return IssueAuthority.of(ARCH, new EffectiveAuthority("ARCH", grants, TODAY, awayUntil, k -> true), PERSON, awayUntil);
     }
 
     private static List<String> holders(List<IssueAuthority.Holder> hs) {

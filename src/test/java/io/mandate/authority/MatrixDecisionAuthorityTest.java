@@ -74,6 +74,45 @@ public class MatrixDecisionAuthorityTest {
     }
 
     @Test
+    public void aDeactivatedOrDeletedApproverMayNotApproveWhateverTheMatrixGrantsThem() {
+        m.grant("ARCH", alice, Level.DELEGATE);
+        m.grant("ARCH", bob, Level.ADVISE);
+        m.group("leads", carol);
+        m.groupGrant("ARCH", "leads", Level.INQUIRE);
+        assertFalse(checks(alice.key()).authorityViolation());
+        m.deactivate(alice);
+        m.delete(bob);
+        m.deactivate(carol);
+        assertTrue(checks(alice.key()).authorityViolation());
+        assertTrue(checks(bob.key()).authorityViolation());
+        assertTrue("not through a group either", checks(carol.key()).authorityViolation());
+        assertEquals(null, authority.findings(decision(DEMO_1, alice.key(), List.of()), DEMO_1).orElseThrow().approverLevel());
+    }
+
+    @Test
+    public void nobodyWhoMayNotActIsOfferedAsApprover() {
+        m.group("leads", carol, dave);
+        m.grant("ARCH", Principal.user(alice.key()), Level.DELEGATE, erin.key(), null, null, null);
+        m.grant("ARCH", bob, Level.ADVISE);
+        m.groupGrant("ARCH", "leads", Level.INQUIRE);
+        m.away(alice, MatrixFixture.TODAY, MatrixFixture.TODAY);
+        assertEquals(List.of(alice.key(), bob.key(), erin.key(), carol.key(), dave.key()), authority.mayApprove(null, DEMO_1, 10));
+        m.deactivate(bob);
+        m.deactivate(erin);
+        m.delete(carol);
+        assertEquals(List.of(alice.key(), dave.key()), authority.mayApprove(null, DEMO_1, 10));
+    }
+
+    @Test
+    public void someoneDeactivatedWhoHoldsConsultNeedNotBeConsulted() {
+        m.grant("ARCH", alice, Level.ADVISE);
+        m.grant("ARCH", bob, Level.CONSULT);
+        assertTrue(checks(alice.key()).consultationGap());
+        m.deactivate(bob);
+        assertFalse(checks(alice.key()).consultationGap());
+    }
+
+    @Test
     public void anApproverAtAdviseOrAboveIsNoViolationAndAgreeIsNotEnough() {
         m.grant("ARCH", alice, Level.ADVISE);
         m.grant("ARCH", bob, Level.AGREE);

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -39,6 +40,8 @@ final class MatrixFixture {
     final Map<String, List<Absence>> absences = new HashMap<>();
     final Map<String, List<Person>> groups = new HashMap<>();
     final Map<String, Person> people = new HashMap<>();
+    /** Keys of users the host has deactivated. */
+    final Set<String> inactive = new java.util.HashSet<>();
     Person current;
     final AuthorityService service;
     private long nextId = 1;
@@ -52,6 +55,7 @@ final class MatrixFixture {
         when(absenceStore.of(anyString())).thenAnswer(i -> absences.getOrDefault(i.<String>getArgument(0), List.of()));
         UserDirectory users = mock(UserDirectory.class);
         when(users.byKey(anyString())).thenAnswer(i -> Optional.ofNullable(people.get(i.<String>getArgument(0))));
+        when(users.isActive(any())).thenAnswer(i -> !inactive.contains(i.<Person>getArgument(0).key()));
         when(users.currentUser()).thenAnswer(i -> Optional.ofNullable(current));
         GroupDirectory directory = new GroupDirectory() {
             @Override
@@ -79,6 +83,17 @@ final class MatrixFixture {
         Person p = new Person("k-" + name, name, displayName);
         people.put(p.key(), p);
         return p;
+    }
+
+    /** Jira deactivates the user: they stay, inactive. */
+    void deactivate(Person who) {
+        inactive.add(who.key());
+    }
+
+    /** Jira deletes the user: their key stays in the matrix, the host no longer knows it. */
+    void delete(Person who) {
+        people.remove(who.key());
+        groups.replaceAll((g, members) -> members.stream().filter(p -> !p.key().equals(who.key())).toList());
     }
 
     void group(String name, Person... members) {

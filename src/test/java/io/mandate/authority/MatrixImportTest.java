@@ -286,6 +286,31 @@ public class MatrixImportTest {
     }
 
     @Test
+    public void deletedUsersAndGroupsAreMarkedInTheExportAndImportBackOnlyWhereTheGrantStaysAsItIs() throws IOException {
+        seed();
+        // grants made before Jira deleted the user key-gone and the group old-team (and deactivated carol)
+        grants.create(new Grant(0, "SPEND", Principal.user("key-gone"), Level.ADVISE, "key-carol", "key-gone", null, null, null, 0), List.of());
+        grants.create(new Grant(0, "SPEND", Principal.group("old-team"), Level.CONSULT, null, null, null, null, null, 0), List.of());
+        String csv = exported();
+        assertTrue(csv, csv.contains("SPEND,user,key-gone (deleted),ADVISE,carol (inactive),key-gone (deleted),,,\r\n"));
+        assertTrue(csv, csv.contains("SPEND,group,old-team (deleted),CONSULT,,,,,\r\n"));
+        List<String> before = sortedStored();
+
+        MatrixImport.Result same = run(csv, false);
+        assertEquals(errors(same), List.of(), same.errors());
+        assertEquals(new MatrixImport.Summary(0, 0, 0, 6, List.of("ARCH", "HIRING", "SPEND")), same.summary());
+        MatrixImport.Result unmarked = run(csv.replace(" (deleted)", "").replace(" (inactive)", ""), false);
+        assertEquals("as older exports wrote them", List.of(), unmarked.errors());
+        assertEquals(before, sortedStored());
+
+        MatrixImport.Result added = run(HEADER + "ARCH,user,key-gone (deleted),5,,,,,\r\n" + "ARCH,group,old-team (deleted),3,,,,,\r\n"
+                + "ARCH,user,alice,5,key-gone (deleted),,,,\r\n" + "ARCH,user,alice,6,ghost (inactive),,,,\r\n", true);
+        assertEquals("2:holder:mandate.error.user.deleted 3:holder:mandate.error.group.deleted 4:backup:mandate.error.user.deleted "
+                + "5:backup:mandate.error.user.unknown", errors(added));
+        assertEquals(before, sortedStored());
+    }
+
+    @Test
     public void aDomainNamedWithoutGrantsIsEmptied() {
         seed();
         MatrixImport.Result r = run(HEADER + "SPEND,,,,,,,,\r\n", false);

@@ -6,6 +6,7 @@ import io.mandate.platform.GroupDirectory;
 import io.mandate.platform.IssueAccess;
 import io.mandate.platform.People;
 import io.mandate.platform.Person;
+import io.mandate.platform.PersonLabel;
 import io.mandate.platform.Principal;
 import io.mandate.testing.AoTestSupport;
 import io.mandate.testing.FixedClock;
@@ -57,6 +58,9 @@ public class MatrixPageTest {
     private GrantStore grants;
     private AuthorityService authority;
 
+    /** The viewer's language, as "key:argument", so a test sees which text was asked for. */
+    private static final PersonLabel.Texts TEXTS = (key, arg) -> key + ":" + arg;
+
     public MatrixPageTest(String kind) {
         this.kind = kind;
     }
@@ -72,6 +76,14 @@ public class MatrixPageTest {
             String key = i.getArgument(0);
             return Optional.of(new Person(key, key.replace("-key", ""), "Name of " + key.replace("-key", "")));
         });
+        // ivan is deactivated, the key "gone-key" belongs to a deleted user, the group "old-team" was deleted
+        when(people.ofKey(anyString())).thenAnswer(i -> {
+            String key = i.getArgument(0);
+            return key.equals("gone-key") ? Person.deleted(key)
+                    : new Person(key, key.replace("-key", ""), "Name of " + key.replace("-key", ""),
+                    key.equals("ivan-key") ? Person.State.INACTIVE : Person.State.ACTIVE);
+        });
+        when(people.groupExists(anyString())).thenAnswer(i -> !i.getArgument(0).equals("old-team"));
         when(people.byName(anyString())).thenAnswer(i -> {
             String name = i.getArgument(0);
             return name.equals("nobody") ? Optional.empty() : Optional.of(new Person(name + "-key", name, "Name of " + name));
@@ -109,7 +121,7 @@ public class MatrixPageTest {
         authority.domains(); // the domain cache is warm on a running node
 
         ao.sql().start();
-        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0));
+        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0), TEXTS);
         List<String> statements = ao.sql().stop();
 
         assertEquals(1000, page.total());
@@ -130,10 +142,10 @@ public class MatrixPageTest {
         }
         assertTrue(shown > 0);
 
-        MatrixPage last = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 990));
+        MatrixPage last = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 990), TEXTS);
         assertEquals(975, last.startAt());
         assertEquals("D0975", last.rows().get(0).get("key"));
-        MatrixPage beyond = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 1_000_000));
+        MatrixPage beyond = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 1_000_000), TEXTS);
         assertEquals(975, beyond.startAt());
         assertEquals(25, beyond.rows().size());
     }
@@ -172,12 +184,12 @@ public class MatrixPageTest {
         domain("BOTH", "DEMO", "OPS");
         domain("EVERYWHERE");
 
-        MatrixPage page = MatrixPage.build(authority, ALICE, new MatrixPage.Filter(null, null, null, 0));
+        MatrixPage page = MatrixPage.build(authority, ALICE, new MatrixPage.Filter(null, null, null, 0), TEXTS);
 
         assertEquals(List.of("BOTH", "ONLY_DEMO"), page.rows().stream().map(r -> r.get("key")).toList());
         assertEquals(false, page.rows().get(0).get("editable"));
         assertEquals(true, page.rows().get(1).get("editable"));
-        MatrixPage all = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0));
+        MatrixPage all = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0), TEXTS);
         assertEquals(4, all.total());
         assertTrue(all.rows().stream().allMatch(r -> Boolean.TRUE.equals(r.get("editable"))));
     }
@@ -204,7 +216,7 @@ public class MatrixPageTest {
         grant("GROUPS", Principal.group("developers"), Level.CONSULT);
         grant("OTHERS", Principal.user("bob-key"), Level.TELL);
 
-        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, "alice", 0));
+        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, "alice", 0), TEXTS);
 
         assertEquals(List.of("GROUPS", "MINE"), page.rows().stream().map(r -> r.get("key")).toList());
         assertEquals(List.of("alice", "developers", "bob"), page.columns().stream().map(c -> c.get("name")).toList());
@@ -219,7 +231,7 @@ public class MatrixPageTest {
     @Test
     public void aPersonWhoDoesNotExistMatchesNoDomain() {
         domain("ARCH", "DEMO");
-        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, "nobody", 0));
+        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, "nobody", 0), TEXTS);
         assertTrue(page.unknownPerson());
         assertEquals(0, page.total());
         assertTrue(page.rows().isEmpty());
@@ -233,7 +245,7 @@ public class MatrixPageTest {
         grants.create(new Grant(0, "ARCH", Principal.user("carol-key"), Level.AGREE, null, null,
                 LocalDate.parse("2027-01-01"), null, null, 0), List.of());
 
-        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0));
+        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0), TEXTS);
 
         List<?> cells = (List<?>) page.rows().get(0).get("cells");
         assertEquals(List.of("expired", "future"), cells.stream()
@@ -241,7 +253,57 @@ public class MatrixPageTest {
         assertFalse(page.unknownPerson());
     }
 
+    @Test
+    public void deactivatedAndDeletedHoldersAreMarkedAndTheirGrantsOnThePageListedApart() {
+        domain("ARCH", "DEMO");
+        domain("HIRING", "DEMO");
+        grant("ARCH", Principal.user("ivan-key"), Level.ADVISE);
+        grant("HIRING", Principal.user("ivan-key"), Level.CONSULT);
+        grant("ARCH", Principal.user("gone-key"), Level.DELEGATE);
+        grants.create(new Grant(0, "HIRING", Principal.user("bob-key"), Level.INQUIRE, "gone-key", "ivan-key", null, null, null, 0),
+                List.of());
+
+        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0), TEXTS);
+
+        Map<Object, Object> labels = new java.util.HashMap<>();
+        Map<Object, Object> states = new java.util.HashMap<>();
+        page.columns().forEach(c -> {
+            labels.put(c.get("name"), c.get("label"));
+            states.put(c.get("name"), c.get("state"));
+        });
+        assertEquals("mandate.person.inactive:Name of ivan", labels.get("ivan"));
+        assertEquals("a deleted user is named by the stored key", "mandate.person.deleted:gone-key", labels.get("gone-key"));
+        assertEquals("Name of bob", labels.get("bob"));
+        assertEquals(Map.of("ivan", "inactive", "gone-key", "deleted", "bob", "active"), states);
+        assertEquals(List.of("mandate.person.deleted:gone-key: ARCH (DELEGATE)",
+                "mandate.person.inactive:Name of ivan: ARCH (ADVISE), HIRING (CONSULT)"), page.inactiveHolders());
+        // the dialog gets names it can send back: the deleted backup's key, the inactive mentee's username
+        Map<?, ?> bobsGrant = page.rows().stream().filter(r -> r.get("key").equals("HIRING"))
+                .flatMap(r -> ((List<?>) r.get("cells")).stream())
+                .flatMap(c -> ((List<?>) ((Map<?, ?>) c).get("grants")).stream()).map(g -> (Map<?, ?>) g)
+                .filter(g -> g.get("holderName").equals("bob")).findFirst().orElseThrow();
+        assertEquals("gone-key", bobsGrant.get("backup"));
+        assertEquals("ivan", bobsGrant.get("mentee"));
+    }
+
+    @Test
+    public void grantsToADeletedGroupAreNamedInEveryDomainTheViewerSeesAndOnlyThere() {
+        domain("ARCH", "DEMO");
+        domain("OPSX", "OPS");
+        domain("SPEND", "DEMO");
+        grant("ARCH", Principal.group("old-team"), Level.ADVISE);
+        grant("OPSX", Principal.group("old-team"), Level.TELL);
+        grant("SPEND", Principal.group("old-team"), Level.CONSULT);
+        grant("SPEND", Principal.group("developers"), Level.DELEGATE);
+
+        assertEquals(Map.of("old-team", "ARCH (ADVISE), OPSX (TELL), SPEND (CONSULT)"), MatrixPage.deletedGroups(authority, ADMIN));
+        assertEquals("alice administers DEMO only", Map.of("old-team", "ARCH (ADVISE), SPEND (CONSULT)"),
+                MatrixPage.deletedGroups(authority, ALICE));
+        grants.ofHolder(Principal.group("old-team")).forEach(g -> grants.delete(g, List.of()));
+        assertEquals(Map.of(), MatrixPage.deletedGroups(authority, ADMIN));
+    }
+
     private List<Object> keys(MatrixPage.Filter filter) {
-        return MatrixPage.build(authority, ADMIN, filter).rows().stream().map(r -> r.get("key")).toList();
+        return MatrixPage.build(authority, ADMIN, filter, TEXTS).rows().stream().map(r -> r.get("key")).toList();
     }
 }

@@ -96,6 +96,19 @@ final class FakeJira implements LinkedJira {
                 + "\"validFrom\":" + quoted(validFrom) + ",\"validTo\":" + quoted(validTo) + ",\"note\":null,\"version\":1}";
     }
 
+    /** A user grant whose holder Jira's Mandate reports as {@code state} (inactive, deleted: then the name is the key). */
+    static String userGrant(String domain, String name, String displayName, int level, String state) {
+        return userGrant(domain, name, displayName, level, null, null, null)
+                .replace("\"displayName\":\"" + displayName + "\"}", "\"displayName\":\"" + displayName + "\",\"state\":\"" + state + "\"}");
+    }
+
+    /** A decision whose approver Jira's Mandate reports as {@code state}. */
+    static String decision(String issueKey, String summary, String approverDisplayName, String approverState) {
+        return decision(issueKey, summary, "IN_PROGRESS", approverDisplayName, null, false)
+                .replace("\"displayName\":\"" + approverDisplayName + "\"}",
+                        "\"displayName\":\"" + approverDisplayName + "\",\"state\":\"" + approverState + "\"}");
+    }
+
     static String groupGrant(String domain, String group, int level) {
         return "{\"id\":2,\"domain\":\"" + domain + "\",\"holder\":{\"type\":\"group\",\"name\":\"" + group + "\"},\"level\":" + level
                 + ",\"levelName\":\"X\",\"backup\":null,\"mentee\":null,\"validFrom\":null,\"validTo\":null,\"note\":null,\"version\":1}";

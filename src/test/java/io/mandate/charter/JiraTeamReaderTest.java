@@ -104,7 +104,7 @@ public class JiraTeamReaderTest {
     public void aDomainJiraDoesNotHaveIsNamedAndTheOthersStillLoad() {
         sampleJira();
         TeamDecisionData data = reader.read(List.of("GONE", "ARCH"), TODAY);
-        assertEquals(List.of(TeamDecisionData.Notice.of(TeamDecisionData.Notice.DOMAIN_UNKNOWN, "GONE")), data.notices());
+        assertEquals(List.of(JiraNotice.of(JiraNotice.DOMAIN_UNKNOWN, "GONE")), data.notices());
         assertFalse(data.domains().get(0).known());
         assertTrue(data.domains().get(1).loaded());
         assertEquals(3, data.decisions().size());
@@ -114,48 +114,48 @@ public class JiraTeamReaderTest {
     @Test
     public void withoutALinkTheCharterSaysSoAfterOneRequest() {
         jira.always(new JiraAnswer.NotLinked());
-        assertFailsWholly(TeamDecisionData.Notice.NOT_LINKED);
+        assertFailsWholly(JiraNotice.NOT_LINKED);
     }
 
     @Test
     public void jiraDownOrTooSlowForTheLinksTimeoutIsOneNoticeAfterOneRequest() {
         jira.always(new JiraAnswer.Unreachable("connect timed out"));
-        assertFailsWholly(TeamDecisionData.Notice.UNREACHABLE);
+        assertFailsWholly(JiraNotice.UNREACHABLE);
     }
 
     @Test
     public void aJiraWithoutMandateIsNamedAsSuch() {
         jira.always(new JiraAnswer.ErrorStatus(404));
-        assertFailsWholly(TeamDecisionData.Notice.NO_MANDATE);
+        assertFailsWholly(JiraNotice.NO_MANDATE);
     }
 
     @Test
     public void jiraRefusingIsNamedWithItsStatus() {
         jira.always(new JiraAnswer.ErrorStatus(403));
-        TeamDecisionData data = assertFailsWholly(TeamDecisionData.Notice.REFUSED);
+        TeamDecisionData data = assertFailsWholly(JiraNotice.REFUSED);
         assertEquals(List.of("403"), data.notices().get(0).args());
     }
 
     @Test
     public void aJiraErrorIsNamedWithItsStatus() {
         jira.always(new JiraAnswer.ErrorStatus(503));
-        assertEquals(List.of("503"), assertFailsWholly(TeamDecisionData.Notice.ERROR).notices().get(0).args());
+        assertEquals(List.of("503"), assertFailsWholly(JiraNotice.ERROR).notices().get(0).args());
     }
 
     @Test
     public void anAnswerThatIsNotMandatesJsonIsUnreadable() {
         jira.always(new JiraAnswer.Unreadable("the body is not JSON"));
-        assertFailsWholly(TeamDecisionData.Notice.UNREADABLE);
+        assertFailsWholly(JiraNotice.UNREADABLE);
         jira = new FakeJira().answer(DOMAINS, "[1,2]");
         reader = new JiraTeamReader(jira, now::get);
-        assertEquals(TeamDecisionData.Notice.UNREADABLE, reader.read(List.of("ARCH"), TODAY).notices().get(0).key());
+        assertEquals(JiraNotice.UNREADABLE, reader.read(List.of("ARCH"), TODAY).notices().get(0).key());
     }
 
     @Test
     public void aUserWhoMustAuthoriseTheLinkGetsTheLinkToDoSo() {
         URI authorise = URI.create("https://confluence.example.com/plugins/servlet/applinks/oauth/login-dance/authorize?applicationLinkID=x");
         jira.always(new JiraAnswer.AuthorisationNeeded(Optional.of(authorise)));
-        TeamDecisionData data = assertFailsWholly(TeamDecisionData.Notice.AUTHORISE);
+        TeamDecisionData data = assertFailsWholly(JiraNotice.AUTHORISE);
         assertEquals(authorise, data.notices().get(0).link());
         assertTrue(data.needsAuthorisation());
     }
@@ -165,7 +165,7 @@ public class JiraTeamReaderTest {
         sampleJira();
         jira.answer(decisionsPath("RELEASE", "OPEN"), new JiraAnswer.Unreachable("read timed out"));
         TeamDecisionData data = reader.read(List.of("RELEASE", "ARCH"), TODAY);
-        assertEquals(TeamDecisionData.Notice.UNREACHABLE, data.notices().get(0).key());
+        assertEquals(JiraNotice.UNREACHABLE, data.notices().get(0).key());
         assertTrue("RELEASE's grants were read", data.domains().get(0).loaded());
         assertFalse("ARCH was not asked any more", data.domains().get(1).loaded());
         assertEquals("Architecture", data.domains().get(1).name());
@@ -177,7 +177,7 @@ public class JiraTeamReaderTest {
         sampleJira();
         jira.answer(grantsPath("RELEASE"), new JiraAnswer.ErrorStatus(404));
         TeamDecisionData data = reader.read(List.of("RELEASE", "ARCH"), TODAY);
-        assertEquals(List.of(TeamDecisionData.Notice.of(TeamDecisionData.Notice.GRANTS_FAILED, "Release go/no-go")), data.notices());
+        assertEquals(List.of(JiraNotice.of(JiraNotice.GRANTS_FAILED, "Release go/no-go")), data.notices());
         assertFalse(data.domains().get(0).loaded());
         assertTrue(data.domains().get(1).loaded());
         assertEquals(3, data.decisions().size());
@@ -189,7 +189,7 @@ public class JiraTeamReaderTest {
         // each answer takes two seconds: the budget of five is spent after the third
         jira.onRequest = () -> now.addAndGet(TimeUnit.SECONDS.toNanos(2));
         TeamDecisionData data = reader.read(List.of("RELEASE", "ARCH"), TODAY);
-        assertEquals(TeamDecisionData.Notice.TOO_SLOW, data.notices().get(0).key());
+        assertEquals(JiraNotice.TOO_SLOW, data.notices().get(0).key());
         assertEquals(List.of(DOMAINS, grantsPath("RELEASE"), decisionsPath("RELEASE", "OPEN")), jira.asked);
         assertFalse(data.domains().get(1).loaded());
     }

@@ -4,15 +4,9 @@ import io.mandate.platform.JiraAnswer;
 import io.mandate.platform.People;
 import io.mandate.platform.Person;
 import io.mandate.platform.ProductClock;
-import io.mandate.platform.WebResourceKeys;
 import io.mandate.refhost.sal.RefApplicationProperties;
-import io.mandate.refhost.sal.RefI18nResolver;
-import io.mandate.refhost.sal.RefTemplateRenderer;
-import io.mandate.refhost.sal.VelocityAllowlist;
 import io.mandate.refhost.web.RefPageBuilderService;
-import io.mandate.refhost.web.RequestContext;
 import io.mandate.testing.Seams;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.Before;
@@ -87,11 +81,8 @@ public class TeamCharterMacroTest {
                 return ZoneId.of("UTC");
             }
         };
-        ClassLoader loader = getClass().getClassLoader();
-        RefTemplateRenderer templates = new RefTemplateRenderer(loader, VelocityAllowlist.host());
-        templates.allow(VelocityAllowlist.forPlugin(loader, List.of("io.mandate.platform.TemplateTexts#getText(java.lang.String)")));
-        macro = new TeamCharterMacro(charters, new TeamDecisions(jira, Seams.caches(), people, clock), templates,
-                new RefI18nResolver(List.of("i18n/mandate"), loader), new RefApplicationProperties("/confluence"),
+        macro = new TeamCharterMacro(charters, new TeamDecisions(jira, Seams.caches(), people, clock), MacroRendering.templates(),
+                MacroRendering.i18n(), new RefApplicationProperties("/confluence"),
                 new RefPageBuilderService());
     }
 
@@ -108,20 +99,8 @@ public class TeamCharterMacroTest {
                         "2026-12-01", false)));
     }
 
-    /** The macro's output as the page would get it, in a request of the viewer (resources required into it). */
     private Document render(Map<String, String> parameters) {
-        String html = RequestContext.runAs(new RequestContext(viewer == null ? null : viewer.name(), Locale.ENGLISH, null), () -> {
-            try {
-                String out = macro.execute(parameters, "", null);
-                assertTrue("the macro requires Mandate's styles",
-                        RequestContext.current().pageResources().required().toString().contains(WebResourceKeys.STYLES));
-                return out;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertFalse("no exception text: " + html, html.contains("Exception") || html.contains(".java:"));
-        return Jsoup.parseBodyFragment(html);
+        return MacroRendering.render(macro, parameters, viewer == null ? null : viewer.name(), Locale.ENGLISH);
     }
 
     private Document renderPlatform() {
@@ -166,6 +145,28 @@ public class TeamCharterMacroTest {
         assertEquals("https://jira.example.com/browse/DEMO-10", overdue.selectFirst("a").attr("href"));
         assertFalse(rows.get(1).hasClass("mandate-overdue-row"));
         assertEquals("No approver yet", rows.get(2).select("td").get(3).text());
+    }
+
+    @Test
+    public void membersHoldersAndApproversWhoAreGoneAreShownAsSuch() {
+        // Confluence deactivated carol and deleted alice; Jira's Mandate says the same of its holders and approvers
+        when(charters.person(ALICE.key())).thenReturn(Person.deleted(ALICE.key()));
+        when(charters.person(CAROL.key())).thenReturn(CAROL.in(Person.State.INACTIVE));
+        jira.answer(DOMAINS, page(domain("ARCH", "Architecture"), domain("RELEASE", "Release go/no-go")))
+                .answer(grantsPath("ARCH"), page(userGrant("ARCH", "JIRAUSER10001", "JIRAUSER10001", 6, "deleted"),
+                        userGrant("ARCH", "frank", "Frank Fischer", 3, "inactive"), groupGrant("ARCH", "leads", 4)))
+                .answer(grantsPath("RELEASE"), page())
+                .answer(decisionsPath("ARCH", "OPEN"), page())
+                .answer(decisionsPath("ARCH", "IN_PROGRESS"), page(decision("DEMO-10", "Choose the broker", "Ivan Ivanov", "inactive")))
+                .answer(decisionsPath("RELEASE", "OPEN"), page())
+                .answer(decisionsPath("RELEASE", "IN_PROGRESS"), page());
+        Document doc = renderPlatform();
+        assertEquals(List.of(ALICE.key() + " (deleted)", "Carol Clark (inactive)"), doc.select(".mandate-charter-member").eachText());
+        assertEquals(List.of("deleted", "inactive"), doc.select(".mandate-charter-member").eachAttr("data-state"));
+        assertEquals(List.of("JIRAUSER10001 (deleted)", "group leads", "Frank Fischer (inactive)"),
+                doc.selectFirst("tr.mandate-charter-domain[data-domain-key=ARCH]").select("td").eachText());
+        assertTrue(doc.selectFirst("tr.mandate-charter-decision").text(), doc.selectFirst("tr.mandate-charter-decision").text()
+                .contains("Ivan Ivanov (inactive)"));
     }
 
     @Test

@@ -44,6 +44,7 @@ public class DecisionPanelTest {
         when(decisions.today()).thenReturn(LocalDate.parse("2026-11-24"));
         when(decisions.canEdit(ref)).thenReturn(true);
         when(decisions.person("k-carol")).thenReturn(Optional.of(new io.mandate.platform.Person("k-carol", "carol", "Carol Clark")));
+        when(decisions.stored("k-carol")).thenReturn(new io.mandate.platform.Person("k-carol", "carol", "Carol Clark"));
         Decision d = new Decision(1, 10000L, "DEMO-1", "DEMO", DecisionStatus.IN_PROGRESS, null, "k-carol", List.of(), List.of(),
                 LocalDate.parse("2026-11-01"), null, null, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 4);
         when(decisions.find(ref)).thenReturn(Optional.of(d));
@@ -70,7 +71,9 @@ public class DecisionPanelTest {
         when(decisions.today()).thenReturn(LocalDate.parse("2026-11-24"));
         when(decisions.canEdit(ref)).thenReturn(true);
         when(decisions.person("k-alice")).thenReturn(Optional.of(new io.mandate.platform.Person("k-alice", "alice", "Alice Adams")));
+        when(decisions.stored("k-alice")).thenReturn(new io.mandate.platform.Person("k-alice", "alice", "Alice Adams"));
         when(decisions.person("k-bob")).thenReturn(Optional.of(new io.mandate.platform.Person("k-bob", "bob", "Bob Brown")));
+        when(decisions.stored("k-bob")).thenReturn(new io.mandate.platform.Person("k-bob", "bob", "Bob Brown"));
         Decision d = new Decision(1, 10000L, "DEMO-1", "DEMO", DecisionStatus.IN_PROGRESS, null, "k-alice", List.of(), List.of(),
                 null, null, "ARCH", true, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 2);
         when(decisions.find(ref)).thenReturn(Optional.of(d));

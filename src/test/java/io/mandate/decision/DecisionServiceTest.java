@@ -35,6 +35,7 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -92,6 +93,23 @@ public class DecisionServiceTest {
     }
 
     // ----- lists go by issue id -----
+
+    @Test
+    public void theCountsPerStatusLeaveOutDecisionsOnIssuesTheCallerMayNotBrowse() {
+        when(issues.browsableProjects(any())).thenReturn(java.util.Set.of(10000L));
+        doAnswer(i -> {
+            java.util.function.BiConsumer<DecisionStore.Candidate, DecisionStatus> each = i.getArgument(1);
+            each.accept(new DecisionStore.Candidate(1, 10000L), DecisionStatus.OPEN);
+            each.accept(new DecisionStore.Candidate(2, 10000L), DecisionStatus.OPEN);
+            each.accept(new DecisionStore.Candidate(3, 10000L), DecisionStatus.DECIDED); // at a security level the caller is not in
+            return null;
+        }).when(store).forEachStatus(eq(java.util.Set.of(10000L)), any());
+        when(issues.browsable(eq(1L), any())).thenReturn(Optional.of(issue(1, "DEMO-10", 10000L)));
+        when(issues.browsable(eq(2L), any())).thenReturn(Optional.of(issue(2, "DEMO-2", 10000L)));
+        when(issues.browsable(eq(3L), any())).thenReturn(Optional.empty());
+
+        assertEquals(java.util.Map.of(DecisionStatus.OPEN, 2L), service.countByStatus());
+    }
 
     @Test
     public void aListCountsAndShowsOnlyIssuesTheCallerMaySeeNowInTheOrderOfTheirCurrentKeys() {

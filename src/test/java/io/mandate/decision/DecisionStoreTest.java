@@ -99,6 +99,24 @@ public class DecisionStoreTest {
     }
 
     @Test
+    public void statusesOfTheVisibleProjectsStreamInOneStatement() {
+        store.save(decision(1, DecisionStatus.OPEN, List.of(), List.of()), null, List.of());
+        store.save(decision(2, DecisionStatus.DECIDED, List.of(), List.of()), null, List.of());
+        java.util.Map<Long, DecisionStatus> seen = new java.util.TreeMap<>();
+        ao.sql().start();
+        store.forEachStatus(java.util.Set.of(DEMO_ID), (candidate, status) -> seen.put(candidate.issueId(), status));
+        List<String> statements = ao.sql().stop();
+        assertEquals(java.util.Map.of(1L, DecisionStatus.OPEN, 2L, DecisionStatus.DECIDED), seen);
+        assertEquals(statements.toString(), 1, statements.size());
+        seen.clear();
+        store.forEachStatus(java.util.Set.of(DEMO_ID + 1), (candidate, status) -> seen.put(candidate.issueId(), status));
+        assertEquals("another project's decisions are not read", java.util.Map.of(), seen);
+        ao.sql().start();
+        store.forEachStatus(java.util.Set.of(), (candidate, status) -> seen.put(candidate.issueId(), status));
+        assertEquals("nothing visible, nothing asked", List.of(), ao.sql().stop());
+    }
+
+    @Test
     public void theFirstNotificationClaimOfAPeriodWinsAndRepeatsLose() {
         java.time.Duration quiet = java.time.Duration.ofMinutes(15);
         Instant start = Instant.parse("2026-11-20T10:00:00Z");

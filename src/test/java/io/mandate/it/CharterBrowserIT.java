@@ -39,6 +39,8 @@ import static org.junit.Assert.assertTrue;
  * the team's tech lead — reads the charter with the live rights of ARCH and RELEASE and their open decisions (the
  * overdue ones highlighted, as many as Jira's REST API says), opens the editor from the page, adds a member with the
  * keyboard alone, is told beside the field that "zed" is nobody, fixes it and is back on the page with the new member.
+ * The accountability report macro on the same page shows Jira's report of the team's domains, and with Jira down
+ * both macros say so plainly on a page that still renders.
  * Screenshots go to {@code target/screenshots/}; with {@code -Dmandate.docs.images=true} they are also copied to
  * {@code docs/user-guide/images/} for the team leads' guide (docs/user-guide/charters.md).
  */
@@ -148,6 +150,55 @@ public class CharterBrowserIT {
         assertEquals(List.of("Alice Adams", "Dave Davis", "Carol Clark", "Erin Evans", "Grace Green"), members);
         List<WebElement> roles = driver.findElements(By.cssSelector(".mandate-charter-role"));
         assertEquals("Reviewer", roles.get(roles.size() - 1).getText());
+    }
+
+    /**
+     * The accountability report macro below the charter: the report of the team's domains exactly as Jira's REST API
+     * gives it to alice, with its three charts drawn; then Jira's address answers nothing (connection refused, as when
+     * Jira is stopped) and the same page, reloaded, still shows the charter and says plainly in both macros that Jira
+     * did not answer.
+     */
+    @Test
+    public void theReportMacroShowsJirasReportAndThePageStaysReadableWhenJiraIsDown() throws IOException {
+        logIn("alice");
+        driver.manage().window().setSize(new Dimension(1400, 1500));
+        driver.get(confluence + PAGE);
+        WebElement report = waitFor(By.cssSelector("#main-content section.mandate-report-macro"));
+        JsonNode fromJira = SecurityHttp.get(jira + "/rest/mandate/1.0/reports/accountability?domain=ARCH%2CRELEASE", "alice").json();
+        assertTrue("the sample decisions count in ARCH and RELEASE", fromJira.get("totals").get("decisions").asInt() > 0);
+        assertEquals(fromJira.get("totals").get("decisions").asText(), report.findElement(By.cssSelector(".mandate-report-decisions")).getText());
+        assertEquals(fromJira.get("totals").get("open").asText(), report.findElement(By.cssSelector(".mandate-report-open")).getText());
+        List<WebElement> charts = report.findElements(By.cssSelector("figure.mandate-report-chart > svg"));
+        assertEquals(3, charts.size());
+        for (WebElement chart : charts) {
+            assertTrue("a chart is drawn, not an empty box", chart.getSize().getWidth() > 200 && chart.getSize().getHeight() > 100);
+        }
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);", report);
+        copyToDocs(Browser.screenshot(driver, "team-report-macro.png"), "team-report-macro.png");
+
+        io.mandate.refhost.applinks.RefApplicationLinks links = host.confluence().applinks();
+        io.mandate.refhost.applinks.RefApplicationLinks.Target target = links.target().orElseThrow();
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try {
+            links.link(new io.mandate.refhost.applinks.RefApplicationLinks.Target(
+                    java.net.URI.create("http://127.0.0.1:" + closedPort + "/jira"), target.signature()));
+            host.confluence().caches().flushAll();
+            driver.get(confluence + PAGE);
+            waitFor(By.cssSelector("#main-content section.mandate-charter"));
+            assertEquals("Platform team", driver.findElement(By.cssSelector(".mandate-charter-name")).getText());
+            for (String notice : List.of(".mandate-charter-notice[data-notice=unreachable]", ".mandate-report-macro-notice[data-notice=unreachable]")) {
+                WebElement shown = waitFor(By.cssSelector(notice));
+                assertTrue(shown.getText(), shown.getText().contains("Jira did not answer in time"));
+            }
+            assertTrue("no numbers without Jira", driver.findElements(By.cssSelector(".mandate-report-macro svg")).isEmpty());
+            copyToDocs(Browser.screenshot(driver, "team-charter-jira-down.png"), "team-charter-jira-down.png");
+        } finally {
+            links.link(target);
+            host.confluence().caches().flushAll();
+        }
     }
 
     private static void copyToDocs(Path shot, String name) throws IOException {

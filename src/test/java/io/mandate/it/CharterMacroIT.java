@@ -27,10 +27,13 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The team charter macro on the sample TEAM page "Platform team charter" (page 65537, macro parameter team =
- * PLATFORM) of the running host, with a PLATFORM charter this class writes (and puts back as it was afterwards): the
+ * The team charter macro and the accountability report macro on the sample TEAM page "Platform team charter" (page
+ * 65537, both with parameter team = PLATFORM) of the running host, and the report macro of project DEMO on the ENG
+ * page "Architecture decisions" (65538), with a PLATFORM charter this class writes (and puts back as it was afterwards): the
  * charter with Jira's live data over the real loopback link — the sample matrix's rights in ARCH and RELEASE, the open
- * decisions exactly as Jira's REST API lists them for the same person — and the page still whole, with a plain notice,
+ * decisions exactly as Jira's REST API lists them for the same person, the report exactly as Jira's REST API gives it
+ * to the same person (so someone who may browse less in Jira sees less counted) — and the page still whole, with a
+ * plain notice from each macro,
  * when the link is gone, Jira is down, Jira does not answer in time, Jira has no Mandate, or the viewer has not
  * authorised the link. The link is put back after each test and Confluence's caches are emptied between views.
  */
@@ -134,6 +137,92 @@ public class CharterMacroIT {
                 page.selectFirst("a.mandate-charter-edit").attr("href"));
     }
 
+    /**
+     * The report macro's section on the page shows the report Jira's REST API gives the same person for the same
+     * scope: totals, every list with its issue keys, single points of failure, the bus factor, three charts, and the
+     * link to the full report in Jira.
+     */
+    private static void assertReportAsJiraGivesIt(Document page, String user, String scopeQuery) {
+        Element report = page.selectFirst("#main-content section.mandate-report-macro");
+        assertNotNull(page.select("#main-content").html(), report);
+        assertTrue(report.select(".mandate-report-macro-notice").toString(), report.select(".mandate-report-macro-notice").isEmpty());
+        JsonNode jira = SecurityHttp.get(RunningHost.jira() + "/rest/mandate/1.0/reports/accountability?" + scopeQuery, user).json();
+        assertEquals(jira.get("totals").get("decisions").asText(), report.selectFirst(".mandate-report-decisions").text());
+        assertEquals(jira.get("totals").get("open").asText(), report.selectFirst(".mandate-report-open").text());
+        assertEquals(jira.get("totals").get("decided").asText(), report.selectFirst(".mandate-report-decided").text());
+        assertEquals(jira.get("busFactor").get("value").asText(), report.selectFirst(".mandate-report-bus-factor").text());
+        for (String list : List.of("unowned", "overdue", "violations", "consultationGaps", "dueForReview")) {
+            List<String> keys = new ArrayList<>();
+            jira.get(list).forEach(k -> keys.add(k.asText()));
+            Element shown = report.selectFirst(".mandate-report-list[data-list=" + list + "]");
+            assertEquals(list, String.valueOf(keys.size()), shown.selectFirst(".aui-badge").text());
+            assertEquals(list, keys, shown.select(".mandate-report-issue").eachText());
+            for (Element link : shown.select("a.mandate-report-issue")) {
+                assertEquals(RunningHost.jira() + "/browse/" + link.text(), link.attr("href"));
+            }
+        }
+        List<String> spof = new ArrayList<>();
+        jira.get("singlePointsOfFailure").forEach(k -> spof.add(k.asText()));
+        assertEquals(spof, report.select(".mandate-report-spof li").eachText());
+        assertEquals("load, trend and coverage", 3, report.select("figure.mandate-report-chart > svg").size());
+        assertEquals(RunningHost.jira() + "/plugins/servlet/mandate/report?" + scopeQuery,
+                report.selectFirst("a.mandate-report-macro-full").attr("href"));
+    }
+
+    /** A new issue of the project, made by the user through Jira's REST API; its key. */
+    private static String newIssue(String user, String project) {
+        Reply made = SecurityHttp.send("POST", RunningHost.jira() + "/rest/api/2/issue", user, java.util.Map.of("Content-Type",
+                "application/json"), ("{\"fields\":{\"project\":{\"key\":\"" + project + "\"},\"summary\":\"Report macro probe\","
+                + "\"issuetype\":{\"name\":\"Task\"}}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(made.toString(), 201, made.status());
+        return made.json().get("key").asText();
+    }
+
+    /**
+     * Two overdue decisions in ARCH made for this test, one in DEMO and one in HR (which only hr-team may browse):
+     * erin sees both counted, alice — who may not browse HR — only the DEMO one; each sees exactly Jira's report for
+     * them.
+     */
+    @Test
+    public void thePageShowsTheTeamsReportAsJiraGivesItToTheViewer() {
+        String demo = newIssue("alice", "DEMO");
+        String hr = newIssue("heidi", "HR");
+        try {
+            String decision = "{\"status\":\"OPEN\",\"approver\":\"erin\",\"dueDate\":\"2026-01-05\",\"domain\":\"ARCH\"}";
+            assertEquals(200, SecurityHttp.putJson(RunningHost.jira() + "/rest/mandate/1.0/decisions/" + demo, "alice", decision).status());
+            assertEquals(200, SecurityHttp.putJson(RunningHost.jira() + "/rest/mandate/1.0/decisions/" + hr, "heidi", decision).status());
+            links().authorise("erin");
+            Document erins = view("erin");
+            assertEquals("Platform team (domains ARCH, RELEASE)", erins.selectFirst(".mandate-report-macro .mandate-report-scope").text());
+            assertReportAsJiraGivesIt(erins, "erin", "domain=ARCH%2CRELEASE");
+            List<String> overdue = erins.select(".mandate-report-macro .mandate-report-list[data-list=overdue] .mandate-report-issue").eachText();
+            assertTrue(overdue.toString(), overdue.containsAll(List.of(demo, hr)));
+
+            Document alices = view("alice");
+            assertReportAsJiraGivesIt(alices, "alice", "domain=ARCH%2CRELEASE");
+            overdue = alices.select(".mandate-report-macro .mandate-report-list[data-list=overdue] .mandate-report-issue").eachText();
+            assertTrue(overdue.toString(), overdue.contains(demo) && !overdue.contains(hr));
+            assertEquals("alice's report counts one decision fewer: the HR one she may not browse",
+                    Integer.parseInt(erins.selectFirst(".mandate-report-macro .mandate-report-decisions").text()) - 1,
+                    Integer.parseInt(alices.selectFirst(".mandate-report-macro .mandate-report-decisions").text()));
+        } finally {
+            for (String[] issue : List.of(new String[] {demo, "alice"}, new String[] {hr, "heidi"})) {
+                SecurityHttp.delete(RunningHost.jira() + "/rest/mandate/1.0/decisions/" + issue[0], issue[1]);
+                assertEquals(204, SecurityHttp.delete(RunningHost.jira() + "/rest/api/2/issue/" + issue[0], issue[1]).status());
+            }
+        }
+    }
+
+    @Test
+    public void theEngineeringPageShowsTheProjectsReport() {
+        Reply r = SecurityHttp.send("GET", RunningHost.confluence() + "/pages/viewpage.action?pageId=65538", "alice",
+                java.util.Map.of("Accept", "text/html"), null);
+        assertEquals(r.toString(), 200, r.status());
+        Document page = Jsoup.parse(r.body());
+        assertEquals("Project DEMO", page.selectFirst(".mandate-report-macro .mandate-report-scope").text());
+        assertReportAsJiraGivesIt(page, "alice", "project=DEMO");
+    }
+
     @Test
     public void frankMayViewButNotEditTheSpaceAndGetsNoEditLink() {
         links().authorise("frank");
@@ -175,7 +264,9 @@ public class CharterMacroIT {
             acceptor.start();
             links().link(new RefApplicationLinks.Target(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/jira"), target.signature()));
             assertNotice(view("alice"), "unreachable");
-            assertEquals("one request, then no more", 1, accepted.size());
+            // each macro asks once and waits out the link's read timeout; neither asks again (a silent Jira costs a page
+            // with both macros two timeouts: docs/user-guide/charters.md)
+            assertEquals("one request per macro, then no more", 2, accepted.size());
             for (Socket s : accepted) {
                 s.close();
             }
@@ -205,10 +296,15 @@ public class CharterMacroIT {
         assertTrue(r.headers().firstValue("Location").orElse(""), r.headers().firstValue("Location").orElse("").contains("login.jsp"));
     }
 
+    /** Both macros say the same kind of failure plainly; the charter's own part is whole, the report has no numbers. */
     private static void assertNotice(Document page, String kind) {
         assertCharterShown(page);
         Element notice = page.selectFirst(".mandate-charter-notice[data-notice=" + kind + "]");
         assertNotNull(kind + ": " + page.select("section.mandate-charter").html(), notice);
         assertEquals(List.of("Not loaded from Jira.", "Not loaded from Jira."), page.select("tr.mandate-charter-domain td").eachText());
+        Element report = page.selectFirst("#main-content section.mandate-report-macro");
+        assertNotNull(kind + ": " + page.select("#main-content").html(), report);
+        assertNotNull(kind + ": " + report.html(), report.selectFirst(".mandate-report-macro-notice[data-notice=" + kind + "]"));
+        assertTrue("no numbers without Jira", report.select(".mandate-report-numbers, svg").isEmpty());
     }
 }

@@ -36,7 +36,8 @@ import static org.junit.Assert.fail;
 
 /**
  * The XSS payload corpus ({@code src/test/resources/xss-payloads.txt}) in every free-text field of a team charter —
- * its name, its purpose, a member's role — and as the macro's {@code team} parameter, on Confluence's page view in
+ * its name, its purpose, a member's role — and as the charter macro's {@code team} parameter and each of the report
+ * macro's parameters (with a report macro of a payload-named charter), on Confluence's page view in
  * headless Chromium with the trap of {@link DecisionXssIT} (whose positive control proves the trap fires); the
  * editor page shows the same charter, and a payload as a member's username comes back as text in the editor's error.
  * Zero executions, and each payload is on the page as text.
@@ -105,9 +106,16 @@ public class CharterXssIT {
             body.append("<ac:structured-macro ac:name=\"mandate-team-charter\"><ac:parameter ac:name=\"team\">X_XSS_").append(i)
                     .append("</ac:parameter></ac:structured-macro>");
         }
+        String escaped = payloadAsTeam.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
         body.append("<ac:structured-macro ac:name=\"mandate-team-charter\"><ac:parameter ac:name=\"team\">")
-                .append(payloadAsTeam.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"))
+                .append(escaped).append("</ac:parameter></ac:structured-macro>");
+        // the report macro: of charter X_XSS_0 (no domains: its name in the sentence), and with the payload as each parameter
+        body.append("<ac:structured-macro ac:name=\"mandate-accountability-report\"><ac:parameter ac:name=\"team\">X_XSS_0")
                 .append("</ac:parameter></ac:structured-macro>");
+        for (String parameter : List.of("team", "project", "domain")) {
+            body.append("<ac:structured-macro ac:name=\"mandate-accountability-report\"><ac:parameter ac:name=\"").append(parameter)
+                    .append("\">").append(escaped).append("</ac:parameter></ac:structured-macro>");
+        }
         return body.toString();
     }
 
@@ -135,6 +143,11 @@ public class CharterXssIT {
             String notices = String.valueOf(js("return Array.prototype.map.call(document.querySelectorAll('.mandate-charter-missing'),"
                     + " function (e) { return e.textContent; }).join('\\n');"));
             assertTrue(where + ": the payload team is named as text: " + notices, notices.contains("There is no team charter"));
+            List<?> reports = (List<?>) js("return Array.prototype.map.call(document.querySelectorAll('.mandate-report-macro'),"
+                    + " function (e) { return e.textContent; });");
+            assertEquals(where + ": four report macros, each a report or a plain sentence", 4, reports.size());
+            assertTrue(where + ": the charter's name as text in the report macro: " + reports.get(0),
+                    String.valueOf(reports.get(0)).contains("The charter of " + name(batch.get(0)).trim()));
 
             // the editor shows the charter's texts as the values of its fields
             open("/plugins/servlet/mandate/charter?team=X_XSS_0");

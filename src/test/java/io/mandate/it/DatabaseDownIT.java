@@ -6,6 +6,8 @@ import io.mandate.refhost.ProductNode;
 import io.mandate.testing.RunningHost;
 import org.junit.After;
 import org.junit.BeforeClass;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.Test;
 
 import static org.junit.Assert.assertEquals;
@@ -44,8 +46,10 @@ public class DatabaseDownIT {
 
     @After
     public void databaseBack() {
-        jiraNode.database().cutPluginConnections(false);
-        jiraNode.caches().flushAll();
+        for (ProductNode node : new ProductNode[]{jiraNode, RunningHost.get().confluence()}) {
+            node.database().cutPluginConnections(false);
+            node.caches().flushAll();
+        }
     }
 
     private static int count(String text, String part) {
@@ -104,5 +108,63 @@ public class DatabaseDownIT {
         assertEquals(0, count(html, NOTICE));
         assertTrue("the decision panel with its actions again", html.contains("id=\"mandate-decision-edit\""));
         assertTrue("the authority panel with DEMO-1's domain again", html.contains("mandate-authority-domain"));
+    }
+
+    /**
+     * Mandate's own pages: each answers 503 with its title in the product's chrome and the panels' notice in the
+     * reader's language, instead of the host's plain 500 page; nothing of the failure shows.
+     */
+    @Test
+    public void theAdminAndReportPagesShowTheNoticeInThePageWithStatus503() {
+        databaseDown();
+        String[][] pages = {
+                {"/plugins/servlet/mandate/admin", "admin", "Mandate administration"},
+                {"/plugins/servlet/mandate/matrix", "admin", "Authority matrix"},
+                {"/plugins/servlet/mandate/matrix?project=OPS", "erin", "Authority matrix"},
+                {"/plugins/servlet/mandate/report?project=DEMO", "alice", "Accountability report"},
+                {"/plugins/servlet/mandate/report?project=DEMO&absent=erin", "alice", "Accountability report"},
+                {"/plugins/servlet/mandate/report?domain=ARCH", "alice", "Accountability report"},
+                {"/plugins/servlet/mandate/report", "admin", "Accountability report"}};
+        for (String[] page : pages) {
+            assertNoticePage(jira + page[0], page[1], page[2]);
+        }
+        assertEquals("a non-administrator is still refused", 403, SecurityHttp.html(jira + "/plugins/servlet/mandate/admin", "frank").status());
+        assertEquals("an anonymous visitor still goes to the login page", 302, SecurityHttp.html(jira + "/plugins/servlet/mandate/admin", null).status());
+
+        Reply csv = SecurityHttp.get(jira + "/plugins/servlet/mandate/report.csv?table=load&project=DEMO", "alice");
+        assertEquals(csv.toString(), 503, csv.status());
+        assertTrue(csv.toString(), csv.contentType().startsWith("text/plain"));
+        assertEquals(NOTICE, csv.body());
+        SecurityHttp.assertNothingLeaks("report CSV, database down", csv);
+        assertEquals(NOTICE_DE, SecurityHttp.get(jira + "/plugins/servlet/mandate/report.csv?table=load&project=DEMO&locale=de", "alice").body());
+
+        databaseBack();
+        for (String[] page : pages) {
+            Reply back = SecurityHttp.html(jira + page[0], page[1]);
+            assertEquals(page[0] + " once the database answers again: " + back, 200, back.status());
+            assertFalse(back.body().contains(NOTICE));
+        }
+    }
+
+    @Test
+    public void theCharterEditorShowsTheNoticeInThePageWithStatus503() {
+        ProductNode confluence = RunningHost.get().confluence();
+        confluence.caches().flushAll();
+        confluence.database().cutPluginConnections(true);
+        assertNoticePage(RunningHost.confluence() + "/plugins/servlet/mandate/charter?team=PLATFORM", "alice", "Team charter");
+    }
+
+    private static void assertNoticePage(String url, String user, String title) {
+        Reply page = SecurityHttp.html(url, user);
+        assertEquals(url + ": " + page, 503, page.status());
+        SecurityHttp.assertNothingLeaks(url + ", database down", page);
+        Document doc = Jsoup.parse(page.body());
+        assertEquals(url + ": the notice in the page", NOTICE, doc.select("#content #mandate-unavailable .mandate-unavailable").text());
+        assertEquals(url + ": the page's own title", title, doc.select("#mandate-unavailable h2").text());
+        assertTrue(url + ": in the product's chrome", doc.selectFirst("#header") != null && doc.title().startsWith(title));
+        assertFalse(url, page.body().toLowerCase(java.util.Locale.ROOT).contains("sql") || page.body().contains("Connection is not available"));
+        Reply german = SecurityHttp.html(url + (url.contains("?") ? "&" : "?") + "locale=de", user);
+        assertEquals(503, german.status());
+        assertEquals(url + ": in the reader's language", NOTICE_DE, Jsoup.parse(german.body()).select("#mandate-unavailable .mandate-unavailable").text());
     }
 }

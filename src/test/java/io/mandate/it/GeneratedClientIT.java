@@ -155,7 +155,7 @@ public class GeneratedClientIT {
         assertTrue(d.getAbsent().get(0).getUntil().equals(d.getStandIns().get(0).getUntil()));
 
         // the domain's accountability report counts the one open decision, approved by alice
-        AccountabilityReport report = new ReportsApi(frank).getAccountabilityReport(null, DOMAIN.toLowerCase(java.util.Locale.ROOT), null);
+        AccountabilityReport report = new ReportsApi(frank).getAccountabilityReport(null, DOMAIN.toLowerCase(java.util.Locale.ROOT), null, "coverage");
         assertEquals(List.of(DOMAIN), report.getScope().getDomains());
         assertEquals(Long.valueOf(1), report.getTotals().getDecisions());
         assertEquals(Long.valueOf(1), report.getTotals().getOpen());
@@ -168,5 +168,8 @@ public class GeneratedClientIT {
         assertEquals(Long.valueOf(1), load.getCount());
         assertEquals(12, report.getTrend().size());
         assertNull("no decided decision: no cycle time", report.getCycleTimeDays().getMedian());
+        // include=coverage: alice holds DELEGATE (7) in the domain
+        assertEquals(List.of(DOMAIN), report.getCoverage().getDomains());
+        assertEquals(Integer.valueOf(7), report.getCoverage().getLevels().get(DOMAIN).get("alice"));
     }
 }

@@ -214,9 +214,9 @@ public class ReportPageIT {
         assertTrue(load.contentType(), load.contentType().startsWith("text/csv"));
         assertEquals("attachment; filename=\"mandate-load-DEMO.csv\"", load.headers().firstValue("Content-Disposition").orElse(""));
         List<CSVRecord> rows = csv(load.body());
-        assertEquals(List.of("user", "count"), rows.get(0).toList());
+        assertEquals(List.of("user", "count", "state"), rows.get(0).toList());
         List<List<String>> expected = new ArrayList<>();
-        rest.get("load").forEach(l -> expected.add(List.of(l.get("user").asText(), l.get("count").asText())));
+        rest.get("load").forEach(l -> expected.add(List.of(l.get("user").asText(), l.get("count").asText(), l.get("state").asText())));
         assertEquals(expected, rows.subList(1, rows.size()).stream().map(CSVRecord::toList).toList());
 
         for (String list : List.of("unowned", "overdue", "violations", "consultationGaps", "dueForReview")) {

@@ -22,8 +22,8 @@ public class ContractTest {
             "Accept", List.of("application/json"));
     private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of("application/json"));
     private static final String DECISION = "{\"issueKey\":\"DEMO-1\",\"summary\":\"Choose the message broker\",\"status\":\"IN_PROGRESS\","
-            + "\"driver\":{\"key\":\"JIRAUSER10001\",\"name\":\"alice\",\"displayName\":\"Alice Adams\"},"
-            + "\"approver\":{\"key\":\"JIRAUSER10003\",\"name\":\"carol\",\"displayName\":\"Carol Clark\"},"
+            + "\"driver\":{\"key\":\"JIRAUSER10001\",\"name\":\"alice\",\"displayName\":\"Alice Adams\",\"state\":\"active\"},"
+            + "\"approver\":{\"key\":\"JIRAUSER10003\",\"name\":\"carol\",\"displayName\":\"Carol Clark\",\"state\":\"active\"},"
             + "\"contributors\":[],\"informed\":[{\"type\":\"group\",\"name\":\"developers\"}],\"dueDate\":\"2026-12-01\","
             + "\"reviewDate\":null,\"outcome\":null,\"domain\":null,\"domainSetByHand\":false,\"decidedAt\":null,"
             + "\"created\":\"2026-11-24T18:13:00.336Z\",\"updated\":\"2026-11-24T18:13:00.336Z\",\"version\":1,"

@@ -33,10 +33,14 @@ public final class RefI18nResolver implements I18nResolver {
         return getText(RequestContext.current().locale(), key, arguments);
     }
 
+    /**
+     * Formatted even without arguments, as SAL's {@code AbstractI18nResolver} ({@code resolveText(key, EMPTY)}) and
+     * Jira's and Confluence's i18n do: an apostrophe in a text is written {@code ''} whether or not it has arguments,
+     * and a lone one vanishes here as it would there ({@code I18nBundlesTest} keeps the bundles right).
+     */
     @Override
     public String getText(Locale locale, String key) {
-        String raw = raw(locale, key);
-        return raw == null ? key : raw;
+        return getText(locale, key, new Serializable[0]);
     }
 
     @Override

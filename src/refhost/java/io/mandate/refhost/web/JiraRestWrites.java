@@ -20,8 +20,13 @@ import java.util.Map;
  *     <li>{@code DELETE /rest/api/2/issue/{key}} → 204;</li>
  *     <li>{@code POST /rest/api/2/project} {@code {"key","name","lead"}} → 201 {@code {"self","id","key"}};</li>
  *     <li>{@code PUT /rest/api/2/project/{key}} {@code {"key","name"}} (only what is given changes) → 201 with the project;</li>
- *     <li>{@code DELETE /rest/api/2/project/{key}} → 204.</li>
+ *     <li>{@code DELETE /rest/api/2/project/{key}} → 204;</li>
+ *     <li>{@code DELETE /rest/api/2/user?username=} → 204 (Jira administrators; 400 for a project's lead, 404 for no such
+ *         user): the user is gone, their key is never given again ({@code WorldChanges#deleteUser});</li>
+ *     <li>{@code DELETE /rest/api/2/group?groupname=} → 204 (Jira administrators; 404 for no such group).</li>
  * </ul>
+ * Deactivating a user has no call in Jira's REST API (Jira's Edit user form does it); tests use
+ * {@code WorldChanges#setUserActive}.
  * Errors in Jira's shape {@code {"errorMessages":[…],"errors":{field: message}}}: 400 invalid, 401 anonymous,
  * 403 not allowed, 404 not found or not visible. Checks and events: {@link IssueLifecycle}.
  */
@@ -67,6 +72,27 @@ final class JiraRestWrites {
             } else if (method.equals("DELETE") && path.startsWith("/project/")) {
                 lifecycle.deleteProject(user, path.substring("/project/".length()));
                 response.setStatus(204);
+            } else if (method.equals("DELETE") && (path.equals("/user") || path.equals("/group"))) {
+                boolean group = path.equals("/group");
+                String name = request.getParameter(group ? "groupname" : "username");
+                if (!node.world().isAdmin(user)) {
+                    Json.write(response, 403, error("You do not have the permission to delete users and groups.", Map.of()));
+                } else if (name == null || name.isBlank()) {
+                    throw new BadRequest("The " + (group ? "groupname" : "username") + " parameter is required.");
+                } else if (group ? !node.world().groupExists(name) : node.world().userByName(name).isEmpty()) {
+                    Json.write(response, 404, error("No " + (group ? "group" : "user") + " " + name + ".", Map.of()));
+                } else {
+                    try {
+                        if (group) {
+                            node.world().changes().deleteGroup(name);
+                        } else {
+                            node.world().changes().deleteUser(name);
+                        }
+                        response.setStatus(204);
+                    } catch (IllegalArgumentException e) {
+                        throw new BadRequest(e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim());
+                    }
+                }
             } else {
                 Json.write(response, 404, error("No such resource.", Map.of()));
             }

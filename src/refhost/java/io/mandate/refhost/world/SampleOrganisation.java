@@ -269,6 +269,9 @@ public final class SampleOrganisation {
         s.spaceGrant("ENG", World.VIEW_SPACE, GROUP, "leads");
         s.spaceGrant("ENG", World.VIEW_SPACE, GROUP, "operations");
         s.spaceGrant("ENG", World.EDIT_SPACE, GROUP, "developers");
+        // each space has an administrator who is no system administrator (the access matrix's "space admin")
+        s.spaceGrant("TEAM", World.ADMINISTER_SPACE, USER, "alice");
+        s.spaceGrant("ENG", World.ADMINISTER_SPACE, USER, "grace");
         // Storage format as Confluence's editor writes it: every macro with its schema version and a macro id.
         String admin = "JIRAUSER" + FIRST_USER_ID;
         s.page(TEAM_CHARTER_PAGE_ID, "TEAM", "Platform team charter",

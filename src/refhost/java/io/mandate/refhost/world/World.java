@@ -51,6 +51,8 @@ public final class World {
     /** Confluence space permission names as stored in HOST_SPACE_GRANT (Confluence's own names). */
     static final String VIEW_SPACE = "VIEWSPACE";
     static final String EDIT_SPACE = "EDITSPACE";
+    /** Space administration ("Admin" in a space's permissions): Confluence's own name. Mandate reads no such right. */
+    static final String ADMINISTER_SPACE = "SETSPACEPERMISSIONS";
 
     static final Set<String> PROJECT_PERMISSIONS = Set.of(BROWSE_PROJECTS, EDIT_ISSUES, ADMINISTER_PROJECTS,
             CREATE_ISSUES, DELETE_ISSUES, MOVE_ISSUES, SET_ISSUE_SECURITY);
@@ -528,6 +530,12 @@ public final class World {
     public boolean canEditSpace(String usernameOrNull, String spaceKey) {
         return hasSpacePermission(usernameOrNull, spaceKey, VIEW_SPACE)
                 && hasSpacePermission(usernameOrNull, spaceKey, EDIT_SPACE);
+    }
+
+    /** Space administrators hold the view grant and the space's admin grant; system administrators administer every space. */
+    public boolean canAdministerSpace(String usernameOrNull, String spaceKey) {
+        return hasSpacePermission(usernameOrNull, spaceKey, VIEW_SPACE)
+                && hasSpacePermission(usernameOrNull, spaceKey, ADMINISTER_SPACE);
     }
 
     /**

@@ -13,11 +13,16 @@ import javax.sql.DataSource;
 
 /**
  * The run-time changes of the Jira world that Jira's administrators and users make: projects created,
- * re-keyed and deleted, issues created, moved and deleted, issue security levels. Each change is one
- * transaction, so another node never sees half of it. Permission checks are the caller's
- * ({@code jira.IssueLifecycle}); this class keeps the data consistent the way Jira does:
+ * re-keyed and deleted, issues created, moved and deleted, issue security levels, users and groups created,
+ * deactivated and deleted. Each change is one transaction, so another node never sees half of it. Permission checks
+ * are the caller's ({@code jira.IssueLifecycle}, {@code jira.UserAdministration}); this class keeps the data
+ * consistent the way Jira does:
  * <ul>
  *     <li>ids and issue numbers are never reused (a deleted issue's id never comes back as another issue);</li>
+ *     <li>user keys are never reused either: a deleted user's key stays in whatever a plugin keeps by it, and the host
+ *         answers "no such user" for it from then on ({@code UserManager.getUserByKey} is null);</li>
+ *     <li>a deactivated user stays, with their memberships and grants, but cannot log in and holds no permission
+ *         ({@code ApplicationUser.isActive()} is false);</li>
  *     <li>an issue keeps the keys it had before a move or a project re-key (they still find it);</li>
  *     <li>a project's old keys stay reserved; deleting a project frees its key and forgets its issues' keys.</li>
  * </ul>
@@ -240,6 +245,107 @@ public final class WorldChanges {
             }
             return null;
         });
+    }
+
+    // ---------------------------------------------------------------- users and groups
+
+    /**
+     * Creates an active user (key {@code JIRAUSER} + a new id, never one a deleted user had), password = username: a
+     * fixture for tests, as the sample organisation's users.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong (username, displayName)
+     */
+    public HostUser createUser(String username, String displayName) {
+        if (username == null || username.isBlank() || username.length() > 255) {
+            throw new IllegalArgumentException("username: A username is required (at most 255 characters).");
+        }
+        if (world.userByName(username).isPresent()) {
+            throw new IllegalArgumentException("username: A user with that username already exists.");
+        }
+        String name = displayName == null || displayName.isBlank() ? username : displayName.trim();
+        inTransaction(c -> {
+            long id = next(c, "USER", "SELECT MAX(ID) FROM HOST_USER");
+            new Seeder(c).user(id, username.trim(), name, Seeder.lower(username.trim()) + "@example.com", true, false,
+                    username.trim());
+            return null;
+        });
+        return world.userByName(username).orElseThrow();
+    }
+
+    /** Deactivates or reactivates a user, as Jira's Edit user form does: memberships and grants stay. */
+    public void setUserActive(String username, boolean active) {
+        HostUser user = requireUser(username);
+        inTransaction(c -> update(c, "UPDATE HOST_USER SET ACTIVE = ? WHERE USER_KEY = ?", active, user.key()));
+    }
+
+    /**
+     * Deletes a user, as Jira's Delete user does: refused for the lead of a project (Jira asks for another lead
+     * first); their memberships and the permissions granted to them go with them, their key is never given again.
+     * Issues they reported or are assigned keep the name (Jira shows it as a deleted user's).
+     */
+    public void deleteUser(String username) {
+        HostUser user = requireUser(username);
+        List<String> leads = world.projects().stream().filter(p -> p.lead().equalsIgnoreCase(user.username()))
+                .map(HostProject::key).toList();
+        if (!leads.isEmpty()) {
+            throw new IllegalArgumentException("username: " + user.username() + " cannot be deleted: they lead "
+                    + String.join(", ", leads) + ".");
+        }
+        String lower = Seeder.lower(user.username());
+        inTransaction(c -> {
+            // the id sequence exists from here on, started above this user's id: their key can never come back
+            next(c, "USER", "SELECT MAX(ID) FROM HOST_USER");
+            execute(c, "DELETE FROM HOST_MEMBERSHIP WHERE LOWER_USERNAME = ?", lower);
+            for (String grants : List.of("HOST_PROJECT_GRANT", "HOST_SPACE_GRANT", "HOST_GLOBAL_GRANT", "HOST_SECURITY_MEMBER")) {
+                execute(c, "DELETE FROM " + grants + " WHERE HOLDER_TYPE = 'USER' AND HOLDER = ?", lower); // constant names
+            }
+            update(c, "DELETE FROM HOST_USER WHERE USER_KEY = ?", user.key());
+            return null;
+        });
+    }
+
+    /** Creates an empty group. */
+    public void createGroup(String name) {
+        if (name == null || name.isBlank() || world.groupExists(name)) {
+            throw new IllegalArgumentException("name: A new group needs a name no group has.");
+        }
+        inTransaction(c -> {
+            new Seeder(c).group(name.trim());
+            return null;
+        });
+    }
+
+    /** Adds a user to a group. */
+    public void addToGroup(String group, String username) {
+        HostUser user = requireUser(username);
+        if (!world.groupExists(group)) {
+            throw new IllegalArgumentException("groupname: No group " + group + ".");
+        }
+        inTransaction(c -> {
+            new Seeder(c).member(group, user.username());
+            return null;
+        });
+    }
+
+    /** Deletes a group, as Jira's Delete group does: its memberships and the permissions granted to it go with it. */
+    public void deleteGroup(String name) {
+        if (!world.groupExists(name)) {
+            throw new IllegalArgumentException("groupname: No group " + name + ".");
+        }
+        String lower = Seeder.lower(name);
+        inTransaction(c -> {
+            execute(c, "DELETE FROM HOST_MEMBERSHIP WHERE GROUP_NAME = ?", lower);
+            for (String grants : List.of("HOST_PROJECT_GRANT", "HOST_SPACE_GRANT", "HOST_GLOBAL_GRANT", "HOST_SECURITY_MEMBER")) {
+                execute(c, "DELETE FROM " + grants + " WHERE HOLDER_TYPE = 'GROUP' AND HOLDER = ?", lower); // constant names
+            }
+            update(c, "DELETE FROM HOST_GROUP WHERE GROUP_NAME = ?", lower);
+            return null;
+        });
+    }
+
+    private HostUser requireUser(String username) {
+        return world.userByName(username)
+                .orElseThrow(() -> new IllegalArgumentException("username: The user '" + username + "' does not exist."));
     }
 
     // ---------------------------------------------------------------- helpers

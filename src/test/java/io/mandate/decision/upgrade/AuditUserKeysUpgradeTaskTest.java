@@ -1,6 +1,7 @@
 package io.mandate.decision.upgrade;
 
 import com.atlassian.activeobjects.external.ModelVersion;
+import io.mandate.decision.upgrade.v0.AuditV0;
 import io.mandate.refhost.db.AoUpgradeTasks;
 import io.mandate.testing.AoTestSupport;
 import io.mandate.testing.TestDatabases;

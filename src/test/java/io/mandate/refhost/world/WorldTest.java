@@ -244,6 +244,16 @@ public class WorldTest {
     }
 
     @Test
+    public void eachSpaceHasAnAdministratorWhoIsNoSystemAdministrator() {
+        assertTrue(world.canAdministerSpace("alice", "TEAM"));
+        assertTrue(world.canAdministerSpace("grace", "ENG"));
+        assertFalse("grace edits TEAM but does not administer it", world.canAdministerSpace("grace", "TEAM"));
+        assertFalse("carol edits ENG but does not administer it", world.canAdministerSpace("carol", "ENG"));
+        assertTrue(world.canAdministerSpace("admin", "ENG"));
+        assertFalse(world.canAdministerSpace(null, "ENG"));
+    }
+
+    @Test
     public void pagesHoldTheMacrosInStorageFormatAsConfluencesEditorWritesThem() {
         HostPage charter = world.page(SampleOrganisation.TEAM_CHARTER_PAGE_ID).orElseThrow();
         assertEquals("TEAM", charter.spaceKey());

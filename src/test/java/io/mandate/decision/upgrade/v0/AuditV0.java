@@ -1,4 +1,4 @@
-package io.mandate.decision.upgrade;
+package io.mandate.decision.upgrade.v0;
 
 import net.java.ao.Entity;
 import net.java.ao.Preload;
@@ -9,7 +9,10 @@ import net.java.ao.schema.Table;
 
 import java.util.Date;
 
-/** The audit table as model version 0 had it (people as usernames, no VALUE_FORMAT), to write rows the old way. */
+/**
+ * The audit table as model version 0 had it (people as usernames, no VALUE_FORMAT), to write rows the old way.
+ * Frozen: part of the model-0 schema ({@link ModelV0}); never follow the live entity.
+ */
 @Preload
 @Table("AUDIT")
 public interface AuditV0 extends Entity {

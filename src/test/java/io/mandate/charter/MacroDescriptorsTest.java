@@ -9,6 +9,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.File;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.junit.Assert.assertEquals;
@@ -16,44 +17,58 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The macro's module in atlassian-plugin.xml is what Confluence's macro browser needs: Confluence only, a valid
- * category, an icon that is a resource of the plugin, the {@code team} parameter (a required string), and the
- * macro-browser texts ({@code <plugin key>.<macro name>.label/.desc}, {@code .param.team.label/.desc}) in both bundles.
+ * The macros' modules in atlassian-plugin.xml are what Confluence's macro browser needs: Confluence only, a valid
+ * category, an icon that is a resource of the plugin, their parameters (the charter's {@code team} a required string;
+ * the report's {@code project}, {@code domain} and {@code team} optional strings, one of which it takes), and the
+ * macro-browser texts ({@code <plugin key>.<macro name>.label/.desc}, {@code .param.<name>.label/.desc}) in both bundles.
  */
-public class TeamCharterMacroDescriptorTest {
+public class MacroDescriptorsTest {
+
+    /** Each macro: its class and its parameters with whether each is required. */
+    private static final Map<String, Map.Entry<Class<?>, Map<String, Boolean>>> MACROS = Map.of(
+            "mandate-team-charter", Map.entry(TeamCharterMacro.class, Map.of("team", true)),
+            "mandate-accountability-report", Map.entry(AccountabilityReportMacro.class,
+                    Map.of("project", false, "domain", false, "team", false)));
 
     private static final String PLUGIN_KEY = io.mandate.platform.WebResourceKeys.PLUGIN;
     /** Confluence's macro browser categories. */
     private static final List<String> CATEGORIES = List.of("formatting", "confluence-content", "media", "visuals",
             "navigation", "external-content", "communication", "reporting", "admin", "development");
 
-    private static Element macro() throws Exception {
+    private static Element macro(String name) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document doc = factory.newDocumentBuilder().parse(new File("atlassian-plugin.xml"));
         NodeList macros = doc.getElementsByTagName("xhtml-macro");
         for (int i = 0; i < macros.getLength(); i++) {
             Element m = (Element) macros.item(i);
-            if ("mandate-team-charter".equals(m.getAttribute("name"))) {
+            if (name.equals(m.getAttribute("name"))) {
                 return m;
             }
         }
-        throw new AssertionError("no xhtml-macro mandate-team-charter");
+        throw new AssertionError("no xhtml-macro " + name);
     }
 
     @Test
-    public void theMacroIsConfluencesWithACategoryAnIconAndARequiredTeam() throws Exception {
-        Element m = macro();
+    public void eachMacroIsConfluencesWithACategoryAnIconAndItsParameters() throws Exception {
+        for (Map.Entry<String, Map.Entry<Class<?>, Map<String, Boolean>>> macro : MACROS.entrySet()) {
+            assertModule(macro(macro.getKey()), macro.getValue().getKey(), macro.getValue().getValue());
+        }
+    }
+
+    private static void assertModule(Element m, Class<?> type, Map<String, Boolean> parameters) {
         assertEquals("confluence", m.getAttribute("application"));
-        assertEquals(TeamCharterMacro.class.getName(), m.getAttribute("class"));
+        assertEquals(type.getName(), m.getAttribute("class"));
         Element category = (Element) m.getElementsByTagName("category").item(0);
         assertTrue(category.getAttribute("name"), CATEGORIES.contains(category.getAttribute("name")));
         NodeList params = m.getElementsByTagName("parameter");
-        assertEquals(1, params.getLength());
-        Element team = (Element) params.item(0);
-        assertEquals("team", team.getAttribute("name"));
-        assertEquals("string", team.getAttribute("type"));
-        assertEquals("true", team.getAttribute("required"));
+        Map<String, Boolean> declared = new java.util.HashMap<>();
+        for (int i = 0; i < params.getLength(); i++) {
+            Element p = (Element) params.item(i);
+            assertEquals("string", p.getAttribute("type"));
+            declared.put(p.getAttribute("name"), "true".equals(p.getAttribute("required")));
+        }
+        assertEquals(parameters, declared);
 
         // the icon is /download/resources/<plugin key>/<name> of a download resource of the plugin itself
         String icon = m.getAttribute("icon").replace("${atlassian.plugin.key}", PLUGIN_KEY);
@@ -74,13 +89,23 @@ public class TeamCharterMacroDescriptorTest {
 
     @Test
     public void theMacroBrowserTextsAreInBothBundles() throws Exception {
-        String stem = PLUGIN_KEY + ".mandate-team-charter.";
+        for (Map.Entry<String, Map.Entry<Class<?>, Map<String, Boolean>>> macro : MACROS.entrySet()) {
+            assertTexts(PLUGIN_KEY + "." + macro.getKey() + ".", macro.getValue().getValue().keySet());
+        }
+    }
+
+    private void assertTexts(String stem, java.util.Set<String> parameters) throws Exception {
+        List<String> keys = new java.util.ArrayList<>(List.of("label", "desc"));
+        for (String p : parameters) {
+            keys.add("param." + p + ".label");
+            keys.add("param." + p + ".desc");
+        }
         for (String bundle : List.of("i18n/mandate.properties", "i18n/mandate_de.properties")) {
             Properties p = new Properties();
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(bundle)) {
                 p.load(in);
             }
-            for (String key : List.of("label", "desc", "param.team.label", "param.team.desc")) {
+            for (String key : keys) {
                 assertTrue(bundle + ": " + stem + key, p.getProperty(stem + key) != null && !p.getProperty(stem + key).isBlank());
             }
         }
