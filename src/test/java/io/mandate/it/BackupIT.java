@@ -29,13 +29,17 @@ import static org.junit.Assert.assertTrue;
  *
  * <p>The running host's world has grown while the other tests ran (projects and issues of their own), which the fresh
  * host does not have: decisions are compared on the issues both hosts have with the same key and id — a backup goes
- * back into the same Jira. The fixture (R_BAK_*, decisions on DEMO-19 and OPS-9) is among them.
+ * back into the same Jira. The fixture (R_BAK_*, decisions on DEMO-19 and DEMO-20) is among them.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class BackupIT {
 
     private static final String API = "/rest/mandate/1.0";
-    private static final List<String> FIXTURE_ISSUES = List.of("DEMO-19", "OPS-9");
+    /**
+     * Sample issues both hosts have with the same id. DecisionDialogIT sets these two as it needs them (removing what is
+     * there first); their decisions here stay IN_PROGRESS, so they send no mail, and go again after the class.
+     */
+    private static final List<String> FIXTURE_ISSUES = List.of("DEMO-19", "DEMO-20");
     private static RefHost fresh;
     private static String jiraA;
     private static String confluenceA;
@@ -45,6 +49,8 @@ public class BackupIT {
     private static String backupConfluence;
     private static String emptyJira;
     private static String emptyConfluence;
+    /** The fixture's absence, removed after the class. */
+    private static String absence;
 
     @BeforeClass
     public static void twoHosts() throws Exception {
@@ -64,13 +70,18 @@ public class BackupIT {
         if (fresh != null) {
             fresh.close();
         }
-        SecurityHttp.delete(jiraA + "/domains/R_BAK_ARCH", "admin");
-        SecurityHttp.delete(confluenceA + "/charters/R_BAK_TEAM", "admin");
+        // the decisions before their domain: a domain decisions are recorded in cannot be deleted
         FIXTURE_ISSUES.forEach(key -> SecurityHttp.delete(jiraA + "/decisions/" + key, "admin"));
+        assertEquals(204, SecurityHttp.delete(jiraA + "/domains/R_BAK_ARCH", "admin").status());
+        if (absence != null) {
+            assertEquals(204, SecurityHttp.delete(absence, "admin").status());
+        }
+        assertEquals(204, SecurityHttp.delete(confluenceA + "/charters/R_BAK_TEAM", "admin").status());
     }
 
     /** Data of every kind on the running host, with texts beyond ASCII; decisions changed twice, so they have history. */
     private static void fixture() {
+        FIXTURE_ISSUES.forEach(key -> SecurityHttp.delete(jiraA + "/decisions/" + key, "admin"));
         SecurityHttp.delete(jiraA + "/domains/R_BAK_ARCH", "admin");
         ok(Http.send("POST", jiraA + "/domains", "admin", "application/json",
                 "{\"key\":\"R_BAK_ARCH\",\"name\":\"Architektur – Übersicht 日本\",\"description\":\"Entscheidungen \\\"über\\\" die Plattform 😀\","
@@ -79,14 +90,14 @@ public class BackupIT {
                 "{\"holder\":{\"type\":\"user\",\"name\":\"alice\"},\"level\":5,\"backup\":\"bob\",\"note\":\"Vertretung: Bob – bis 2027\",\"validTo\":\"2027-06-30\"}"));
         ok(Http.send("POST", jiraA + "/domains/R_BAK_ARCH/grants", "admin", "application/json",
                 "{\"holder\":{\"type\":\"group\",\"name\":\"developers\"},\"level\":3}"));
-        ok(Http.send("POST", jiraA + "/absences", "admin", "application/json",
-                "{\"user\":\"bob\",\"from\":\"2033-03-01\",\"to\":\"2033-03-09\",\"note\":\"Ferien ⛷\"}"));
+        absence = ok(Http.send("POST", jiraA + "/absences", "admin", "application/json",
+                "{\"user\":\"bob\",\"from\":\"2033-03-01\",\"to\":\"2033-03-09\",\"note\":\"Ferien ⛷\"}"))
+                .headers().firstValue("Location").orElseThrow();
         for (String key : FIXTURE_ISSUES) {
-            SecurityHttp.delete(jiraA + "/decisions/" + key, "admin");
             ok(Http.putJson(jiraA + "/decisions/" + key, "admin", "{\"status\":\"IN_PROGRESS\",\"driver\":\"carol\",\"approver\":\"alice\","
                     + "\"contributors\":[\"dave\",\"bob\"],\"informed\":[{\"type\":\"group\",\"name\":\"developers\"},{\"type\":\"user\",\"name\":\"erin\"}],"
                     + "\"dueDate\":\"2033-01-31\",\"domain\":\"R_BAK_ARCH\"}"));
-            ok(Http.putJson(jiraA + "/decisions/" + key, "admin", "{\"status\":\"DECIDED\",\"driver\":\"carol\",\"approver\":\"alice\","
+            ok(Http.putJson(jiraA + "/decisions/" + key, "admin", "{\"status\":\"IN_PROGRESS\",\"driver\":\"carol\",\"approver\":\"alice\","
                     + "\"contributors\":[\"dave\"],\"informed\":[],\"dueDate\":\"2033-01-31\",\"domain\":\"R_BAK_ARCH\","
                     + "\"outcome\":\"Wir nehmen „Kafka“ — 決定 ✅\\nZweite Zeile\",\"reviewDate\":\"2034-01-31\",\"version\":1}"));
         }
