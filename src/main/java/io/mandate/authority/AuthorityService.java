@@ -82,6 +82,13 @@ public class AuthorityService {
 
     // ---- resolution -------------------------------------------------------------------------------------------
 
+    /** After Mandate's tables were written around the service (a backup imported): no node keeps the matrix it read before. */
+    public void forgetCached() {
+        domainCache.invalidateAll();
+        grantCache.invalidateAll();
+        absenceCache.invalidateAll();
+    }
+
     public LocalDate today() {
         return clock.today();
     }

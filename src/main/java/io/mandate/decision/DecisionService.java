@@ -61,6 +61,11 @@ public class DecisionService {
         this.cache = caches.cache(CACHE, store::find, Duration.ofHours(1), 10_000);
     }
 
+    /** After Mandate's tables were written around the service (a backup imported): no node keeps a decision it read before. */
+    public void forgetCached() {
+        cache.invalidateAll();
+    }
+
     /** Today in the product's time zone: the day "overdue" and "due for review" are measured against. */
     public LocalDate today() {
         return clock.today();

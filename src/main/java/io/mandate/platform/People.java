@@ -67,6 +67,10 @@ public class People {
         return users.isAdmin(person);
     }
 
+    public boolean isSystemAdmin(Person person) {
+        return users.isSystemAdmin(person);
+    }
+
     public boolean isActive(Person person) {
         return users.isActive(person);
     }

@@ -56,6 +56,11 @@ public class SalUserDirectory implements UserDirectory {
     }
 
     @Override
+    public boolean isSystemAdmin(Person person) {
+        return userManager.isSystemAdmin(new UserKey(person.key()));
+    }
+
+    @Override
     public boolean groupExists(String group) {
         if (group == null || group.isBlank()) {
             return false;

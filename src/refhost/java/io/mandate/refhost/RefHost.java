@@ -119,6 +119,21 @@ public final class RefHost implements AutoCloseable {
      * integration tests write their own decisions on them).
      */
     public static RefHost start(Settings settings, boolean sampleDecisions) throws Exception {
+        return start(settings, sampleDecisions ? PluginSamples.ALL : PluginSamples.WITHOUT_DECISIONS);
+    }
+
+    /** What of the plugin's own sample data a fresh data folder gets (the world of people, issues and pages it always gets). */
+    public enum PluginSamples {
+        /** The sample matrix, decisions and charters. */
+        ALL,
+        /** The sample matrix and charters, no decisions (the shared test host). */
+        WITHOUT_DECISIONS,
+        /** Nothing: Mandate's tables stay empty, as in a product where a backup is to be imported (BackupIT). */
+        NONE
+    }
+
+    /** A host whose fresh data folder gets the sample world and the plugin samples asked for. */
+    public static RefHost start(Settings settings, PluginSamples samples) throws Exception {
         long t0 = System.nanoTime();
         Database jiraDb = settings.database(ProductNode.Product.JIRA);
         Database confluenceDb = settings.database(ProductNode.Product.CONFLUENCE);
@@ -155,14 +170,14 @@ public final class RefHost implements AutoCloseable {
         RefHost refHost = new RefHost(server, jira, confluence, jiraDb, confluenceDb);
         jira.applicationProperties().setBaseUrl(refHost.baseUrl() + jira.product().contextPath());
         confluence.applicationProperties().setBaseUrl(refHost.baseUrl() + confluence.product().contextPath());
-        if (world.seededNow()) {
+        if (world.seededNow() && samples != PluginSamples.NONE) {
             // the first start of a fresh data folder: the sample matrix and decisions, through the plugin's own REST API
             try {
                 String jiraUrl = refHost.baseUrl() + jira.product().contextPath();
                 java.time.LocalDate firstDay = java.time.LocalDate.now(
                         io.mandate.refhost.sal.RefTimeZoneManager.fromSystemProperty().getDefaultTimeZone().toZoneId());
                 io.mandate.refhost.world.SampleMatrix.seed(jiraUrl, firstDay);
-                if (sampleDecisions) {
+                if (samples == PluginSamples.ALL) {
                     io.mandate.refhost.world.SampleDecisions.seed(jiraUrl, firstDay, jiraDb.dataSource(), jira.caches()::flushAll);
                 }
             } catch (RuntimeException e) {
@@ -174,7 +189,7 @@ public final class RefHost implements AutoCloseable {
             confluence.applinks().link(new RefApplicationLinks.Target(
                     URI.create(refHost.baseUrl() + jira.product().contextPath()), linkSignature));
         }
-        if (world.seededNow()) {
+        if (world.seededNow() && samples != PluginSamples.NONE) {
             // the charters are Confluence's plugin data: made through its REST API once Confluence is linked to Jira
             try {
                 io.mandate.refhost.world.SampleCharters.seed(refHost.baseUrl() + confluence.product().contextPath());

@@ -17,7 +17,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 final class Architecture {
 
-    static final List<String> CAPABILITIES = List.of("decision", "authority", "accountability", "charter");
+    static final List<String> CAPABILITIES = List.of("decision", "authority", "accountability", "charter", "backup");
 
     private Architecture() {
     }

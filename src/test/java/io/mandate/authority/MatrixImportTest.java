@@ -106,6 +106,11 @@ public class MatrixImportTest {
         }
 
         @Override
+        public boolean isSystemAdmin(Person person) {
+            return person.name().equals("admin");
+        }
+
+        @Override
         public Optional<String> emailAddress(Person person) {
             return Optional.empty();
         }

@@ -61,6 +61,8 @@ public class AuthorityAccessIT {
     /** A matrix file naming one fixture domain; a dry run of it changes nothing. */
     private static final String CSV = "domain,holder_type,holder,level,backup,mentee,valid_from,valid_to,note\r\nR_ACC_NONE,user,dave,CONSULT,,,,,\r\n";
     private static final String ABSENCE_SELF = "{\"from\":\"2032-02-01\",\"to\":\"2032-02-05\"}";
+    /** Stands for this Jira's own backup, as admin exports it when the row runs. */
+    private static final String BACKUP = "{backup}";
 
     /**
      * Rows whose request is outside the REST contract on purpose (a date that is no date): their answers are held
@@ -113,6 +115,8 @@ public class AuthorityAccessIT {
             t.add(row(who, "GET", "/reports/accountability?project=DEMO", null, 401));
             t.add(row(who, "GET", "/reports/whatif?absent=erin", null, 401));
             t.add(row(who, "GET", "/reports/whatif?absent=zed&from=x", null, 401));
+            t.add(row(who, "GET", "/backup", null, 401));
+            t.add(row(who, "POST", "/backup?dryRun=true", BACKUP, 401));
         }
         String[] frank = {"frank (no HR access, administers nothing)", "frank"};
         String[] bob = {"bob (OPS project user)", "bob"};
@@ -256,6 +260,16 @@ public class AuthorityAccessIT {
         }
         t.add(row(admin, "GET", "/matrix.csv", null, 200));
         t.add(row(admin, "POST", "/matrix.csv?dryRun=true", CSV, 200));
+
+        // ---- the backup: system administrators only (it holds every decision of every project) ---------------------
+        for (String[] who : new String[][]{frank, bob, alice, erin, heidi}) {
+            t.add(row(who, "GET", "/backup", null, 403));
+            t.add(row(who, "POST", "/backup?dryRun=true", BACKUP, 403));
+            t.add(row(who, "POST", "/backup", BACKUP, 403));
+        }
+        t.add(row(admin, "GET", "/backup", null, 200));
+        t.add(row(admin, "POST", "/backup?dryRun=true", BACKUP, 200));
+        t.add(row(admin, "POST", "/backup", BACKUP, 409));  // Mandate's tables here hold rows: nothing imported
         return t.stream().map(r -> new Object[]{r}).toList();
     }
 
@@ -354,6 +368,9 @@ public class AuthorityAccessIT {
                 default -> throw new IllegalArgumentException(body);
             };
         }
+        if (BACKUP.equals(body)) {
+            body = SecurityHttp.get(api + "/backup", "admin").body();
+        }
         String before = snapshot();
         Reply reply = SecurityHttp.send(OUTSIDE_THE_CONTRACT.contains(row.path()) ? Contract.Check.RESPONSE : Contract.Check.FULL,
                 row.method(), api + path, row.user(),
@@ -372,6 +389,14 @@ public class AuthorityAccessIT {
         if (reply.status() == 201) {
             assertTrue(what + ": Location " + reply.location(), reply.location().startsWith(api + "/"));
             assertEquals(what + ": Location answers the same", reply.json(), SecurityHttp.get(reply.location(), "admin").json());
+        }
+        if (reply.status() == 200 && path.equals("/backup")) {
+            assertEquals(what, "jira", reply.json().get("product").asText());
+            assertTrue(what, reply.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"mandate-jira-backup-"));
+        }
+        if (path.startsWith("/backup?dryRun=true") && reply.status() == 200) {
+            assertEquals(what, false, reply.json().get("imported").asBoolean());
+            assertTrue(what + ": this Jira's tables hold rows", reply.json().get("existingRows").size() > 0);
         }
         if (reply.status() == 204) {
             assertEquals(what, "", reply.body());

@@ -39,6 +39,8 @@ import static org.junit.Assert.assertTrue;
 public class CharterAccessIT {
 
     private static final String NEW = "R_ACC_NEW";
+    /** Stands for this Confluence's own backup, as admin exports it when the row runs. */
+    private static final String BACKUP = "{backup}";
     private static String api;
     private static int rows;
 
@@ -63,6 +65,8 @@ public class CharterAccessIT {
             t.add(row(who, "PUT", "/charters/R_ACC_TEAM", "{put-team}", 401));
             t.add(row(who, "PUT", "/charters/" + NEW, charter("TEAM"), 401));
             t.add(row(who, "DELETE", "/charters/{del}", null, 401));
+            t.add(row(who, "GET", "/backup", null, 401));
+            t.add(row(who, "POST", "/backup?dryRun=true", BACKUP, 401));
         }
         String[] frank = {"frank (views TEAM only, edits nothing)", "frank"};
         String[] heidi = {"heidi (views TEAM only, edits nothing)", "heidi"};
@@ -126,6 +130,16 @@ public class CharterAccessIT {
         t.add(row(alice, "PUT", "/charters/R_ACC_TEAM", versioned(charter("TEAM"), 99), 409));
         t.add(row(alice, "DELETE", "/charters/R_ACC_TEAM?version=99", null, 409));
         t.add(row(alice, "DELETE", "/charters/R_ACC_NOPE", null, 404));
+
+        // ---- the backup: Confluence system administrators only (it holds the charters of every space) --------------
+        for (String[] who : new String[][]{frank, heidi, bob, erin, alice}) {
+            t.add(row(who, "GET", "/backup", null, 403));
+            t.add(row(who, "POST", "/backup?dryRun=true", BACKUP, 403));
+            t.add(row(who, "POST", "/backup", BACKUP, 403));
+        }
+        t.add(row(admin, "GET", "/backup", null, 200));
+        t.add(row(admin, "POST", "/backup?dryRun=true", BACKUP, 200));
+        t.add(row(admin, "POST", "/backup", BACKUP, 409));  // the sample charters are here: nothing imported
         return t.stream().map(r -> new Object[]{r}).toList();
     }
 
@@ -208,11 +222,14 @@ public class CharterAccessIT {
                 default -> throw new IllegalArgumentException(body);
             };
         }
+        if (BACKUP.equals(body)) {
+            body = SecurityHttp.get(api + "/backup", "admin").body();
+        }
         String before = snapshot();
         // the 400 rows are outside the contract on purpose (bad bodies and parameters): their answers are checked
         io.mandate.testing.Contract.Check check = row.status() == 400 ? io.mandate.testing.Contract.Check.RESPONSE
                 : io.mandate.testing.Contract.Check.FULL;
-        Reply reply = row.method().equals("PUT") ? SecurityHttp.send(check, "PUT", api + path, row.user(),
+        Reply reply = body != null ? SecurityHttp.send(check, row.method(), api + path, row.user(),
                 java.util.Map.of("Content-Type", "application/json"), body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 : SecurityHttp.send(check, row.method(), api + path, row.user(), null, null);
         String what = row.toString();
@@ -238,11 +255,18 @@ public class CharterAccessIT {
         if (reply.status() == 200 && row.method().equals("GET") && path.startsWith("/charters/")) {
             assertEquals(what, path.substring("/charters/".length()), reply.json().get("teamKey").asText());
         }
+        if (reply.status() == 200 && path.equals("/backup")) {
+            assertEquals(what, "confluence", reply.json().get("product").asText());
+            assertTrue(what, reply.json().get("charters").size() > 0);
+        }
+        if (reply.status() == 200 && path.startsWith("/backup?dryRun=true")) {
+            assertEquals(what, false, reply.json().get("imported").asBoolean());
+        }
         if (reply.status() == 204) {
             assertEquals(what, "", reply.body());
             assertEquals(what + ": it is gone", 404, SecurityHttp.get(api + path, "admin").status());
         }
-        if (reply.status() == 200 && row.method().equals("GET") && !path.startsWith("/charters/")) {
+        if (reply.status() == 200 && row.method().equals("GET") && (path.startsWith("/charters?") || path.equals("/charters"))) {
             assertTrue(what + ": a page of charters: " + reply, reply.json().get("values").isArray());
         }
     }

@@ -32,7 +32,7 @@ import static org.junit.Assert.assertTrue;
 /**
  * The decision panel's edit and history dialogs as people use them, in a real (headless)
  * Chromium against the reference host running the built jar. Each test first puts its issue
- * (DEMO-19, DEMO-20, OPS-10: used by no other test) into the state it needs through REST, so the
+ * (DEMO-19, DEMO-20, OPS-10: used by no other test but BackupIT, which removes its decisions again) into the state it needs through REST, so the
  * tests do not depend on their order. Keys are typed as a keyboard user would.
  */
 public class DecisionDialogIT {

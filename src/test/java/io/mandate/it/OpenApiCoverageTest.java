@@ -104,20 +104,29 @@ public class OpenApiCoverageTest {
         assertEquals("operations without operationId, tag, summary or x-access", List.of(), missing);
     }
 
-    /** Each operation says which product serves it ({@code x-product}, Jira when absent), as the descriptor's {@code <rest>} modules do. */
+    /**
+     * Each operation says which product serves it ({@code x-product}, Jira when absent; {@code both} for a path each
+     * product serves with a resource of its own, such as {@code /backup}), as the descriptor's {@code <rest>} modules do.
+     */
     @Test
     public void everyOperationNamesTheProductThatServesIt() {
+        Map<String, Set<String>> servedBy = new TreeMap<>();
+        for (Endpoint e : RestEndpoints.all()) {
+            servedBy.computeIfAbsent(e.method() + " " + e.template(), k -> new TreeSet<>()).add(e.product());
+        }
         List<String> wrong = new ArrayList<>();
         Map<String, io.swagger.v3.oas.models.Operation> ops = operations(Contract.api());
-        for (Endpoint e : RestEndpoints.all()) {
-            io.swagger.v3.oas.models.Operation op = ops.get(e.method() + " " + e.template());
+        servedBy.forEach((key, products) -> {
+            io.swagger.v3.oas.models.Operation op = ops.get(key);
             Object declared = op == null || op.getExtensions() == null ? null : op.getExtensions().get("x-product");
             String product = declared == null ? "jira" : declared.toString();
-            if (op != null && !product.equals(e.product())) {
-                wrong.add(e + ": x-product " + product + ", served by " + e.product());
+            Set<String> expected = product.equals("both") ? Set.of("confluence", "jira") : Set.of(product);
+            if (op != null && !expected.equals(products)) {
+                wrong.add(key + ": x-product " + product + ", served by " + products);
             }
-        }
+        });
         assertEquals(List.of(), wrong);
+        assertEquals("the backup is both products'", Set.of("confluence", "jira"), servedBy.get("GET /backup"));
     }
 
     /** The control: an endpoint the spec lacks, a parameter it lacks and a path no resource serves are all reported. */

@@ -110,7 +110,7 @@ public class RestReferenceTest {
             answered.put("Content-Type", List.of(x.responseContentType()));
         }
         x.headers().forEach((name, value) -> answered.put(name, List.of(value)));
-        return new Contract.Exchange(x.method(), java.net.URI.create("http://localhost:2990/jira" + x.target()), sent,
+        return new Contract.Exchange(x.method(), java.net.URI.create((x.target().startsWith(Contract.BASE) ? "http://localhost:2990/jira" : "http://localhost:2990") + x.target()), sent,
                 x.requestBody() == null ? null : x.requestBody().getBytes(StandardCharsets.UTF_8), x.status(), answered, x.responseBody());
     }
 }

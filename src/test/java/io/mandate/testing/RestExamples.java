@@ -91,7 +91,7 @@ public final class RestExamples {
             }
             Path dir = RECORDED.resolve(id.get());
             Files.createDirectories(dir);
-            Example example = new Example(id.get(), e.method(), target(e.uri()), user(e.requestHeaders()),
+            Example example = new Example(id.get(), e.method(), target(e.uri(), servedByBoth(e.method(), path)), user(e.requestHeaders()),
                     header(e.requestHeaders(), "Content-Type"),
                     e.requestBody() == null ? null : new String(e.requestBody(), StandardCharsets.UTF_8), e.status(),
                     header(e.responseHeaders(), "Content-Type"), shownHeaders(e.responseHeaders()), e.responseBody());
@@ -101,11 +101,31 @@ public final class RestExamples {
         }
     }
 
-    /** The path and query below the product's context, e.g. "/rest/mandate/1.0/decisions/DEMO-1". */
-    private static String target(URI uri) {
+    /**
+     * The path and query below the product's context, e.g. "/rest/mandate/1.0/decisions/DEMO-1"; with the context
+     * ("/confluence/rest/mandate/1.0/backup") for an operation both products serve, so the example says which it was.
+     */
+    private static String target(URI uri, boolean withContext) {
         String raw = uri.getRawPath();
-        String below = raw.substring(raw.indexOf(Contract.BASE));
+        String below = raw.substring(withContext ? contextStart(raw) : raw.indexOf(Contract.BASE));
         return below + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static int contextStart(String rawPath) {
+        int base = rawPath.indexOf(Contract.BASE);
+        int context = rawPath.lastIndexOf('/', base - 1);
+        return context < 0 ? base : context;
+    }
+
+    /** Whether the operation has {@code x-product: both} (each product serves it with a resource of its own). */
+    static boolean servedByBoth(String method, String apiPath) {
+        for (Map.Entry<String, PathItem> p : Contract.api().getPaths().entrySet()) {
+            if (template(p.getKey()).matcher(apiPath).matches()) {
+                Operation op = p.getValue().readOperationsMap().get(PathItem.HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)));
+                return op != null && op.getExtensions() != null && "both".equals(op.getExtensions().get("x-product"));
+            }
+        }
+        return false;
     }
 
     private static String header(Map<String, List<String>> headers, String name) {

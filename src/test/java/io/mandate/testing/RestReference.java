@@ -182,7 +182,9 @@ public final class RestReference {
         if (x.requestBody() != null && !x.requestBody().isEmpty()) {
             curl.append(csv ? " --data-binary @matrix.csv" : " \\\n  -d '" + compact(x.requestBody()).replace("'", "'\\''") + "'");
         }
-        curl.append(" \\\n  '").append(server).append(x.target()).append('\'');
+        // an operation both products serve keeps the product's context in its example's target
+        String url = x.target().startsWith(Contract.BASE) ? server + x.target() : server.substring(0, server.lastIndexOf('/')) + x.target();
+        curl.append(" \\\n  '").append(url).append('\'');
         line(curl.toString());
         line("```");
         line();

@@ -15,23 +15,19 @@ import io.mandate.decision.ParticipantEntity;
 import io.mandate.decision.RevisionEntity;
 import io.mandate.refhost.world.World;
 import io.mandate.testing.AoTestSupport;
+import io.mandate.testing.TableChecksums;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A fresh test database with the host's tables (opened empty) and the plugin's tables (migrated by a real Active
@@ -135,45 +131,17 @@ final class GeneratedDatabase implements AutoCloseable {
     /**
      * A SHA-256 over every row of every table the generator writes, independent of row order, column order and the
      * driver's types (timestamps as local date-times, numbers as integers), so equal content hashes equal on HSQLDB
-     * and PostgreSQL alike.
+     * and PostgreSQL alike: {@link TableChecksums} of each table, hashed together.
      */
     String contentHash() {
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<String> names = new ArrayList<>(HOST_TABLES);
-            AoTables.ALL.forEach(e -> names.add(tables.table(e)));
-            for (String table : names) {
-                List<String> rows = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    while (rs.next()) {
-                        Map<String, String> row = new TreeMap<>();
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            row.put(meta.getColumnName(i).toUpperCase(Locale.ROOT), text(rs.getObject(i)));
-                        }
-                        rows.add(row.toString());
-                    }
-                }
-                rows.sort(null);
-                digest.update((table.replace("\"", "") + rows).getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (Exception e) {
+        List<String> names = new ArrayList<>(HOST_TABLES);
+        AoTables.ALL.forEach(e -> names.add(tables.table(e)));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(TableChecksums.of(dataSource(), names).toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String text(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime().toString();
-        }
-        if (value instanceof Number n) {
-            return Long.toString(n.longValue());
-        }
-        return value.toString();
     }
 
     @Override
