@@ -20,4 +20,9 @@ public final class TemplateTexts {
     public String getText(String key) {
         return i18n.getText(key);
     }
+
+    /** The text of {@code key} with one argument (a name, say); the host escapes the whole text, argument included. */
+    public String getText(String key, String argument) {
+        return i18n.getText(key, argument);
+    }
 }

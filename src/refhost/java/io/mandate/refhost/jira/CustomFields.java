@@ -112,9 +112,12 @@ public final class CustomFields {
         return type(field).getSingularObjectFromString(literal);
     }
 
-    /** The value rendered by the type's template ({@code view}, {@code column-view}, {@code xml}). */
+    /**
+     * The value rendered by the type's template ({@code view}, {@code column-view}, {@code xml}), as Jira does: the
+     * type's own {@code getVelocityParameters} (no field layout here: null), then the value, the field and the issue.
+     */
     public String render(Field field, String templateName, Issue issue, Object value) {
-        Map<String, Object> context = new HashMap<>();
+        Map<String, Object> context = new HashMap<>(type(field).getVelocityParameters(issue, field, null));
         context.put("value", value);
         context.put("customField", field);
         context.put("issue", issue);
