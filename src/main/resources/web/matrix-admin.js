@@ -374,6 +374,13 @@
             byId('mandate-grant-dialog-title').textContent = text('add-grant') + ' — ' + grantDomain;
             remove.hidden = true;
         }
+        // a backup or mentee who can no longer act is marked under their field ("Ivy Inactive (inactive)")
+        ['backup', 'mentee'].forEach(function (field) {
+            var gone = byId('mandate-grant-' + field + '-gone');
+            gone.textContent = button ? button.getAttribute('data-' + field + '-label') || '' : '';
+            gone.hidden = !gone.textContent;
+            gone.setAttribute('data-name', byId('mandate-grant-' + field).value);
+        });
         openDialog(byId('mandate-grant-dialog'), from, 'mandate-grant-holder');
     }
 
@@ -654,6 +661,11 @@
         var input = event.target;
         if (input && (input.id === 'mandate-grant-holder' || input.getAttribute && input.getAttribute('data-suggest') === 'user')) {
             suggest(input);
+        }
+        var gone = input && input.id ? document.getElementById(input.id + '-gone') : null;
+        if (gone && gone.textContent) {
+            // the mark names the stored person: shown while the field still names them
+            gone.hidden = input.value.trim() !== gone.getAttribute('data-name');
         }
     });
 

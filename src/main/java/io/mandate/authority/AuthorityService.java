@@ -318,13 +318,32 @@ public class AuthorityService {
         return saved;
     }
 
-    /** Removes a domain with its grants; 409 naming how many decisions are recorded in it. */
+    /**
+     * Removes a domain with its grants; 409 while decisions are recorded in it. The refusal counts only the decisions
+     * on issues the caller may browse (issue security binds administrators too): decisions on issues they may not
+     * browse still keep the domain, and the refusal says so without their number or keys.
+     */
     public void deleteDomain(String key) {
         Domain current = requireDomain(key);
         Person author = requireManager(current.scope());
-        int used = decisions.countInDomain(current.key());
-        if (used > 0) {
-            throw ApiException.conflict(Message.of("mandate.error.domain.inUse", current.key(), used), Map.of());
+        Optional<Person> caller = Optional.of(author);
+        java.util.Set<Long> browsableProjects = issues.browsableProjects(caller);
+        int[] visibleAndHidden = new int[2];
+        decisions.forEachInDomain(current.key(), candidate -> {
+            boolean visible = (candidate.projectId() == null || browsableProjects.contains(candidate.projectId()))
+                    && issues.browsable(candidate.issueId(), caller).isPresent();
+            visibleAndHidden[visible ? 0 : 1]++;
+        });
+        int visible = visibleAndHidden[0];
+        boolean hidden = visibleAndHidden[1] > 0;
+        if (visible > 0 && !hidden) {
+            throw ApiException.conflict(Message.of("mandate.error.domain.inUse", current.key(), visible), Map.of());
+        }
+        if (visible > 0) {
+            throw ApiException.conflict(Message.of("mandate.error.domain.inUseAndHidden", current.key(), visible), Map.of());
+        }
+        if (hidden) {
+            throw ApiException.conflict(Message.of("mandate.error.domain.inUseHidden", current.key()), Map.of());
         }
         Instant now = clock.now();
         List<AuditLog.Change> diff = diffDomain(current, null);

@@ -235,7 +235,7 @@ public final class MatrixPage {
                 List<Map<String, Object>> cellGrants = new ArrayList<>();
                 for (Grant g : own) {
                     if (g.holder().equals(h)) {
-                        cellGrants.add(grant(g, h, stored, label, today));
+                        cellGrants.add(grant(g, h, stored, label, texts, today));
                     }
                 }
                 Map<String, Object> cell = new LinkedHashMap<>();
@@ -268,7 +268,8 @@ public final class MatrixPage {
     }
 
     private static Map<String, Object> grant(Grant g, Principal h, java.util.function.Function<String, Person> stored,
-                                             java.util.function.Function<Principal, String> label, LocalDate today) {
+                                             java.util.function.Function<Principal, String> label, PersonLabel.Texts texts,
+                                             LocalDate today) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", String.valueOf(g.id()));
         m.put("version", String.valueOf(g.version()));
@@ -280,12 +281,24 @@ public final class MatrixPage {
         // usernames (a deleted one's key), as the grant dialog sends them back
         m.put("backup", g.backupKey() == null ? "" : stored.apply(g.backupKey()).name());
         m.put("mentee", g.menteeKey() == null ? "" : stored.apply(g.menteeKey()).name());
+        // the grant dialog marks a backup or mentee who can no longer act: "Ivy Inactive (inactive)"; "" for one who can
+        m.put("backupLabel", goneLabel(g.backupKey(), stored, texts));
+        m.put("menteeLabel", goneLabel(g.menteeKey(), stored, texts));
         m.put("validFrom", g.validFrom() == null ? "" : g.validFrom().toString());
         m.put("validTo", g.validTo() == null ? "" : g.validTo().toString());
         m.put("note", g.note() == null ? "" : g.note());
         // "current", "future" (validFrom after today) or "expired" (validTo before today)
         m.put("state", g.isValidOn(today) ? "current" : g.validFrom() != null && today.isBefore(g.validFrom()) ? "future" : "expired");
         return m;
+    }
+
+    /** The label of a stored person who is deactivated or deleted; "" for nobody or someone active. */
+    private static String goneLabel(String userKey, java.util.function.Function<String, Person> stored, PersonLabel.Texts texts) {
+        if (userKey == null) {
+            return "";
+        }
+        Person p = stored.apply(userKey);
+        return p.isActive() ? "" : PersonLabel.display(p, texts);
     }
 
     private static List<Map<String, Object>> scope(DomainScope s) {

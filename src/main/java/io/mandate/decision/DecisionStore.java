@@ -56,6 +56,15 @@ public class DecisionStore {
         return entities.count(DecisionEntity.class, Query.select().where("DOMAIN_KEY = ?", domainKey));
     }
 
+    /**
+     * Each decision recorded in a domain as its candidate (issue id, stored project id), for a count of what a caller
+     * may browse: one streamed statement of three columns, nothing held. The caller checks each issue before counting.
+     */
+    public void forEachInDomain(String domainKey, java.util.function.Consumer<Candidate> each) {
+        entities.stream(DecisionEntity.class, Query.select("ID, ISSUE_ID, PROJECT_ID").where("DOMAIN_KEY = ?", domainKey),
+                row -> each.accept(new Candidate(row.getIssueId(), row.getProjectId())));
+    }
+
     /** How many decisions are in each status (all projects; for administrators): one GROUP BY statement. */
     public Map<DecisionStatus, Long> countByStatus() {
         Map<DecisionStatus, Long> counts = new java.util.EnumMap<>(DecisionStatus.class);

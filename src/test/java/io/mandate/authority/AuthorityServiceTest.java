@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.mockito.ArgumentMatchers.any;
@@ -82,6 +83,27 @@ public class AuthorityServiceTest {
         }
     }
 
+    private IssueAccess issues;
+
+    /** Decisions recorded in a domain: issue id → stored project id (the store streams them as candidates). */
+    private void decisionsIn(String domainKey, Map<Long, Long> issueProjects) {
+        org.mockito.Mockito.doAnswer(i -> {
+            java.util.function.Consumer<io.mandate.decision.DecisionStore.Candidate> each = i.getArgument(1);
+            issueProjects.forEach((issue, project) -> each.accept(new io.mandate.decision.DecisionStore.Candidate(issue, project)));
+            return null;
+        }).when(decisions).forEachInDomain(eq(domainKey), any());
+    }
+
+    /** The caller browses projects 1 and 2, and in project 2 every issue but 20. */
+    private void browsing() {
+        when(issues.browsableProjects(any())).thenReturn(Set.of(1L, 2L));
+        when(issues.browsable(org.mockito.ArgumentMatchers.anyLong(), any())).thenAnswer(i -> {
+            long id = i.getArgument(0);
+            return id == 20 || id >= 30 ? Optional.empty()
+                    : Optional.of(new io.mandate.platform.IssueRef(id, "DEMO-" + id, "s", 1, "DEMO", "Task", List.of(), List.of()));
+        });
+    }
+
     @Before
     public void setUp() {
         domains = mock(DomainStore.class);
@@ -90,7 +112,7 @@ public class AuthorityServiceTest {
         decisions = mock(DecisionStore.class);
         users = mock(UserDirectory.class);
         auditLog = mock(AuditLog.class);
-        IssueAccess issues = mock(IssueAccess.class);
+        issues = mock(IssueAccess.class);
         GroupDirectory groups = mock(GroupDirectory.class);
         service = new AuthorityService(domains, grants, absences, decisions, issues, new People(users), groups,
                 FixedClock.utc(Instant.parse("2026-12-01T10:00:00Z")), auditLog, Seams.caches());
@@ -210,11 +232,42 @@ public class AuthorityServiceTest {
     @Test
     public void aDomainDecisionsAreRecordedInIsNotDeletedAndTheCountIsNamed() {
         caller = ADMIN;
-        when(decisions.countInDomain("R_DEMO")).thenReturn(3);
+        browsing();
+        decisionsIn("R_DEMO", Map.of(10L, 1L, 11L, 1L, 21L, 2L));
         ApiException e = refused(() -> service.deleteDomain("R_DEMO"));
         assertEquals(409, e.status());
-        assertTrue(e.message().english(), e.message().english().contains("3 decisions"));
+        assertEquals("Domain R_DEMO cannot be deleted: 3 decisions are recorded in it.", e.message().english());
         verify(domains, never()).delete(anyString(), anyList());
+    }
+
+    @Test
+    public void theRefusalCountsOnlyWhatTheCallerMayBrowseAndNamesNothingOfTheRest() {
+        caller = ADMIN;
+        browsing();
+        // 10, 11: browsable; 20: in a browsable project at a security level the caller is not in; 30: in project 3,
+        // which the caller may not browse; 31: no stored project, an issue the caller may not browse
+        java.util.Map<Long, Long> used = new java.util.HashMap<>(Map.of(10L, 1L, 11L, 1L, 20L, 2L, 30L, 3L));
+        used.put(31L, null);
+        decisionsIn("R_DEMO", used);
+        ApiException both = refused(() -> service.deleteDomain("R_DEMO"));
+        assertEquals(409, both.status());
+        assertEquals("Domain R_DEMO cannot be deleted: 2 decisions are recorded in it, and more on issues you cannot browse.",
+                both.message().english());
+        // a project the caller cannot browse is not even asked about issue by issue
+        verify(issues, never()).browsable(eq(30L), any());
+
+        decisionsIn("R_DEMO", Map.of(20L, 2L, 30L, 3L));
+        ApiException hiddenOnly = refused(() -> service.deleteDomain("R_DEMO"));
+        assertEquals(409, hiddenOnly.status());
+        assertEquals("Domain R_DEMO cannot be deleted: decisions on issues you cannot browse are recorded in it.",
+                hiddenOnly.message().english());
+        assertFalse("no number: " + hiddenOnly.message().english(), hiddenOnly.message().english().matches(".*\\d.*"));
+        assertEquals(List.of("R_DEMO"), hiddenOnly.message().args());
+        verify(domains, never()).delete(anyString(), anyList());
+
+        decisionsIn("R_DEMO", Map.of());
+        service.deleteDomain("R_DEMO");
+        verify(domains).delete(eq("R_DEMO"), anyList());
     }
 
     @Test

@@ -284,6 +284,28 @@ public class MatrixPageTest {
                 .filter(g -> g.get("holderName").equals("bob")).findFirst().orElseThrow();
         assertEquals("gone-key", bobsGrant.get("backup"));
         assertEquals("ivan", bobsGrant.get("mentee"));
+        // and marks them as the columns are marked
+        assertEquals("mandate.person.deleted:gone-key", bobsGrant.get("backupLabel"));
+        assertEquals("mandate.person.inactive:Name of ivan", bobsGrant.get("menteeLabel"));
+        // nobody, or someone active: no mark
+        Map<?, ?> ivansGrant = page.rows().stream().filter(r -> r.get("key").equals("ARCH"))
+                .flatMap(r -> ((List<?>) r.get("cells")).stream())
+                .flatMap(c -> ((List<?>) ((Map<?, ?>) c).get("grants")).stream()).map(g -> (Map<?, ?>) g)
+                .filter(g -> g.get("holderName").equals("ivan")).findFirst().orElseThrow();
+        assertEquals("", ivansGrant.get("backupLabel"));
+        assertEquals("", ivansGrant.get("menteeLabel"));
+    }
+
+    @Test
+    public void anActiveBackupOrMenteeIsNotMarked() {
+        domain("ARCH", "DEMO");
+        grants.create(new Grant(0, "ARCH", Principal.user("ivan-key"), Level.INQUIRE, "bob-key", "bob-key", null, null, null, 0),
+                List.of());
+        MatrixPage page = MatrixPage.build(authority, ADMIN, new MatrixPage.Filter(null, null, null, 0), TEXTS);
+        Map<?, ?> grant = (Map<?, ?>) ((List<?>) ((Map<?, ?>) ((List<?>) page.rows().get(0).get("cells")).get(0)).get("grants")).get(0);
+        assertEquals("bob", grant.get("backup"));
+        assertEquals("", grant.get("backupLabel"));
+        assertEquals("", grant.get("menteeLabel"));
     }
 
     @Test

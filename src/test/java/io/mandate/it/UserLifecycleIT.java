@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mandate.it.SecurityHttp.Reply;
 import io.mandate.refhost.world.HostPage;
 import io.mandate.refhost.world.World;
+import io.mandate.testing.Browser;
 import io.mandate.testing.RunningHost;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -11,8 +12,14 @@ import org.jsoup.nodes.Element;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +27,7 @@ import java.util.Map;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 /**
@@ -162,6 +170,17 @@ public class UserLifecycleIT {
     }
 
     @Test
+    public void theDecisionOwnerFieldMarksTheDeactivatedApprover() {
+        String owner = "#customfield_" + (10000 + PluginModules.customFieldIndex("decision-owner")) + "-val";
+        Document view = page(jira + "/browse/" + issues.get(0), "admin");
+        assertEquals("Ivy Inactive (inactive)", text(view, owner));
+        assertNotNull(view.selectFirst(owner + " .mandate-decision-owner.mandate-person-inactive"));
+        assertEquals("Ivy Inactive (inaktiv)", text(page(jira + "/browse/" + issues.get(0) + "?locale=de", "admin"), owner));
+        // a deleted approver is no Jira user any more: the field has no value, and Jira hides an empty field
+        assertNull(page(jira + "/browse/" + issues.get(1), "admin").selectFirst(owner));
+    }
+
+    @Test
     public void theRestAnswersSayWhoIsInactiveAndWhoWasDeleted() {
         JsonNode decision = SecurityHttp.get(api + "/decisions/" + issues.get(0), "admin").json();
         assertEquals("inactive", decision.get("approver").get("state").asText());
@@ -213,6 +232,56 @@ public class UserLifecycleIT {
         assertEquals("Ivy Inactive (inactive)", text(matrix, "th.mandate-matrix-holder[data-holder-name=lc-ivy]"));
         assertEquals(danKey + " (deleted)", text(matrix, "th.mandate-matrix-holder[data-holder-name=" + danKey + "]"));
         assertEquals("deleted", matrix.selectFirst("th.mandate-matrix-holder[data-holder-name=" + danKey + "]").attr("data-state"));
+    }
+
+    /** The grant dialog (filled by the page's script) marks a backup who can no longer act, under the backup field. */
+    @Test
+    public void theGrantDialogMarksABackupWhoLeft() {
+        Document matrix = page(jira + "/plugins/servlet/mandate/matrix?q=" + DOMAIN, "admin");
+        String dans = "button.mandate-grant-edit[data-holder-name=" + danKey + "]";
+        String ivys = "button.mandate-grant-edit[data-holder-name=lc-ivy]";
+        String kims = "button.mandate-grant-edit[data-holder-name=lc-kim]";
+        assertEquals("lc-ivy", matrix.selectFirst(dans).attr("data-backup"));
+        assertEquals("Ivy Inactive (inactive)", matrix.selectFirst(dans).attr("data-backup-label"));
+        assertEquals(danKey + " (deleted)", matrix.selectFirst(ivys).attr("data-backup-label"));
+        assertEquals("", matrix.selectFirst(kims).attr("data-backup-label"));
+
+        WebDriver driver = Browser.start();
+        try {
+            driver.get(jira + "/login.jsp?os_destination="
+                    + URLEncoder.encode(java.net.URI.create(jira).getRawPath() + "/", StandardCharsets.UTF_8));
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form-username"))).sendKeys("admin");
+            driver.findElement(By.id("login-form-password")).sendKeys("admin");
+            driver.findElement(By.id("login-form-submit")).click();
+            wait.until(d -> !d.getCurrentUrl().contains("/login.jsp"));
+            driver.get(jira + "/plugins/servlet/mandate/matrix?q=" + DOMAIN);
+            By backupGone = By.id("mandate-grant-backup-gone");
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(dans))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(backupGone));
+            assertEquals("Ivy Inactive (inactive)", driver.findElement(backupGone).getText());
+            assertEquals("lc-ivy", driver.findElement(By.id("mandate-grant-backup")).getAttribute("value"));
+            assertTrue("the field names the mark", driver.findElement(By.id("mandate-grant-backup"))
+                    .getAttribute("aria-describedby").contains("mandate-grant-backup-gone"));
+            assertTrue("no mentee, no mark", !driver.findElement(By.id("mandate-grant-mentee-gone")).isDisplayed());
+            // another name typed in: the mark of the stored backup goes
+            driver.findElement(By.id("mandate-grant-backup")).sendKeys("x");
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(backupGone));
+
+            driver.navigate().refresh();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(ivys))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(backupGone));
+            assertEquals(danKey + " (deleted)", driver.findElement(backupGone).getText());
+
+            driver.navigate().refresh();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(kims))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mandate-grant-holder")));
+            assertEquals("lc-kim", driver.findElement(By.id("mandate-grant-holder")).getAttribute("value"));
+            assertTrue("no backup, no mark", !driver.findElement(backupGone).isDisplayed());
+        } finally {
+            Browser.quit(driver);
+        }
     }
 
     @Test
