@@ -117,6 +117,25 @@ public class DecisionStoreTest {
     }
 
     @Test
+    public void theDecisionsOfADomainStreamInOneStatementAsCandidates() {
+        for (long issue = 1; issue <= 3; issue++) {
+            store.save(new Decision(issue, DEMO_ID, "DEMO-" + issue, "DEMO", DecisionStatus.OPEN, "k-alice", "k-carol", List.of(),
+                    List.of(), null, null, issue == 3 ? "OPS" : "ARCH", T0, T0, T0, 1), null, List.of());
+        }
+        List<DecisionStore.Candidate> seen = new java.util.ArrayList<>();
+        ao.sql().start();
+        store.forEachInDomain("ARCH", seen::add);
+        List<String> statements = ao.sql().stop();
+        assertEquals(List.of(new DecisionStore.Candidate(1, DEMO_ID), new DecisionStore.Candidate(2, DEMO_ID)),
+                seen.stream().sorted(java.util.Comparator.comparingLong(DecisionStore.Candidate::issueId)).toList());
+        assertEquals(statements.toString(), 1, statements.size());
+        assertEquals(2, store.countInDomain("ARCH"));
+        seen.clear();
+        store.forEachInDomain("NONE", seen::add);
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
     public void replacingWithTheCurrentVersionIncrementsItAndReplacesThePeople() {
         store.save(decision(1, DecisionStatus.OPEN, List.of("k-erin"), List.of()), null, List.of());
         Decision saved = store.save(decision(1, DecisionStatus.DECIDED, List.of("k-bob"), List.of()), 1, List.of());

@@ -153,6 +153,58 @@ public class HiddenIssueIT {
         }
     }
 
+    /**
+     * Deleting a domain that decisions are recorded in is refused (409), and the refusal counts only what the caller may
+     * browse: a decision on an issue the administrator cannot browse keeps the domain, without its number or key.
+     */
+    @Test
+    public void theDomainDeleteRefusalCountsOnlyDecisionsTheCallerMayBrowse() {
+        String api = jira + "/rest/mandate/1.0";
+        String domain = "H_SECRET_USE";
+        Reply created = SecurityHttp.send("POST", api + "/domains", "admin", Map.of("Content-Type", "application/json"),
+                bytes("{\"key\":\"" + domain + "\",\"name\":\"Hidden use\",\"scope\":{\"labels\":[\"h-secret-use\"]}}"));
+        assertEquals(created.toString(), 201, created.status());
+        List<String> issues = new ArrayList<>();
+        try {
+            String hidden = issue("{\"id\":\"" + COMPENSATION_LEVEL + "\"}", issues);
+            put(hidden, "{\"status\":\"IN_PROGRESS\",\"driver\":\"heidi\",\"approver\":\"heidi\",\"domain\":\"" + domain
+                    + "\",\"outcome\":\"" + SECRET + "\"}");
+            Reply onlyHidden = SecurityHttp.send("DELETE", api + "/domains/" + domain, "admin", null, null);
+            assertEquals(onlyHidden.toString(), 409, onlyHidden.status());
+            assertEquals("Domain " + domain + " cannot be deleted: decisions on issues you cannot browse are recorded in it.",
+                    onlyHidden.json().get("message").asText());
+            assertFalse("neither the key nor a number: " + onlyHidden.body(), onlyHidden.body().contains(hidden)
+                    || onlyHidden.body().contains(hidden.substring(hidden.indexOf('-') + 1)) || onlyHidden.body().contains("1 decision"));
+
+            // the control: one decision admin may browse is counted, the hidden one still only said to exist
+            String visible = issue(null, issues);
+            put(visible, "{\"status\":\"IN_PROGRESS\",\"driver\":\"heidi\",\"approver\":\"heidi\",\"domain\":\"" + domain + "\"}");
+            Reply both = SecurityHttp.send("DELETE", api + "/domains/" + domain, "admin", null, null);
+            assertEquals(both.toString(), 409, both.status());
+            assertEquals("Domain " + domain + " cannot be deleted: 1 decisions are recorded in it, and more on issues you cannot browse.",
+                    both.json().get("message").asText());
+            assertFalse(both.body(), both.body().contains(hidden) || both.body().contains("2 decisions"));
+        } finally {
+            for (String key : issues) {
+                SecurityHttp.delete(api + "/decisions/" + key, "heidi");
+                SecurityHttp.send("DELETE", jira + "/rest/api/2/issue/" + key, "heidi", null, null);
+            }
+            assertEquals("once no decision uses it, the domain goes", 204,
+                    SecurityHttp.send("DELETE", api + "/domains/" + domain, "admin", null, null).status());
+        }
+    }
+
+    /** A new HR issue of heidi's, at the given security level (null: none); its key is added to {@code keys}. */
+    private static String issue(String security, List<String> keys) {
+        Reply r = SecurityHttp.send("POST", jira + "/rest/api/2/issue", "heidi", Map.of("Content-Type", "application/json"),
+                bytes("{\"fields\":{\"project\":{\"key\":\"HR\"},\"summary\":\"Domain use\",\"issuetype\":{\"name\":\"Task\"}"
+                        + (security == null ? "" : ",\"security\":" + security) + "}}"));
+        assertEquals(r.toString(), 201, r.status());
+        String key = r.json().get("key").asText();
+        keys.add(key);
+        return key;
+    }
+
     private static void put(String issue, String json) {
         Reply r = SecurityHttp.putJson(jira + "/rest/mandate/1.0/decisions/" + issue, "heidi", json);
         assertEquals(issue + ": " + r, 200, r.status());
