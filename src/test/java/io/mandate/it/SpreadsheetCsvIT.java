@@ -245,6 +245,7 @@ public class SpreadsheetCsvIT {
         byte[] naive = unneutralised(csv);
         long formulas = openInGnumeric(naive, "matrix-control").stream().filter(Cell::isFormula).count();
         assertTrue("the control gives formula cells: " + formulas, formulas >= 2);
+        System.out.println("SpreadsheetCsvIT: the control (matrix.csv without the neutralising quote): " + formulas + " formula cells");
         String recalculated = recalculatedCsv(naive, "matrix-control");
         assertTrue("=1+1 ran: " + recalculated, recalculated.lines().anyMatch(l -> l.endsWith(",2")));
         assertTrue("and not in the real file", recalculatedCsv(csv, "matrix").lines().noneMatch(l -> l.endsWith(",2")));
@@ -263,5 +264,6 @@ public class SpreadsheetCsvIT {
 
         long formulas = openInGnumeric(unneutralised(csv), "coverage-control").stream().filter(Cell::isFormula).count();
         assertTrue("the control gives formula cells: " + formulas, formulas >= 2);
+        System.out.println("SpreadsheetCsvIT: the control (coverage without the neutralising quote): " + formulas + " formula cells");
     }
 }
