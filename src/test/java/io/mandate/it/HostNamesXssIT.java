@@ -86,6 +86,7 @@ public class HostNamesXssIT {
     /** Group names the host or Mandate refused, with the reason. */
     private static final Map<String, String> refusedGroups = new LinkedHashMap<>();
     private static final List<HostPage> pages = new ArrayList<>();
+    private static final List<String> absences = new ArrayList<>();
     private static int batches;
     private static int pageChecks;
     /** Where the names and summaries are looked for (each opened with the trap; most of them once per batch). */
@@ -163,8 +164,10 @@ public class HostNamesXssIT {
         for (int j = 0; j < batch.size(); j++) {
             int i = batch.get(j);
             String backup = users.get(batch.get((j + 1) % batch.size()));
+            // the first holder is shadowed by admin (the panel tells admin so, by the holder's name)
             created(post(api + "/domains/" + domain + "/grants", "{\"holder\":{\"type\":\"user\",\"name\":\"" + users.get(i)
-                    + "\"},\"level\":\"" + USER_LEVELS[j % USER_LEVELS.length] + "\",\"backup\":\"" + backup + "\",\"note\":\"n\"}"));
+                    + "\"},\"level\":\"" + USER_LEVELS[j % USER_LEVELS.length] + "\",\"backup\":\"" + backup + "\","
+                    + (j == 0 ? "\"mentee\":\"admin\"," : "") + "\"note\":\"n\"}"));
             if (groups.get(i) != null) {
                 Reply g = post(api + "/domains/" + domain + "/grants", "{\"holder\":{\"type\":\"group\",\"name\":" + quote(groups.get(i))
                         + "},\"level\":\"" + GROUP_LEVELS[j % GROUP_LEVELS.length] + "\",\"note\":\"n\"}");
@@ -174,6 +177,12 @@ public class HostNamesXssIT {
                 }
             }
         }
+        // the first holder is away this week: the panel names them and the backup who stands in
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Reply away = post(api + "/absences", "{\"user\":\"" + users.get(batch.get(0)) + "\",\"from\":\"" + today.minusDays(1)
+                + "\",\"to\":\"" + today.plusDays(7) + "\",\"note\":\"away\"}");
+        created(away);
+        absences.add(away.json().get("id").asText());
         // the first issue of the batch: DECIDED, with all of the batch's people (mailed to the contributors and informed)
         int first = batch.get(0);
         ObjectNode decided = SecurityHttp.JSON.createObjectNode();
@@ -236,6 +245,10 @@ public class HostNamesXssIT {
             if (charter.status() == 200) {
                 assertEquals(204, SecurityHttp.delete(url + "?version=" + charter.json().get("version").asInt(), "admin").status());
             }
+        }
+        for (String id : absences) {
+            Reply a = SecurityHttp.delete(api + "/absences/" + id, "admin");
+            assertTrue(a.toString(), a.status() == 204 || a.status() == 404);
         }
         // the project's decisions go with it, then the domains with their grants, then the people
         Reply project = SecurityHttp.send("DELETE", jira + "/rest/api/2/project/" + PROJECT, "admin", null, null);
@@ -328,6 +341,12 @@ public class HostNamesXssIT {
                 assertTrue(where + ": a group holder on the authority panel as text: " + groups.get(i), authority.contains(groups.get(i)));
             }
         }
+        String absence = textOf("#mandate-authority-panel .mandate-authority-absence");
+        assertTrue(where + ": the absence names the holder and the backup as text: " + absence,
+                absence.startsWith(name(first) + " is away until ") && absence.endsWith(name(batch.get(1 % batch.size())) + " stands in"));
+        exactChecks++;
+        exact(where + ": the shadow line", "You shadow " + name(first) + " in this domain",
+                textOf("#mandate-authority-panel .mandate-authority-shadow p"));
         String field = "#customfield_" + (10000 + PluginModules.customFieldIndex("decision-owner")) + "-val";
         exact(where + ": the Decision owner field", name(approver), textOf(field));
         // an overdue one, whose approver may not approve (the authority check names them on the panel)
