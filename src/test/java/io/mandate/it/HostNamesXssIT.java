@@ -95,7 +95,8 @@ public class HostNamesXssIT {
             "history dialog", "matrix admin page", "grant dialog with holder suggestions", "project report: project name",
             "domain report: tables and SVG charts", "group report", "what-if", "issue search: JQL functions and their errors",
             "Confluence charter macro", "Confluence report macro", "whole-instance report", "admin page",
-            "outbox: notification mail", "outbox: weekly digest");
+            "outbox: notification mail", "outbox: weekly digest",
+            "matrix page: a deleted group and an inactive holder", "decision panel: an inactive person");
     private static int exactChecks;
     private static String originalProjectName;
     private static boolean authorisedHere;
@@ -317,6 +318,7 @@ public class HostNamesXssIT {
         }
         wholeInstance();
         mail();
+        peopleWhoLeave();
         Reply name = SecurityHttp.send("PUT", jira + "/rest/api/2/project/" + PROJECT, "admin",
                 Map.of("Content-Type", "application/json"), ("{\"name\":" + quote(originalProjectName) + "}").getBytes(StandardCharsets.UTF_8));
         assertEquals(name.toString(), 201, name.status());
@@ -561,6 +563,32 @@ public class HostNamesXssIT {
             }
         }
         assertTrue("the digest greets the payload people by name: " + greeted, greeted > 0);
+    }
+
+    /**
+     * Jira deactivates a payload person and deletes a payload group of batch 1: the matrix page warns of both by name and
+     * the decision panel marks the person (a group has no state there), as text.
+     */
+    private void peopleWhoLeave() {
+        List<Integer> batch = batch(0);
+        int leaver = batch.get(2);
+        Integer deleted = batch.stream().filter(i -> groups.get(i) != null).findFirst().orElseThrow();
+        world.changes().setUserActive(users.get(leaver), false); // Jira's Edit user form: no REST call
+        Reply delete = SecurityHttp.send("DELETE", jira + "/rest/api/2/group?groupname=" + enc(groups.get(deleted)), "admin", null, null);
+        assertEquals(delete.toString(), 204, delete.status());
+
+        open(jira, "/plugins/servlet/mandate/matrix?q=" + domain(0));
+        check("matrix page with a deleted group and an inactive holder");
+        String gone = textOf("#mandate-matrix-gone");
+        assertTrue("the deleted group is named as text: " + gone, gone.contains("The group " + groups.get(deleted) + " no longer exists in Jira"));
+        assertTrue("the inactive holder is named as text: " + gone, gone.contains(name(leaver)));
+        exactChecks += 2;
+
+        open(jira, "/browse/" + issues.get(batch.get(0)));
+        check("issue view with an inactive contributor and a deleted informed group");
+        assertTrue("the inactive contributor, marked", textOf("#mandate-decision-panel .mandate-contributors").contains(name(leaver) + " (inactive)"));
+        assertTrue("the deleted group, still informed by name", textOf("#mandate-decision-panel .mandate-informed").contains(groups.get(deleted)));
+        exactChecks += 2;
     }
 
     // --- checks -----------------------------------------------------------------------------------------------------
