@@ -310,7 +310,7 @@ public class HostNamesXssIT {
             String domain = domain(b);
 
             issueView(where, batch, first, approver);
-            editAndHistoryDialogs(where, batch, first);
+            editAndHistoryDialogs(where, batch, first, b);
             matrix(where, batch, domain);
             reports(where, batch, domain, b);
             search(where, batch, domain, b);
@@ -358,7 +358,7 @@ public class HostNamesXssIT {
     }
 
     /** The edit dialog with the chosen people, the pickers' suggestions, and the history. */
-    private void editAndHistoryDialogs(String where, List<Integer> batch, int first) {
+    private void editAndHistoryDialogs(String where, List<Integer> batch, int first, int b) {
         open(jira, "/browse/" + issues.get(first));
         waitFor(By.id("mandate-decision-edit")).click();
         waitFor(By.id("mandate-decision-dialog"));
@@ -374,11 +374,16 @@ public class HostNamesXssIT {
         picker(where, "mandate-decision-approver", query);
         String options = textOf("#mandate-decision-approver-options");
         assertTrue(where + ": a suggestion names a payload user as text: " + options, batch.stream().anyMatch(i -> options.contains(name(i))));
-        // the informed picker: a group by the start of its name (and users whose display names start so)
-        Integer withGroup = batch.stream().filter(i -> groups.get(i) != null).findFirst().orElse(null);
+        // the informed picker: a group of another batch (this batch's are chosen already) by the start of its name
+        List<Integer> others = batch(b == batches - 1 ? 0 : b + 1);
+        Integer withGroup = others.stream().filter(i -> groups.get(i) != null).findFirst().orElse(null);
         if (withGroup != null) {
             String group = groups.get(withGroup);
-            picker(where, "mandate-decision-informed", group.substring(0, Math.min(group.length(), 12)));
+            picker(where, "mandate-decision-informed", group.substring(0, Math.min(group.length(), 20)));
+            List<?> offered = (List<?>) js("return Array.prototype.map.call(document.querySelectorAll("
+                    + "'#mandate-decision-informed-options .mandate-option-label'), function (e) { return e.textContent; });");
+            assertTrue(where + ": the group is offered by its name as text: " + offered, offered.contains(group));
+            exactChecks++;
         }
         driver.navigate().refresh();
         waitFor(By.id("mandate-decision-history")).click();
