@@ -48,7 +48,7 @@ import static org.junit.Assert.assertTrue;
  * directory compares them; one member, that user) and the summary of an issue of the project {@value #PROJECT}.
  *
  * <p>In batches of {@value #BATCH}: batch {@code b} has a domain {@code X_HN_0b} over its issues with a grant to each of
- * its users (with the next user as backup) and groups, a DECIDED decision whose driver, approver, contributors and
+ * its users (with the next user as backup; the first shadowed by admin and away this week) and groups, a DECIDED decision whose driver, approver, contributors and
  * informed groups are the batch's people (its notification mail names them), twelve decisions overdue since
  * 2020-01-06 each driven and approved by the batch's people (the weekly digest names them), and a Confluence charter
  * {@code X_HN_0b} whose members are the batch's users, shown on a page of its own with a charter macro and a report
@@ -57,8 +57,10 @@ import static org.junit.Assert.assertTrue;
  * owner custom field, the summary), the edit dialog (chosen people, the pickers' suggestions), the history dialog, the
  * matrix admin page and its grant dialog (with the holder suggestions), the accountability report of the project, the
  * domain and the group (tables and SVG charts) with the what-if, the whole-instance report, the issue search with
- * Mandate's JQL functions, the admin page, the outbox with the notification mails and the digest, and the Confluence
- * page. Zero executions; the names and summaries are on the pages as text.
+ * Mandate's JQL functions (and a display name as a function's argument), the admin page, the outbox with the
+ * notification mails and the digest, and the Confluence page; last, Jira deactivates a payload person and deletes a
+ * payload group, and the matrix page and the panel name them. Zero executions; the names and summaries are on the
+ * pages as text. (The reports name people by username: display names never reach their tables and charts.)
  *
  * <p>The host is shared by the test JVM: everything is removed afterwards, and the digest's weekly claim is given back
  * (so that NotificationIT's digest is still the first of the week, whichever runs first).
