@@ -54,7 +54,8 @@ import java.util.logging.Logger;
  *   <li><b>once-per-cluster jobs</b> are rows of {@code HOST_CLUSTER_JOB} (atlassian-scheduler's clustered job store):
  *   the job's runner key, schedule and next run time live in the database; a node claims a due run by a conditional
  *   UPDATE of {@code NEXT_RUN} from the due time to the next one, so exactly one node runs each scheduled run. Every run
- *   is recorded in {@code HOST_CLUSTER_JOB_RUN} (job, the run time it was due at, node, outcome) for a day.</li>
+ *   is recorded in {@code HOST_CLUSTER_JOB_RUN} (job, the run time it was due at — null for a run by hand —, node,
+ *   start and end in epoch microseconds, all within the job's cluster lock, and outcome) for a day.</li>
  * </ul>
  * Times are the nodes' clocks in epoch milliseconds: the nodes' clocks must agree to well within the lease, as Jira DC
  * asks of its nodes. The tables are the host's own (created on open, portable between HSQLDB and PostgreSQL).
@@ -113,7 +114,8 @@ public final class DatabaseCluster extends RefCluster {
                 + " JOB_ID VARCHAR(255) NOT NULL,"
                 + " SCHEDULED_FOR BIGINT,"
                 + " NODE_ID VARCHAR(100) NOT NULL,"
-                + " STARTED_AT BIGINT NOT NULL,"
+                + " STARTED_US BIGINT NOT NULL,"
+                + " FINISHED_US BIGINT NOT NULL,"
                 + " OUTCOME VARCHAR(32) NOT NULL)"
     };
     /* Nodes starting together on one PostgreSQL can race on CREATE TABLE; the loser finds the tables next time. */
@@ -270,7 +272,7 @@ public final class DatabaseCluster extends RefCluster {
     private void cleanUp() {
         long now = clock.millis();
         update("DELETE FROM HOST_CLUSTER_MESSAGE WHERE CREATED < ?", now - settings.messageRetention().toMillis());
-        update("DELETE FROM HOST_CLUSTER_JOB_RUN WHERE STARTED_AT < ?", now - RUN_HISTORY.toMillis());
+        update("DELETE FROM HOST_CLUSTER_JOB_RUN WHERE STARTED_US < ?", (now - RUN_HISTORY.toMillis()) * 1000);
     }
 
     // ----- cluster locks: HOST_CLUSTER_LOCK -----
@@ -546,9 +548,11 @@ public final class DatabaseCluster extends RefCluster {
                 : run.message().length() > 4000 ? run.message().substring(0, 4000) : run.message();
         update("UPDATE HOST_CLUSTER_JOB SET LAST_RUN_AT = ?, LAST_RUN_NODE = ?, LAST_OUTCOME = ?, LAST_MESSAGE = ? WHERE JOB_ID = ?",
                 run.startedAt().toEpochMilli(), nodeId, run.outcome().name(), varchar(message), job.id().toString());
-        update("INSERT INTO HOST_CLUSTER_JOB_RUN (JOB_ID, SCHEDULED_FOR, NODE_ID, STARTED_AT, OUTCOME) VALUES (?, ?, ?, ?, ?)",
+        // still under the job's lock (the scheduler records before it unlocks): the run held it from start to finish
+        update("INSERT INTO HOST_CLUSTER_JOB_RUN (JOB_ID, SCHEDULED_FOR, NODE_ID, STARTED_US, FINISHED_US, OUTCOME)"
+                + " VALUES (?, ?, ?, ?, ?, ?)",
                 job.id().toString(), bigint(scheduledFor == null ? null : scheduledFor.toEpochMilli()), nodeId,
-                run.startedAt().toEpochMilli(), run.outcome().name());
+                micros(run.startedAt()), micros(clock.instant()), run.outcome().name());
     }
 
     // ----- plumbing -----
@@ -626,6 +630,10 @@ public final class DatabaseCluster extends RefCluster {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
