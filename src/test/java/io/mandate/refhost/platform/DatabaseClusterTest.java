@@ -146,13 +146,16 @@ public class DatabaseClusterTest {
         Cache<Long, String> onB = cache(new RefCacheManager(nodeB), source, loads);
         onB.get(1L);
         onB.get(2L);
+        new RefCacheManager(nodeA).getCache("other", k -> "v", new CacheSettingsBuilder().remote().build()).remove("k");
+        nodeB.poll();
+        long last = count("SELECT MAX(ID) FROM HOST_CLUSTER_MESSAGE");
         source[0] = "v2";
-        // two writers took ids 1001 and 1002; 1002 commits first and node B reads past 1001
-        insertMessage(1002, "node-a", 2L);
+        // two writers took the next two ids; the second commits first and node B reads past the first
+        insertMessage(last + 2, "node-a", 2L);
         nodeB.poll();
         assertEquals("v2:2", onB.get(2L));
         assertEquals("v1:1", onB.get(1L));
-        insertMessage(1001, "node-a", 1L);
+        insertMessage(last + 1, "node-a", 1L);
         nodeB.poll();
         assertEquals("the late message is not lost", "v2:1", onB.get(1L));
     }
