@@ -303,6 +303,12 @@ public final class RefHost implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warning("Shutdown: " + e.getMessage());
             }
+            // the logging may already be shut down at this point: a cluster node says what it did on standard output
+            for (ProductNode node : new ProductNode[]{host.jira(), host.confluence()}) {
+                if (node.cluster() instanceof io.mandate.refhost.platform.DatabaseCluster cluster) {
+                    System.out.println(cluster.summary());
+                }
+            }
         }));
         System.out.println("Mandate reference host is running: " + host.baseUrl() + "/jira (log in as admin/admin"
                 + (host.jira().world().userByName("u00001").isPresent() ? " or u00001/u00001" : "") + "). Ctrl+C stops it.");

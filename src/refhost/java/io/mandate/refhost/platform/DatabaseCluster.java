@@ -139,17 +139,28 @@ public final class DatabaseCluster extends RefCluster {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong maxDeliveryMillis = new AtomicLong();
     private volatile boolean closed;
+    private final String schema;
 
     private DatabaseCluster(DataSource dataSource, String nodeId, Settings settings, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.nodeId = requireNodeId(nodeId);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = clock;
+        this.schema = schemaOf(dataSource);
         this.threads = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "refhost-cluster-" + nodeId);
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The database schema the cluster lives in, for the log. */
+    private static String schemaOf(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return String.valueOf(c.getSchema()).toLowerCase(java.util.Locale.ROOT);
+        } catch (SQLException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static String requireNodeId(String nodeId) {
@@ -564,9 +575,20 @@ public final class DatabaseCluster extends RefCluster {
 
     // ----- plumbing -----
 
+    /** What this node did in the cluster, one line (logged when it leaves). */
+    public String summary() {
+        Stats stats = stats();
+        return "Node " + nodeId + " leaves the database cluster of schema " + schema + ": " + stats.sent()
+                + " messages sent, " + stats.received() + " received, longest delivery " + stats.maxDeliveryMillis() + " ms";
+    }
+
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        LOG.info(this::summary);
         threads.shutdownNow();
         try {
             threads.awaitTermination(5, TimeUnit.SECONDS);
