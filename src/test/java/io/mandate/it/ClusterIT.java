@@ -235,6 +235,7 @@ public class ClusterIT {
                 WRITES, ISSUES, seconds, readsAfterDelivery, staleAfterDelivery, racingStale, maxDelayMicros / 1000,
                 totalDelayMicros / WRITES / 1000, POLL_MILLIS));
         assertEquals("stale reads after the invalidation was delivered", 0, staleAfterDelivery);
+        assertTrue("control: the reading node served its cached copy until the invalidation reached it", racingStale > 0);
     }
 
     // ----- 2: the scheduled job once per cluster -----
