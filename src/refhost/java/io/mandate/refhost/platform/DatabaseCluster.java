@@ -392,22 +392,23 @@ public final class DatabaseCluster extends RefCluster {
             }
             long pause = 10;
             while (true) {
-                boolean taken = false;
+                boolean taken;
                 try {
                     taken = acquire(name);
-                } finally {
-                    if (!taken && System.nanoTime() >= deadline) {
-                        local.unlock();
-                    }
+                } catch (RuntimeException e) {
+                    local.unlock();
+                    throw e;
                 }
                 if (taken) {
                     return true;
                 }
-                if (System.nanoTime() >= deadline) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    local.unlock();
                     return false;
                 }
                 try {
-                    Thread.sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+                    Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
                 } catch (InterruptedException e) {
                     local.unlock();
                     throw e;
