@@ -72,8 +72,9 @@ public final class ProductNode implements AutoCloseable {
     private final io.mandate.refhost.applinks.RefApplicationLinks applinks;
     private final io.mandate.refhost.audit.RefAuditService audit;
     private final io.mandate.refhost.platform.RefSchedulerService scheduler;
+    private final io.mandate.refhost.platform.RefCluster cluster;
 
-    private ProductNode(Product product, Database database, World world, PluginInstance plugin,
+    private ProductNode(io.mandate.refhost.platform.RefCluster cluster, Product product, Database database, World world, PluginInstance plugin,
                         RefTemplateRenderer templates, RefI18nResolver i18n, RefUserManager users,
                         SqlCounter sqlCounter, RefActiveObjects activeObjects, JiraAdapters jira, long startMillis,
                         RefApplicationProperties applicationProperties, Outbox outbox,
@@ -82,6 +83,7 @@ public final class ProductNode implements AutoCloseable {
                         io.mandate.refhost.applinks.RefApplicationLinks applinks,
                         io.mandate.refhost.audit.RefAuditService audit,
                         io.mandate.refhost.platform.RefSchedulerService scheduler) {
+        this.cluster = cluster;
         this.audit = audit;
         this.scheduler = scheduler;
         this.events = events;
@@ -112,7 +114,10 @@ public final class ProductNode implements AutoCloseable {
 
     /**
      * Starts one node of the product in {@code cluster}: nodes of the same product started with the same
-     * cluster and database share cache invalidations and cluster locks, like Data Center nodes.
+     * cluster and database share cache invalidations and cluster locks, like Data Center nodes — in this JVM
+     * ({@code new RefCluster()}), or in separate JVMs through the database ({@code DatabaseCluster}, each node with its
+     * own). The caller closes the cluster after the node. The scheduler looks for due jobs every
+     * {@code -Dmandate.scheduler.tick} milliseconds (1000).
      */
     public static ProductNode start(Product product, Database database, World userWorld, ClassLoader pluginLoader,
                                     io.mandate.refhost.platform.RefCluster cluster) {
@@ -132,7 +137,7 @@ public final class ProductNode implements AutoCloseable {
         io.mandate.refhost.platform.RefClusterLockService clusterLocks = new io.mandate.refhost.platform.RefClusterLockService(cluster);
         // the scheduler's jobs start running once the plugin is up (below)
         io.mandate.refhost.platform.RefSchedulerService scheduler = new io.mandate.refhost.platform.RefSchedulerService(
-                cluster, clusterLocks, java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(1));
+                cluster, clusterLocks, java.time.Clock.systemUTC(), java.time.Duration.ofMillis(Long.getLong("mandate.scheduler.tick", 1000)));
         HostServices services = new HostServices()
                 .add(ActiveObjects.class, ao)
                 .add(UserManager.class, users)
@@ -195,7 +200,7 @@ public final class ProductNode implements AutoCloseable {
         }
         scheduler.start();
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new ProductNode(product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis,
+        return new ProductNode(cluster, product, database, world, plugin, templates, i18n, users, counter, ao, jira, millis,
                 applicationProperties, outbox, events, caches, applinks, audit, scheduler);
     }
 
@@ -278,6 +283,11 @@ public final class ProductNode implements AutoCloseable {
     /** The product's scheduler on this node (Atlassian's SchedulerService): what runs the plugin's jobs. */
     public io.mandate.refhost.platform.RefSchedulerService scheduler() {
         return scheduler;
+    }
+
+    /** The cluster this node is in (the in-JVM one, or its {@code DatabaseCluster}). */
+    public io.mandate.refhost.platform.RefCluster cluster() {
+        return cluster;
     }
 
     @Override

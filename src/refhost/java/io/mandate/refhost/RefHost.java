@@ -48,7 +48,10 @@ import java.util.logging.Logger;
  * instead, docs/datasets.md) with {@code mandate.dataset.seed}, {@code mandate.db.url} / {@code .user} /
  * {@code .password} (PostgreSQL instead), {@code mandate.jar} (the plugin jar to run),
  * {@code mandate.aui} (where AUI was installed), {@code mandate.applink} ({@code none}: Confluence has no
- * application link to Jira).
+ * application link to Jira), {@code mandate.node} (this host is one node of a Data Center cluster: the id, unique among
+ * the nodes on the same database; each product joins its database's cluster, {@code platform.DatabaseCluster}, with
+ * {@code mandate.cluster.poll} / {@code .lease} / {@code .retention}; docs/design/reference-host.md "Cluster"),
+ * {@code mandate.scheduler.tick} (milliseconds between the scheduler's looks for due jobs, 1000).
  */
 public final class RefHost implements AutoCloseable {
 
@@ -132,8 +135,21 @@ public final class RefHost implements AutoCloseable {
         NONE
     }
 
-    /** A host whose fresh data folder gets the sample world and the plugin samples asked for. */
+    /**
+     * A host whose fresh data folder gets the sample world and the plugin samples asked for; a node of a database
+     * cluster when {@code -Dmandate.node} names one.
+     */
     public static RefHost start(Settings settings, PluginSamples samples) throws Exception {
+        String node = System.getProperty("mandate.node");
+        return start(settings, samples, node == null || node.isBlank() ? null : node.trim());
+    }
+
+    /**
+     * A host as {@link #start(Settings, PluginSamples)}; with a {@code nodeId}, each product is one node of the cluster
+     * of the nodes on its database ({@link io.mandate.refhost.platform.DatabaseCluster}: cache invalidation, cluster
+     * locks and once-per-cluster jobs through the database); null: each product is a cluster of one in this JVM.
+     */
+    public static RefHost start(Settings settings, PluginSamples samples, String nodeId) throws Exception {
         long t0 = System.nanoTime();
         Database jiraDb = settings.database(ProductNode.Product.JIRA);
         Database confluenceDb = settings.database(ProductNode.Product.CONFLUENCE);
@@ -150,9 +166,9 @@ public final class RefHost implements AutoCloseable {
         World world = World.open(jiraDb.dataSource(),
                 settings.dataset() == null ? World.Contents.SAMPLE_ORGANISATION : World.Contents.NONE);
         ProductNode jira = ProductNode.start(ProductNode.Product.JIRA, jiraDb, world,
-                PluginClassLoader.forJar(settings.pluginJar(), host, ProductExports.JIRA));
+                PluginClassLoader.forJar(settings.pluginJar(), host, ProductExports.JIRA), cluster(jiraDb, nodeId));
         ProductNode confluence = ProductNode.start(ProductNode.Product.CONFLUENCE, confluenceDb, world,
-                PluginClassLoader.forJar(settings.pluginJar(), host, ProductExports.CONFLUENCE));
+                PluginClassLoader.forJar(settings.pluginJar(), host, ProductExports.CONFLUENCE), cluster(confluenceDb, nodeId));
 
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -201,6 +217,12 @@ public final class RefHost implements AutoCloseable {
         LOG.info(() -> String.format("Reference host ready in %d ms at %s/jira and %s/confluence (plugin start: Jira %d ms, Confluence %d ms)",
                 (System.nanoTime() - t0) / 1_000_000, refHost.baseUrl(), refHost.baseUrl(), jira.startMillis(), confluence.startMillis()));
         return refHost;
+    }
+
+    private static io.mandate.refhost.platform.RefCluster cluster(Database database, String nodeId) {
+        return nodeId == null ? new io.mandate.refhost.platform.RefCluster()
+                : io.mandate.refhost.platform.DatabaseCluster.open(database.dataSource(), nodeId,
+                        io.mandate.refhost.platform.DatabaseCluster.Settings.fromSystemProperties());
     }
 
     private static ServletContextHandler context(ProductNode node, File aui, LinkSignature trustedLink) {
@@ -267,6 +289,8 @@ public final class RefHost implements AutoCloseable {
         server.stop();
         jira.close();
         confluence.close();
+        jira.cluster().close();
+        confluence.cluster().close();
         jiraDb.close();
         confluenceDb.close();
     }
@@ -278,6 +302,12 @@ public final class RefHost implements AutoCloseable {
                 host.close();
             } catch (Exception e) {
                 LOG.warning("Shutdown: " + e.getMessage());
+            }
+            // the logging may already be shut down at this point: a cluster node says what it did on standard output
+            for (ProductNode node : new ProductNode[]{host.jira(), host.confluence()}) {
+                if (node.cluster() instanceof io.mandate.refhost.platform.DatabaseCluster cluster) {
+                    System.out.println(cluster.summary());
+                }
             }
         }));
         System.out.println("Mandate reference host is running: " + host.baseUrl() + "/jira (log in as admin/admin"

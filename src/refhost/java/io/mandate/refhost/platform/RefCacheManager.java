@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * miss and never returns null (a loader that returns null is an error); entries expire after the
  * configured time and the oldest are evicted beyond {@code maxEntries}; a remote (non-local) cache
  * replicated by invalidation drops an entry on every node of the {@link RefCluster} when any node
- * removes it, and refuses keys that could not travel between nodes (not serialisable).
+ * removes it (in a {@link DatabaseCluster}: through the cluster message table, within its poll interval), and
+ * refuses keys that could not travel between nodes (not serialisable).
  */
 public final class RefCacheManager implements CacheManager, AutoCloseable {
 
@@ -45,6 +46,29 @@ public final class RefCacheManager implements CacheManager, AutoCloseable {
         if (cache != null) {
             cache.dropLocally(key);
         }
+    }
+
+    /**
+     * Another node in another JVM removed an entry ({@code key} its serialised form; null = all), as a
+     * {@link DatabaseCluster} delivers it: the key is read back with the class loader of the cache's loader (the
+     * plugin's), and a key that cannot be read drops the whole cache — dropping more is never stale.
+     */
+    void invalidatedRemotely(String cacheName, byte[] key) {
+        RefCache<?, ?> cache = caches.get(cacheName);
+        if (cache == null) {
+            return;
+        }
+        if (key == null) {
+            cache.dropLocally(null);
+            return;
+        }
+        Object decoded;
+        try {
+            decoded = ClusterKeys.decode(key, cache.classLoader());
+        } catch (RuntimeException e) {
+            decoded = null;
+        }
+        cache.dropLocally(decoded);
     }
 
     /** How many entries this node holds in the named cache (for tests). */
@@ -149,6 +173,10 @@ public final class RefCacheManager implements CacheManager, AutoCloseable {
             } else {
                 entries.remove(key);
             }
+        }
+
+        ClassLoader classLoader() {
+            return loader != null ? loader.getClass().getClassLoader() : RefCacheManager.class.getClassLoader();
         }
 
         synchronized int size() {

@@ -39,11 +39,13 @@ import java.util.logging.Logger;
  * refused with {@link SchedulerServiceException}, so a plugin that needs one fails here loudly rather than never running.
  *
  * <p>{@link RunMode#RUN_ONCE_PER_CLUSTER} as the real scheduler means it: the job and its next run time are the
- * cluster's ({@link RefCluster#clusteredJobs()}), and a node runs a due job only under the job's cluster lock, where it
- * reads the next run time again and moves it on before it calls the runner — so of the nodes that find the job due at the
- * same moment exactly one runs it, and a node without the runner leaves it to one that has it. Such a job outlives the
- * node that scheduled it (the real scheduler keeps it in the database; here it lives as long as the cluster object, and
- * the plugin schedules it again on every start anyway). {@link RunMode#RUN_LOCALLY} jobs are this node's only.
+ * cluster's ({@link RefCluster#clusterJobs()}), and a node runs a due job only under the job's cluster lock, where it
+ * reads the next run time again and claims the run by moving it on ({@link RefCluster#claim}, in a
+ * {@link DatabaseCluster} a conditional UPDATE of {@code HOST_CLUSTER_JOB}) before it calls the runner — so of the nodes
+ * that find the job due at the same moment exactly one runs it, and a node without the runner leaves it to one that has
+ * it. Such a job outlives the node that scheduled it (the real scheduler keeps it in the database, as
+ * {@link DatabaseCluster} does; the in-JVM cluster keeps it as long as the cluster object, and the plugin schedules it
+ * again on every start anyway). {@link RunMode#RUN_LOCALLY} jobs are this node's only.
  *
  * <p>For tests, and for administrators through {@code /rest/refhost/1.0/scheduler} ({@code web.SchedulerRestServlet}),
  * {@link #runNow} runs a job at once and waits for it, and {@link #runDueNow} runs what is due on the calling thread, so
@@ -67,9 +69,28 @@ public final class RefSchedulerService implements SchedulerService, AutoCloseabl
         private volatile Run lastRun;
 
         Job(JobId id, JobConfig config, Instant nextRun) {
+            this(id, config, nextRun, null);
+        }
+
+        /** A job as a {@link DatabaseCluster} read it from its table. */
+        Job(JobId id, JobConfig config, Instant nextRun, Run lastRun) {
             this.id = id;
             this.config = config;
             this.nextRun = nextRun;
+            this.lastRun = lastRun;
+        }
+
+        /** Moves the next run from {@code due} to {@code next} if it is still {@code due}. */
+        synchronized boolean moveNextRun(Instant due, Instant next) {
+            if (!Objects.equals(nextRun, due)) {
+                return false;
+            }
+            nextRun = next;
+            return true;
+        }
+
+        void ranLocally(Run run) {
+            lastRun = run;
         }
 
         public JobId id() {
@@ -148,13 +169,18 @@ public final class RefSchedulerService implements SchedulerService, AutoCloseabl
         Date first = jobConfig.getSchedule().getIntervalScheduleInfo().getFirstRunTime();
         Job job = new Job(jobId, jobConfig, first == null ? clock.instant() : first.toInstant());
         // scheduling again under the same id replaces the job, on every node for a cluster job
-        jobs(jobConfig.getRunMode()).put(jobId, job);
-        (jobConfig.getRunMode() == RunMode.RUN_LOCALLY ? cluster.clusteredJobs() : localJobs).remove(jobId);
+        if (jobConfig.getRunMode() == RunMode.RUN_ONCE_PER_CLUSTER) {
+            cluster.putClusterJob(job);
+            localJobs.remove(jobId);
+        } else {
+            localJobs.put(jobId, job);
+            cluster.removeClusterJob(jobId);
+        }
     }
 
     @Override
     public void unscheduleJob(JobId jobId) {
-        cluster.clusteredJobs().remove(jobId);
+        cluster.removeClusterJob(jobId);
         localJobs.remove(jobId);
     }
 
@@ -162,14 +188,14 @@ public final class RefSchedulerService implements SchedulerService, AutoCloseabl
 
     /** The jobs this node knows (the cluster's and its own), by id. */
     public List<Job> jobs() {
-        List<Job> all = new ArrayList<>(cluster.clusteredJobs().values());
+        List<Job> all = new ArrayList<>(cluster.clusterJobs());
         all.addAll(localJobs.values());
         all.sort(Comparator.comparing(j -> j.id().toString()));
         return all;
     }
 
     public Optional<Job> job(JobId jobId) {
-        return Optional.ofNullable(cluster.clusteredJobs().get(jobId)).or(() -> Optional.ofNullable(localJobs.get(jobId)));
+        return cluster.clusterJob(jobId).or(() -> Optional.ofNullable(localJobs.get(jobId)));
     }
 
     /** Whether this node has a runner for the job's key. */
@@ -190,7 +216,7 @@ public final class RefSchedulerService implements SchedulerService, AutoCloseabl
         java.util.concurrent.locks.Lock lock = lockOf(job.get());
         lock.lock();
         try {
-            return Optional.of(launch(job.get()));
+            return Optional.of(launch(job.get(), null));
         } finally {
             lock.unlock();
         }
@@ -246,18 +272,28 @@ public final class RefSchedulerService implements SchedulerService, AutoCloseabl
         try {
             Job current = job(job.id()).orElse(null);
             Instant now = clock.instant();
-            if (current != job || job.nextRun == null || job.nextRun.isAfter(now)) {
-                return Optional.empty(); // unscheduled, replaced or already run by another node meanwhile
+            if (current == null || !current.config.equals(job.config)) {
+                return Optional.empty(); // unscheduled or replaced meanwhile
             }
-            IntervalScheduleInfo interval = job.config.getSchedule().getIntervalScheduleInfo();
-            job.nextRun = interval.getIntervalInMillis() == 0 ? null : now.plusMillis(interval.getIntervalInMillis());
-            return Optional.of(launch(job));
+            Instant due = current.nextRun;
+            if (due == null || due.isAfter(now)) {
+                return Optional.empty(); // already run by another node meanwhile
+            }
+            IntervalScheduleInfo interval = current.config.getSchedule().getIntervalScheduleInfo();
+            Instant next = interval.getIntervalInMillis() == 0 ? null : now.plusMillis(interval.getIntervalInMillis());
+            boolean claimed = current.config.getRunMode() == RunMode.RUN_ONCE_PER_CLUSTER
+                    ? cluster.claim(current, due, next) : current.moveNextRun(due, next);
+            if (!claimed) {
+                return Optional.empty(); // another node claimed this run first
+            }
+            return Optional.of(launch(current, due));
         } finally {
             lock.unlock();
         }
     }
 
-    private Run launch(Job job) {
+    /** Runs the job; {@code scheduledFor} is the run time it was due at, null for a run by hand. */
+    private Run launch(Job job, Instant scheduledFor) {
         Instant start = clock.instant();
         JobRunner runner = runners.get(job.config.getJobRunnerKey());
         Run run;
@@ -275,7 +311,11 @@ public final class RefSchedulerService implements SchedulerService, AutoCloseabl
             run = response == null ? new Run(job.id, start, RunOutcome.SUCCESS, null)
                     : new Run(job.id, start, response.getRunOutcome(), response.getMessage());
         }
-        job.lastRun = run;
+        if (job.config.getRunMode() == RunMode.RUN_ONCE_PER_CLUSTER) {
+            cluster.ran(job, scheduledFor, run);
+        } else {
+            job.lastRun = run;
+        }
         return run;
     }
 
@@ -285,10 +325,6 @@ public final class RefSchedulerService implements SchedulerService, AutoCloseabl
             return lock;
         }
         return localLocks.computeIfAbsent(job.id, id -> new java.util.concurrent.locks.ReentrantLock());
-    }
-
-    private Map<JobId, Job> jobs(RunMode mode) {
-        return mode == RunMode.RUN_ONCE_PER_CLUSTER ? cluster.clusteredJobs() : localJobs;
     }
 
     /** What the scheduler tells a runner about the run. */
