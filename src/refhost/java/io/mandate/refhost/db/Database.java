@@ -65,9 +65,13 @@ public final class Database implements AutoCloseable {
 
     private static Database hsqldb(String url) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername("SA");
-        config.setPassword("");
+        org.hsqldb.jdbc.JDBCDataSource driver = new org.hsqldb.jdbc.JDBCDataSource();
+        driver.setUrl(url);
+        driver.setUser("SA");
+        driver.setPassword("");
+        // prepared statements kept per connection, as a pool with statement pooling keeps them (HSQLDB would compile
+        // every statement again: it frees a compiled statement with its last prepared statement)
+        config.setDataSource(PreparedStatementCache.wrap(driver));
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(5_000);
         config.setPoolName("hsqldb");

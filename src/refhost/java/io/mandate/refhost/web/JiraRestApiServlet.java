@@ -151,7 +151,7 @@ public final class JiraRestApiServlet extends HttpServlet {
                 fields.put("security", Map.of("id", String.valueOf(level.id()), "name", level.name())));
         fields.put("created", i.created().toString());
         fields.put("updated", i.updated().toString());
-        fields.putAll(customFields.restValues(node.jira().issueManager().getIssueObject(i.id())));
+        fields.putAll(customFields.restValues(node.jira().issue(i))); // the issue read once, as Jira's resource does
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", String.valueOf(i.id()));
         body.put("key", i.key());
