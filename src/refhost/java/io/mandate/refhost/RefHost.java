@@ -62,9 +62,12 @@ public final class RefHost implements AutoCloseable {
     private final ProductNode confluence;
     private final Database jiraDb;
     private final Database confluenceDb;
+    private final io.mandate.refhost.web.RequestStatements requestStatements;
 
-    private RefHost(Server server, ProductNode jira, ProductNode confluence, Database jiraDb, Database confluenceDb) {
+    private RefHost(Server server, ProductNode jira, ProductNode confluence, Database jiraDb, Database confluenceDb,
+                    io.mandate.refhost.web.RequestStatements requestStatements) {
         this.server = server;
+        this.requestStatements = requestStatements;
         this.jira = jira;
         this.confluence = confluence;
         this.jiraDb = jiraDb;
@@ -178,12 +181,13 @@ public final class RefHost implements AutoCloseable {
         // only Jira trusts the link's signature: Confluence makes link requests, Jira answers them
         LinkSignature linkSignature = LinkSignature.random();
         ContextHandlerCollection contexts = new ContextHandlerCollection();
-        contexts.addHandler(context(jira, settings.aui(), linkSignature));
-        contexts.addHandler(context(confluence, settings.aui(), null));
+        io.mandate.refhost.web.RequestStatements requestStatements = new io.mandate.refhost.web.RequestStatements();
+        contexts.addHandler(context(jira, settings.aui(), linkSignature, requestStatements));
+        contexts.addHandler(context(confluence, settings.aui(), null, requestStatements));
         server.setHandler(contexts);
         io.mandate.refhost.web.WebSecurity.server(server);
         server.start();
-        RefHost refHost = new RefHost(server, jira, confluence, jiraDb, confluenceDb);
+        RefHost refHost = new RefHost(server, jira, confluence, jiraDb, confluenceDb, requestStatements);
         jira.applicationProperties().setBaseUrl(refHost.baseUrl() + jira.product().contextPath());
         confluence.applicationProperties().setBaseUrl(refHost.baseUrl() + confluence.product().contextPath());
         if (world.seededNow() && samples != PluginSamples.NONE) {
@@ -225,9 +229,12 @@ public final class RefHost implements AutoCloseable {
                         io.mandate.refhost.platform.DatabaseCluster.Settings.fromSystemProperties());
     }
 
-    private static ServletContextHandler context(ProductNode node, File aui, LinkSignature trustedLink) {
+    private static ServletContextHandler context(ProductNode node, File aui, LinkSignature trustedLink,
+                                                 io.mandate.refhost.web.RequestStatements requestStatements) {
         ServletContextHandler handler = new ServletContextHandler(ServletContextHandler.SESSIONS);
         handler.setContextPath(node.product().contextPath());
+        // first, so a recorded request counts every statement it causes, the login's included
+        handler.addFilter(new FilterHolder(requestStatements), "/*", EnumSet.of(DispatcherType.REQUEST));
         io.mandate.refhost.web.WebSecurity.context(handler);
         handler.addFilter(new FilterHolder(new ConnectionDropFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         handler.addFilter(new FilterHolder(new AuthFilter(node.world(), trustedLink)), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -278,6 +285,11 @@ public final class RefHost implements AutoCloseable {
 
     public ProductNode jira() {
         return jira;
+    }
+
+    /** For tests: the JDBC statements of each HTTP request ({@link io.mandate.refhost.web.RequestStatements}). */
+    public io.mandate.refhost.web.RequestStatements requestStatements() {
+        return requestStatements;
     }
 
     public ProductNode confluence() {

@@ -17,7 +17,7 @@ import net.java.ao.db.HSQLDatabaseProvider;
 import net.java.ao.db.PostgreSQLDatabaseProvider;
 import net.java.ao.schema.NameConverters;
 import net.java.ao.schema.info.EntityInfoResolverFactory;
-import net.java.ao.schema.info.SimpleEntityInfoResolverFactory;
+import net.java.ao.schema.info.CachingEntityInfoResolverFactory;
 
 /**
  * Builds the real Active Objects {@link EntityManager} the way Atlassian's AO plugin configures
@@ -50,6 +50,9 @@ public final class AoEntityManagers {
                 new AtlassianTriggerNameConverter(),
                 new AtlassianIndexNameConverter(),
                 new AtlassianUniqueNameConverter());
+        // Like Atlassian's AO (its EntityManagerFactory uses AO's caching resolver): an entity's info — its table,
+        // fields, accessors, read by reflection — is built once per entity manager, not on every call.
+        EntityInfoResolverFactory entityInfo = new CachingEntityInfoResolverFactory();
         EntityManagerConfiguration configuration = new EntityManagerConfiguration() {
             @Override
             public boolean useWeakCache() {
@@ -68,7 +71,7 @@ public final class AoEntityManagers {
 
             @Override
             public EntityInfoResolverFactory getEntityInfoResolverFactory() {
-                return new SimpleEntityInfoResolverFactory();
+                return entityInfo;
             }
         };
         return new EntityManager(provider, configuration);

@@ -22,14 +22,18 @@ public final class Database implements AutoCloseable {
 
     public enum Kind { HSQLDB, POSTGRESQL }
 
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    /** The pool's connections, each counting its statements ({@link Statements}). */
+    private final DataSource dataSource;
     private final Kind kind;
     private final String schema;
     /** Set by a fault test only (see {@link #cutPluginConnections}); the host keeps no other state of this kind. */
     private final AtomicBoolean pluginConnectionsCut = new AtomicBoolean();
     private final DataSource pluginData;
 
-    private Database(HikariDataSource dataSource, Kind kind, String schema) {
+    private Database(HikariDataSource pool, Kind kind, String schema) {
+        this.pool = pool;
+        DataSource dataSource = Statements.wrap(pool);
         this.dataSource = dataSource;
         this.kind = kind;
         this.schema = schema;
@@ -37,7 +41,7 @@ public final class Database implements AutoCloseable {
                 (proxy, method, args) -> {
                     if (method.getName().equals("getConnection") && pluginConnectionsCut.get()) {
                         // what Hikari throws when the database is gone and no connection came in time
-                        throw new SQLTransientConnectionException(dataSource.getPoolName()
+                        throw new SQLTransientConnectionException(pool.getPoolName()
                                 + " - Connection is not available, request timed out after 5000ms.", "08001");
                     }
                     try {
@@ -61,9 +65,13 @@ public final class Database implements AutoCloseable {
 
     private static Database hsqldb(String url) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername("SA");
-        config.setPassword("");
+        org.hsqldb.jdbc.JDBCDataSource driver = new org.hsqldb.jdbc.JDBCDataSource();
+        driver.setUrl(url);
+        driver.setUser("SA");
+        driver.setPassword("");
+        // prepared statements kept per connection, as a pool with statement pooling keeps them (HSQLDB would compile
+        // every statement again: it frees a compiled statement with its last prepared statement)
+        config.setDataSource(PreparedStatementCache.wrap(driver));
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(5_000);
         config.setPoolName("hsqldb");
@@ -84,6 +92,10 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config), Kind.POSTGRESQL, schema);
     }
 
+    /**
+     * The host's connections (its own tables): the pool's, each counting its statements on the thread that sends
+     * them while a {@link Statements} recording is open there (so are the plugin's, {@link #pluginDataSource()}).
+     */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -117,12 +129,12 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (kind == Kind.HSQLDB) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             } catch (SQLException ignored) {
                 // already shut down
             }
         }
-        dataSource.close();
+        pool.close();
     }
 }

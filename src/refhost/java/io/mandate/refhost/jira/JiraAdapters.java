@@ -37,6 +37,11 @@ public final class JiraAdapters {
         this.events = new HostEvents(publisher);
     }
 
+    /** The issue as Jira's API shows it, from an issue the host has already read (no second read). */
+    public MutableIssue issue(HostIssue issue) {
+        return new RefIssue(issue);
+    }
+
     public IssueManager issueManager() {
         return new IssueManager() {
             @Override

@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -34,7 +33,8 @@ public final class PluginInstance implements AutoCloseable {
     private final ClassLoader loader;
     private final PluginDescriptor descriptor;
     private final AnnotationConfigApplicationContext spring;
-    private final Map<String, Object> moduleObjects = new LinkedHashMap<>();
+    /** Module objects by class name; concurrent, so a page's lookup never waits for another page's. */
+    private final Map<String, Object> moduleObjects = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PluginInstance(String product, ClassLoader loader, PluginDescriptor descriptor,
                            AnnotationConfigApplicationContext spring) {
@@ -117,10 +117,17 @@ public final class PluginInstance implements AutoCloseable {
         return loader;
     }
 
-    /** A module object (context provider, servlet, resource, macro), created once and autowired like a component. */
-    public synchronized <T> T moduleObject(String className, Class<T> expected) {
-        Object object = moduleObjects.computeIfAbsent(className,
-                name -> spring.getAutowireCapableBeanFactory().createBean(loadClass(loader, name, "module")));
+    /**
+     * A module object (context provider, servlet, resource, macro), created once and autowired like a component. Without
+     * a lock: a created one is read as it is ({@code ConcurrentHashMap.get}); only the first lookup of a class creates
+     * it, inside {@code computeIfAbsent}, which blocks only a concurrent first lookup of the same class.
+     */
+    public <T> T moduleObject(String className, Class<T> expected) {
+        Object object = moduleObjects.get(className);
+        if (object == null) {
+            object = moduleObjects.computeIfAbsent(className,
+                    name -> spring.getAutowireCapableBeanFactory().createBean(loadClass(loader, name, "module")));
+        }
         return expected.cast(object);
     }
 

@@ -40,12 +40,14 @@ public final class IssueViewServlet extends HttpServlet {
         }
         String key = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
         MutableIssue issue = node.jira().issueManager().getIssueObject(key);
-        if (issue == null || !node.world().canBrowseIssue(user, node.world().issue(issue.getId()).orElse(null))) {
+        // the issue as read once for this request (Jira reads the issue once for its view)
+        HostIssue h = issue instanceof io.mandate.refhost.jira.JiraAdapters.RefIssue read ? read.hostIssue()
+                : issue == null ? null : node.world().issue(issue.getId()).orElse(null);
+        if (h == null || !node.world().canBrowseIssue(user, h)) {
             Page.message(response, node, 404, "Issue does not exist",
                     "The issue you are trying to view does not exist or you do not have permission to view it.");
             return;
         }
-        HostIssue h = node.world().issue(issue.getId()).orElseThrow();
         Map<String, Object> context = new HashMap<>();
         context.put("issue", issue);
         context.put("project", issue.getProjectObject());
@@ -64,7 +66,7 @@ public final class IssueViewServlet extends HttpServlet {
                 + row("Type", h.issueType(), "type-val") + row("Status", h.status(), "status-val")
                 + row("Components", String.join(", ", h.components()), "components-val")
                 + row("Labels", String.join(", ", h.labels()), "labels-val")
-                + node.world().securityLevelOf(h.id()).map(l -> row("Security Level", l.name(), "security-val")).orElse("")
+                + node.world().securityLevelOf(h).map(l -> row("Security Level", l.name(), "security-val")).orElse("")
                 + row("Reporter", name(h.reporter()), "reporter-val") + row("Assignee", name(h.assignee()), "assignee-val")
                 + customFields.viewRows(issue)
                 + "</tbody></table><h3>Description</h3><div id=\"description-val\" class=\"user-content-block\">"

@@ -19,6 +19,7 @@ import java.util.Map;
  * The few Jira REST calls scripts and tests need, with Jira's paths and shapes:
  * {@code GET /rest/api/2/myself}, {@code /issue/{key}}, {@code /search?jql=…} (the JQL subset of
  * {@link JqlSupport}, including the plugin's JQL functions and custom fields); the writing calls are {@link JiraRestWrites}.
+ * {@code GET /myself} and {@code GET /issue/{key}} go through Jersey ({@link JiraRestResource}), as in Jira.
  */
 public final class JiraRestApiServlet extends HttpServlet {
 
@@ -27,11 +28,39 @@ public final class JiraRestApiServlet extends HttpServlet {
     private final JqlSupport jqlSupport;
     private final JiraRestWrites writes;
 
+    /** {@code GET /myself} and {@code GET /issue/{key}}: Jersey, as in Jira ({@link JiraRestResource}). */
+    private final org.glassfish.jersey.servlet.ServletContainer jersey;
+
     public JiraRestApiServlet(ProductNode node) {
         this.node = node;
         this.customFields = new CustomFields(node);
         this.jqlSupport = new JqlSupport(node, customFields);
         this.writes = new JiraRestWrites(node);
+        this.jersey = JiraRestResource.container(node, this);
+    }
+
+    @Override
+    public void init(javax.servlet.ServletConfig config) throws javax.servlet.ServletException {
+        super.init(config);
+        jersey.init(config);
+    }
+
+    @Override
+    public void destroy() {
+        jersey.destroy();
+        super.destroy();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws javax.servlet.ServletException, IOException {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        if ("GET".equals(request.getMethod()) && (path.equals("/myself")
+                || (path.startsWith("/issue/") && path.indexOf('/', "/issue/".length()) < 0))) {
+            jersey.service(request, response);
+        } else {
+            super.service(request, response);
+        }
     }
 
     @Override
@@ -107,7 +136,7 @@ public final class JiraRestApiServlet extends HttpServlet {
         }
     }
 
-    private Map<String, Object> issue(HostIssue i, HttpServletRequest request) {
+    Map<String, Object> issue(HostIssue i, HttpServletRequest request) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("summary", i.summary());
         fields.put("description", i.description());
@@ -118,11 +147,11 @@ public final class JiraRestApiServlet extends HttpServlet {
         fields.put("labels", i.labels());
         fields.put("reporter", i.reporter() == null ? null : node.world().userByName(i.reporter()).map(this::user).orElse(null));
         fields.put("assignee", i.assignee() == null ? null : node.world().userByName(i.assignee()).map(this::user).orElse(null));
-        node.world().securityLevelOf(i.id()).ifPresent(level ->
+        node.world().securityLevelOf(i).ifPresent(level ->
                 fields.put("security", Map.of("id", String.valueOf(level.id()), "name", level.name())));
         fields.put("created", i.created().toString());
         fields.put("updated", i.updated().toString());
-        fields.putAll(customFields.restValues(node.jira().issueManager().getIssueObject(i.id())));
+        fields.putAll(customFields.restValues(node.jira().issue(i))); // the issue read once, as Jira's resource does
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", String.valueOf(i.id()));
         body.put("key", i.key());
@@ -131,7 +160,7 @@ public final class JiraRestApiServlet extends HttpServlet {
         return body;
     }
 
-    private Map<String, Object> user(HostUser u) {
+    Map<String, Object> user(HostUser u) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("key", u.key());
         body.put("name", u.username());

@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param assignee    username of the assignee, or null when unassigned
  * @param created     when the issue was created
  * @param updated     when the issue was last updated
+ * @param securityLevelId the id of the issue's security level, or null when anyone who may browse the project sees
+ *                    it (Jira keeps it on the issue's row, so it is read with the issue)
  */
 public record HostIssue(long id, String key, String projectKey, long number, String summary, String description,
                         String issueType, List<String> components, List<String> labels, String status,
-                        String reporter, String assignee, Instant created, Instant updated) {
+                        String reporter, String assignee, Instant created, Instant updated,
+                        Long securityLevelId) {
 
     public HostIssue {
         Objects.requireNonNull(key, "key");

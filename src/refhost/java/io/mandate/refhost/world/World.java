@@ -22,8 +22,10 @@ import javax.sql.DataSource;
  * The reference host's world — users, groups, Jira projects, issues and permissions, Confluence
  * spaces and pages — kept in the host's own {@code HOST_*} tables and read with plain JDBC.
  *
- * <p>Thread-safe and stateless apart from the {@link DataSource}: every answer comes from the
- * database, so two host nodes on one PostgreSQL always agree (the Data Center rule). Usernames and
+ * <p>Thread-safe. Users, groups, memberships, projects, permission grants and issue security levels are answered
+ * from caches, as Jira answers them ({@link WorldCaches}); every write of the world clears them, on every world
+ * opened on the same database, so two host nodes on one PostgreSQL always agree (the Data Center rule). Issues and
+ * pages are read from the database on every call, as Jira reads an issue. Usernames and
  * group names are case-insensitive, project and issue keys are matched in upper case, space keys
  * exactly. Inactive users cannot log in and hold no permissions.
  */
@@ -66,19 +68,43 @@ public final class World {
 
     private static final String USER_COLUMNS = "ID, USER_KEY, USERNAME, DISPLAY_NAME, EMAIL, ACTIVE";
     private static final String ISSUE_SELECT = "SELECT i.ID, i.ISSUE_KEY, p.PROJECT_KEY, i.ISSUE_NUM, i.SUMMARY,"
-            + " i.DESCRIPTION, i.ISSUE_TYPE, i.ISSUE_STATUS, i.REPORTER, i.ASSIGNEE, i.CREATED, i.UPDATED"
-            + " FROM HOST_ISSUE i JOIN HOST_PROJECT p ON p.ID = i.PROJECT_ID";
+            + " i.DESCRIPTION, i.ISSUE_TYPE, i.ISSUE_STATUS, i.REPORTER, i.ASSIGNEE, i.CREATED, i.UPDATED, s.LEVEL_ID,"
+            + " c.SEQ, c.COMPONENT_NAME, l.LABEL"
+            + " FROM HOST_ISSUE i JOIN HOST_PROJECT p ON p.ID = i.PROJECT_ID"
+            + " LEFT JOIN HOST_ISSUE_SECURITY s ON s.ISSUE_ID = i.ID"
+            + " LEFT JOIN HOST_ISSUE_COMPONENT c ON c.ISSUE_ID = i.ID LEFT JOIN HOST_ISSUE_LABEL l ON l.ISSUE_ID = i.ID";
     private static final String PAGE_SELECT = "SELECT pg.ID, s.SPACE_KEY, pg.TITLE, pg.BODY"
             + " FROM HOST_PAGE pg JOIN HOST_SPACE s ON s.ID = pg.SPACE_ID";
-    /*
-     * A grant matches the user directly or through any group the user is in. The holder-type
-     * literals are constants of this class, never input.
-     */
-    private static final String HOLDER_MATCH = " AND ((g.HOLDER_TYPE = 'USER' AND g.HOLDER = ?)"
-            + " OR (g.HOLDER_TYPE = 'GROUP' AND g.HOLDER IN"
-            + " (SELECT m.GROUP_NAME FROM HOST_MEMBERSHIP m WHERE m.LOWER_USERNAME = ?)))";
-
     private final DataSource dataSource;
+    private final WorldCaches caches;
+    /** Users by lower-case username, and by key: with what Crowd keeps of them (password hash, system admin). */
+    private final Map<String, Optional<UserRecord>> usersByName;
+    private final Map<String, Optional<UserRecord>> usersByKey;
+    /** The groups of a user (lower-case username), sorted. */
+    private final Map<String, List<String>> groupsOfUser;
+    /** The one entry {@link #ALL}: all group names. */
+    private final Map<String, List<String>> allGroups;
+    /** The one entry {@link #ALL}: all projects, by key. */
+    private final Map<String, List<HostProject>> allProjects;
+    /** The one entry {@link #ALL}: project key → permission → holders (the permission schemes). */
+    private final Map<String, Map<String, Map<String, List<Holder>>>> projectGrants;
+    /** The one entry {@link #ALL}: space key → permission → holders. */
+    private final Map<String, Map<String, Map<String, List<Holder>>>> spaceGrants;
+    /** The one entry {@link #ALL}: {@link #ALL} → permission → holders of the global permissions. */
+    private final Map<String, Map<String, Map<String, List<Holder>>>> globalGrants;
+    /** A project's issue security levels (project key upper case). */
+    private final Map<String, List<HostSecurityLevel>> securityLevelsOfProject;
+    /** A security level's members: holder type and holder. */
+    private final Map<Long, List<Holder>> securityMembers;
+    private static final String ALL = "all";
+
+    /** A user row with what only the host reads: the password's salt and hash, the system administrator flag. */
+    private record UserRecord(HostUser user, String salt, String hash, boolean systemAdmin) {
+    }
+
+    /** A permission's holder: {@code USER} (lower-case username), {@code GROUP} (group name) or a level's member type. */
+    private record Holder(String type, String name) {
+    }
 
     /** Whether {@link #open} seeded the sample organisation (a fresh database), rather than finding one. */
     private volatile boolean seededNow;
@@ -90,6 +116,39 @@ public final class World {
 
     private World(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.caches = new WorldCaches(databaseOf(dataSource));
+        this.usersByName = caches.cache();
+        this.usersByKey = caches.cache();
+        this.groupsOfUser = caches.cache();
+        this.allGroups = caches.cache();
+        this.allProjects = caches.cache();
+        this.projectGrants = caches.cache();
+        this.spaceGrants = caches.cache();
+        this.globalGrants = caches.cache();
+        this.securityLevelsOfProject = caches.cache();
+        this.securityMembers = caches.cache();
+    }
+
+    /** The database's identity — URL and schema — shared by every world opened on it (the nodes of a cluster). */
+    private static String databaseOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL() + "|" + connection.getSchema();
+        } catch (SQLException e) {
+            throw new WorldException("Could not open the host's world", e);
+        }
+    }
+
+    /**
+     * Clears the caches of this world and of every world on the same database: what Jira needs after its tables were
+     * changed behind its back (plain SQL); every write through the world does it itself.
+     */
+    public void flushCaches() {
+        caches.invalidateEverywhere();
+    }
+
+    /** After a write of the world committed (or failed): no cache keeps what it changed. */
+    void changed() {
+        caches.invalidateEverywhere();
     }
 
     /** What an empty database is given when the world is opened. */
@@ -122,6 +181,7 @@ public final class World {
         for (int attempt = 1; attempt <= OPEN_ATTEMPTS; attempt++) {
             try {
                 world.createAndSeed(contents);
+                world.changed(); // another node on this database may have cached the empty world
                 return world;
             } catch (SQLException e) {
                 if (failure != null) {
@@ -185,18 +245,34 @@ public final class World {
     // ---------------------------------------------------------------- users
 
     public Optional<HostUser> userByName(String username) {
-        if (username == null) {
-            return Optional.empty();
-        }
-        return first(query("SELECT " + USER_COLUMNS + " FROM HOST_USER WHERE LOWER_USERNAME = ?",
-                World::user, lower(username)));
+        return userRecord(username).map(UserRecord::user);
     }
 
     public Optional<HostUser> userByKey(String key) {
         if (key == null) {
             return Optional.empty();
         }
-        return first(query("SELECT " + USER_COLUMNS + " FROM HOST_USER WHERE USER_KEY = ?", World::user, key));
+        return caches.get(usersByKey, key, () -> first(query("SELECT " + USER_RECORD_COLUMNS + " FROM HOST_USER"
+                + " WHERE USER_KEY = ?", World::userRecord, key))).map(UserRecord::user);
+    }
+
+    private static final String USER_RECORD_COLUMNS = USER_COLUMNS + ", PASSWORD_SALT, PASSWORD_HASH, SYSTEM_ADMIN";
+
+    private Optional<UserRecord> userRecord(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return caches.get(usersByName, lower(username), () -> first(query("SELECT " + USER_RECORD_COLUMNS
+                + " FROM HOST_USER WHERE LOWER_USERNAME = ?", World::userRecord, lower(username))));
+    }
+
+    private static UserRecord userRecord(ResultSet rs) throws SQLException {
+        return new UserRecord(user(rs), rs.getString(7), rs.getString(8), rs.getBoolean(9));
+    }
+
+    /** Active users only: inactive ones can neither log in nor hold permissions. */
+    private Optional<UserRecord> activeUser(String username) {
+        return userRecord(username).filter(u -> u.user().active());
     }
 
     /** All users, inactive ones included, ordered by username. */
@@ -209,23 +285,18 @@ public final class World {
         if (username == null || password == null) {
             return false;
         }
-        List<String[]> rows = query("SELECT PASSWORD_SALT, PASSWORD_HASH FROM HOST_USER"
-                        + " WHERE LOWER_USERNAME = ? AND ACTIVE = TRUE",
-                rs -> new String[] {rs.getString(1), rs.getString(2)}, lower(username));
-        return !rows.isEmpty() && Passwords.matches(password, rows.get(0)[0], rows.get(0)[1]);
+        Optional<UserRecord> user = activeUser(username);
+        return user.isPresent() && Passwords.matches(password, user.get().salt(), user.get().hash());
     }
 
     public boolean isSystemAdmin(String username) {
-        return username != null && exists("SELECT 1 FROM HOST_USER"
-                + " WHERE LOWER_USERNAME = ? AND ACTIVE = TRUE AND SYSTEM_ADMIN = TRUE", lower(username));
+        return activeUser(username).map(UserRecord::systemAdmin).orElse(false);
     }
 
     /** System administrators and active members of jira-administrators. */
     public boolean isAdmin(String username) {
-        return username != null && exists("SELECT 1 FROM HOST_USER u WHERE u.LOWER_USERNAME = ? AND u.ACTIVE = TRUE"
-                        + " AND (u.SYSTEM_ADMIN = TRUE OR EXISTS (SELECT 1 FROM HOST_MEMBERSHIP m"
-                        + " WHERE m.LOWER_USERNAME = u.LOWER_USERNAME AND m.GROUP_NAME = ?))",
-                lower(username), JIRA_ADMINISTRATORS);
+        return activeUser(username).map(u -> u.systemAdmin() || groupsOf(username).contains(JIRA_ADMINISTRATORS))
+                .orElse(false);
     }
 
     /**
@@ -274,6 +345,8 @@ public final class World {
             }
         } catch (SQLException e) {
             throw new WorldException("Could not rename " + username + " to " + newUsername, e);
+        } finally {
+            changed();
         }
     }
 
@@ -310,26 +383,26 @@ public final class World {
     // ---------------------------------------------------------------- groups
 
     public boolean groupExists(String group) {
-        return group != null && exists("SELECT 1 FROM HOST_GROUP WHERE GROUP_NAME = ?", lower(group));
+        return group != null && groups().contains(lower(group));
     }
 
     /** All group names (lower case), sorted. */
     public List<String> groups() {
-        return query("SELECT GROUP_NAME FROM HOST_GROUP ORDER BY GROUP_NAME", rs -> rs.getString(1));
+        return caches.get(allGroups, ALL, () -> List.copyOf(query("SELECT GROUP_NAME FROM HOST_GROUP ORDER BY GROUP_NAME",
+                rs -> rs.getString(1))));
     }
 
     public List<String> groupsOf(String username) {
         if (username == null) {
             return List.of();
         }
-        return query("SELECT GROUP_NAME FROM HOST_MEMBERSHIP WHERE LOWER_USERNAME = ? ORDER BY GROUP_NAME",
-                rs -> rs.getString(1), lower(username));
+        return caches.get(groupsOfUser, lower(username), () -> List.copyOf(query(
+                "SELECT GROUP_NAME FROM HOST_MEMBERSHIP WHERE LOWER_USERNAME = ? ORDER BY GROUP_NAME",
+                rs -> rs.getString(1), lower(username))));
     }
 
     public boolean isUserInGroup(String username, String group) {
-        return username != null && group != null
-                && exists("SELECT 1 FROM HOST_MEMBERSHIP WHERE LOWER_USERNAME = ? AND GROUP_NAME = ?",
-                lower(username), lower(group));
+        return username != null && group != null && groupsOf(username).contains(lower(group));
     }
 
     /** Usernames of the group's members, inactive ones included, sorted. */
@@ -355,14 +428,15 @@ public final class World {
 
     /** All projects, ordered by key. */
     public List<HostProject> projects() {
-        return projects("", new Object[0]);
+        return caches.get(allProjects, ALL, () -> projects("", new Object[0]));
     }
 
     public Optional<HostProject> project(String key) {
         if (key == null) {
             return Optional.empty();
         }
-        return first(projects(" WHERE p.PROJECT_KEY = ?", new Object[] {upper(key)}));
+        String k = upper(key);
+        return projects().stream().filter(p -> p.key().equals(k)).findFirst();
     }
 
     /**
@@ -392,9 +466,18 @@ public final class World {
         if (projectKey == null) {
             return List.of();
         }
-        return query("SELECT l.ID, p.PROJECT_KEY, l.LEVEL_NAME FROM HOST_SECURITY_LEVEL l"
+        return caches.get(securityLevelsOfProject, upper(projectKey), () -> List.copyOf(query(
+                "SELECT l.ID, p.PROJECT_KEY, l.LEVEL_NAME FROM HOST_SECURITY_LEVEL l"
                 + " JOIN HOST_PROJECT p ON p.ID = l.PROJECT_ID WHERE p.PROJECT_KEY = ? ORDER BY l.LEVEL_NAME",
-                World::securityLevel, upper(projectKey));
+                World::securityLevel, upper(projectKey))));
+    }
+
+    /** The security level the issue is at (its project's level, from the cache); empty when there is none. */
+    public Optional<HostSecurityLevel> securityLevelOf(HostIssue issue) {
+        if (issue.securityLevelId() == null) {
+            return Optional.empty();
+        }
+        return securityLevels(issue.projectKey()).stream().filter(l -> l.id() == issue.securityLevelId()).findFirst();
     }
 
     /** The security level the issue is at; empty when anyone who may browse the project sees it. */
@@ -414,18 +497,19 @@ public final class World {
         if (issue == null || !hasProjectPermission(usernameOrNull, issue.projectKey(), BROWSE_PROJECTS)) {
             return false;
         }
-        Optional<HostSecurityLevel> level = securityLevelOf(issue.id());
-        return level.isEmpty() || isInSecurityLevel(usernameOrNull, level.get().id(), issue);
+        // the level is the issue's own data, read with it (Jira's issue row); its members come from the cache
+        return issue.securityLevelId() == null || isInSecurityLevel(usernameOrNull, issue.securityLevelId(), issue);
     }
 
     private boolean isInSecurityLevel(String username, long levelId, HostIssue issue) {
         String user = lower(username);
-        List<String[]> members = query("SELECT HOLDER_TYPE, HOLDER FROM HOST_SECURITY_MEMBER WHERE LEVEL_ID = ?",
-                rs -> new String[] {rs.getString(1), rs.getString(2)}, levelId);
-        for (String[] member : members) {
-            boolean in = switch (member[0]) {
-                case "USER" -> member[1].equals(user);
-                case "GROUP" -> isUserInGroup(user, member[1]);
+        List<Holder> members = caches.get(securityMembers, levelId, () -> List.copyOf(query(
+                "SELECT HOLDER_TYPE, HOLDER FROM HOST_SECURITY_MEMBER WHERE LEVEL_ID = ?",
+                rs -> new Holder(rs.getString(1), rs.getString(2)), levelId)));
+        for (Holder member : members) {
+            boolean in = switch (member.type()) {
+                case "USER" -> member.name().equals(user);
+                case "GROUP" -> isUserInGroup(user, member.name());
                 case "REPORTER" -> user.equals(lower(issue.reporter()));
                 case "ASSIGNEE" -> issue.assignee() != null && user.equals(lower(issue.assignee()));
                 case "PROJECT_LEAD" -> project(issue.projectKey()).map(p -> user.equals(lower(p.lead()))).orElse(false);
@@ -468,11 +552,51 @@ public final class World {
         if (usernameOrNull == null || projectKey == null) {
             return false;
         }
-        String user = lower(usernameOrNull);
-        return exists("SELECT 1 FROM HOST_USER u WHERE u.LOWER_USERNAME = ? AND u.ACTIVE = TRUE AND (u.SYSTEM_ADMIN = TRUE"
-                        + " OR EXISTS (SELECT 1 FROM HOST_PROJECT_GRANT g JOIN HOST_PROJECT p ON p.ID = g.PROJECT_ID"
-                        + " WHERE p.PROJECT_KEY = ? AND g.PERMISSION_NAME = ?" + HOLDER_MATCH + "))",
-                user, upper(projectKey), permission, user, user);
+        return holds(usernameOrNull, caches.get(projectGrants, ALL, () -> grants(
+                "SELECT p.PROJECT_KEY, g.PERMISSION_NAME, g.HOLDER_TYPE, g.HOLDER FROM HOST_PROJECT_GRANT g"
+                        + " JOIN HOST_PROJECT p ON p.ID = g.PROJECT_ID")).getOrDefault(upper(projectKey), Map.of())
+                .getOrDefault(permission, List.of()));
+    }
+
+    /**
+     * Whether the active user is a system administrator (who holds every permission) or one of the holders, directly
+     * ({@code USER}) or through a group ({@code GROUP}).
+     */
+    private boolean holds(String username, List<Holder> holders) {
+        Optional<UserRecord> user = activeUser(username);
+        if (user.isEmpty()) {
+            return false;
+        }
+        if (user.get().systemAdmin()) {
+            return true;
+        }
+        String lower = lower(username);
+        List<String> groups = null;
+        for (Holder holder : holders) {
+            if (holder.type().equals("USER") && holder.name().equals(lower)) {
+                return true;
+            }
+            if (holder.type().equals("GROUP")) {
+                if (groups == null) {
+                    groups = groupsOf(username);
+                }
+                if (groups.contains(holder.name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Grants by owner (the first column) and permission; {@code sql} is a constant of this class. */
+    private Map<String, Map<String, List<Holder>>> grants(String sql) {
+        Map<String, Map<String, List<Holder>>> grants = new java.util.HashMap<>();
+        for (Object[] row : query(sql, rs -> new Object[] {rs.getString(1), rs.getString(2),
+                new Holder(rs.getString(3), rs.getString(4))})) {
+            grants.computeIfAbsent((String) row[0], k -> new java.util.HashMap<>())
+                    .computeIfAbsent((String) row[1], k -> new ArrayList<>()).add((Holder) row[2]);
+        }
+        return grants;
     }
 
     /**
@@ -489,10 +613,9 @@ public final class World {
         if (usernameOrNull == null) {
             return false;
         }
-        String user = lower(usernameOrNull);
-        return exists("SELECT 1 FROM HOST_USER u WHERE u.LOWER_USERNAME = ? AND u.ACTIVE = TRUE AND (u.SYSTEM_ADMIN = TRUE"
-                        + " OR EXISTS (SELECT 1 FROM HOST_GLOBAL_GRANT g WHERE g.PERMISSION_NAME = ?" + HOLDER_MATCH + "))",
-                user, permission, user, user);
+        return holds(usernameOrNull, caches.get(globalGrants, ALL, () -> grants(
+                "SELECT '" + ALL + "', g.PERMISSION_NAME, g.HOLDER_TYPE, g.HOLDER FROM HOST_GLOBAL_GRANT g"))
+                .getOrDefault(ALL, Map.of()).getOrDefault(permission, List.of()));
     }
 
     // ---------------------------------------------------------------- Confluence
@@ -564,11 +687,10 @@ public final class World {
         if (usernameOrNull == null || spaceKey == null) {
             return false;
         }
-        String user = lower(usernameOrNull);
-        return exists("SELECT 1 FROM HOST_USER u WHERE u.LOWER_USERNAME = ? AND u.ACTIVE = TRUE AND (u.SYSTEM_ADMIN = TRUE"
-                        + " OR EXISTS (SELECT 1 FROM HOST_SPACE_GRANT g JOIN HOST_SPACE s ON s.ID = g.SPACE_ID"
-                        + " WHERE s.SPACE_KEY = ? AND g.PERMISSION_NAME = ?" + HOLDER_MATCH + "))",
-                user, spaceKey, permission, user, user);
+        return holds(usernameOrNull, caches.get(spaceGrants, ALL, () -> grants(
+                "SELECT s.SPACE_KEY, g.PERMISSION_NAME, g.HOLDER_TYPE, g.HOLDER FROM HOST_SPACE_GRANT g"
+                        + " JOIN HOST_SPACE s ON s.ID = g.SPACE_ID")).getOrDefault(spaceKey, Map.of())
+                .getOrDefault(permission, List.of()));
     }
 
     // ---------------------------------------------------------------- loading projects and issues
@@ -597,20 +719,34 @@ public final class World {
         }
     }
 
-    /** Three queries whatever the number of issues: the rows, then all their components and labels. */
+    /**
+     * One query whatever the number of issues, as Jira reads an issue's row: the rows with their security level, each
+     * joined with its components and labels (an issue has a few of each; the rows they multiply are folded here).
+     */
     private List<HostIssue> issues(String where, Object... params) {
-        String issueIds = " WHERE x.ISSUE_ID IN (SELECT i.ID FROM HOST_ISSUE i JOIN HOST_PROJECT p ON p.ID = i.PROJECT_ID"
-                + where + ")";
         try (Connection connection = dataSource.getConnection()) {
-            List<IssueRow> rows = query(connection, ISSUE_SELECT + where + " ORDER BY p.PROJECT_KEY, i.ISSUE_NUM",
-                    World::issueRow, params);
-            Map<Long, List<String>> components = grouped(connection, "SELECT x.ISSUE_ID, x.COMPONENT_NAME"
-                    + " FROM HOST_ISSUE_COMPONENT x" + issueIds + " ORDER BY x.ISSUE_ID, x.SEQ", params);
-            Map<Long, List<String>> labels = grouped(connection, "SELECT x.ISSUE_ID, x.LABEL"
-                    + " FROM HOST_ISSUE_LABEL x" + issueIds + " ORDER BY x.ISSUE_ID, x.LABEL", params);
-            return rows.stream().map(row -> row.toIssue(
-                    components.getOrDefault(row.id(), List.of()), labels.getOrDefault(row.id(), List.of())))
-                    .toList();
+            Map<Long, IssueRow> rows = new LinkedHashMap<>();
+            Map<Long, java.util.TreeMap<Integer, String>> components = new java.util.HashMap<>();
+            Map<Long, java.util.TreeSet<String>> labels = new java.util.HashMap<>();
+            query(connection, ISSUE_SELECT + where + " ORDER BY p.PROJECT_KEY, i.ISSUE_NUM", rs -> {
+                IssueRow row = rows.get(rs.getLong(1));
+                if (row == null) {
+                    row = issueRow(rs);
+                    rows.put(row.id(), row);
+                }
+                String component = rs.getString(15);
+                if (component != null) {
+                    components.computeIfAbsent(row.id(), id -> new java.util.TreeMap<>()).put(rs.getInt(14), component);
+                }
+                String label = rs.getString(16);
+                if (label != null) {
+                    labels.computeIfAbsent(row.id(), id -> new java.util.TreeSet<>()).add(label);
+                }
+                return null;
+            }, params);
+            return rows.values().stream().map(row -> row.toIssue(
+                    List.copyOf(components.getOrDefault(row.id(), new java.util.TreeMap<>()).values()),
+                    List.copyOf(labels.getOrDefault(row.id(), new java.util.TreeSet<>())))).toList();
         } catch (SQLException e) {
             throw new WorldException("Could not read issues", e);
         }
@@ -619,18 +755,20 @@ public final class World {
     /** An issue row before its components and labels are attached. */
     private record IssueRow(long id, String key, String projectKey, long number, String summary, String description,
                             String issueType, String status, String reporter, String assignee,
-                            LocalDateTime created, LocalDateTime updated) {
+                            LocalDateTime created, LocalDateTime updated, Long securityLevelId) {
 
         HostIssue toIssue(List<String> components, List<String> labels) {
             return new HostIssue(id, key, projectKey, number, summary, description, issueType, components, labels,
-                    status, reporter, assignee, created.toInstant(ZoneOffset.UTC), updated.toInstant(ZoneOffset.UTC));
+                    status, reporter, assignee, created.toInstant(ZoneOffset.UTC), updated.toInstant(ZoneOffset.UTC),
+                    securityLevelId);
         }
     }
 
     private static IssueRow issueRow(ResultSet rs) throws SQLException {
         return new IssueRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getObject(11, LocalDateTime.class), rs.getObject(12, LocalDateTime.class));
+                rs.getObject(11, LocalDateTime.class), rs.getObject(12, LocalDateTime.class),
+                rs.getObject(13) == null ? null : rs.getLong(13));
     }
 
     private static Map<Long, List<String>> grouped(Connection connection, String sql, Object[] params)

@@ -430,6 +430,8 @@ public final class WorldChanges {
             }
         } catch (SQLException e) {
             throw new WorldException("Could not change the Jira world", e);
+        } finally {
+            world.changed(); // committed or rolled back: no cache of any node keeps what was there before
         }
     }
 

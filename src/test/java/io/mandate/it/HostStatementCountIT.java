@@ -1,0 +1,132 @@
+package io.mandate.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mandate.refhost.RefHost;
+import io.mandate.refhost.web.RequestStatements;
+import io.mandate.testing.RunningHost.Http;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * Every JDBC statement one HTTP request causes on a started host (the host's tables and Active Objects alike,
+ * {@link RequestStatements}), with the host's caches warm, on the sample organisation with its sample decisions
+ * (HSQLDB). Asserts the host's own share — what Jira answers from its caches costs no statement — and prints the
+ * totals of the plugin's requests (issue 10; their budgets are the plugin's, asserted where the plugin is measured).
+ */
+public class HostStatementCountIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Requests sent before the measured one: the host's caches and the plugin's are warm. */
+    private static final int WARM_UP = 3;
+
+    private static RefHost host;
+    private static String jira;
+
+    @BeforeClass
+    public static void startHost() throws Exception {
+        File data = Files.createTempDirectory("mandate-statements").toFile();
+        host = RefHost.start(new RefHost.Settings(0, data, null, "postgres", "",
+                new File(System.getProperty("mandate.jar", "target/mandate-0.1.0-SNAPSHOT.jar")), new File("target/aui")));
+        jira = host.baseUrl() + "/jira";
+    }
+
+    @AfterClass
+    public static void stopHost() throws Exception {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    /** The statements of the last of WARM_UP + 1 requests on {@code path} (context path included). */
+    private static List<String> warm(String path, Supplier<Http.Reply> request) {
+        try (RequestStatements.Recording recording = host.requestStatements().record(path)) {
+            List<String> last = null;
+            for (int i = 0; i <= WARM_UP; i++) {
+                Http.Reply reply = request.get();
+                assertTrue(reply.status() + " " + reply.body(), reply.status() < 300);
+                last = recording.next();
+            }
+            return last;
+        }
+    }
+
+    private static void print(String what, List<String> statements) {
+        System.out.printf("[statements] %-58s %3d%n", what, statements.size());
+        if (Boolean.getBoolean("mandate.statements.verbose")) {
+            statements.forEach(sql -> System.out.println("    " + sql));
+        }
+    }
+
+    @Test
+    public void myselfIsAnsweredFromTheHostsCaches() {
+        List<String> statements = warm("/jira/rest/api/2/myself", () -> Http.get(jira + "/rest/api/2/myself", "alice"));
+        print("GET /rest/api/2/myself", statements);
+        assertEquals(String.join("\n", statements), 0, statements.size());
+    }
+
+    @Test
+    public void theHostsShareOfAWarmIssueViewIsReadingTheIssueOnly() {
+        List<String> statements = warm("/jira/browse/DEMO-2", () -> Http.get(jira + "/browse/DEMO-2", "alice"));
+        print("GET /jira/browse/DEMO-2 (all)", statements);
+        List<String> host = statements.stream().filter(sql -> sql.contains("HOST_")).toList();
+        print("GET /jira/browse/DEMO-2 (host tables)", host);
+        host.forEach(sql -> System.out.println("    " + sql));
+        // Users, groups, projects, permission schemes and security levels come from the host's caches; what is left
+        // is reading the issue, one statement a lookup (its row with its security level, components and labels), as
+        // Jira reads an issue from its database: once for the page itself, the rest are lookups the plugin asks for
+        // (IssueManager.getIssueObject, and PermissionManager.hasPermission, which judges the issue as it is now)
+        assertTrue(String.join("\n", host), host.stream().allMatch(sql -> sql.startsWith("SELECT i.ID, i.ISSUE_KEY")));
+        // measured: 7 (1 of the page's own, 6 the plugin's lookups of DEMO-2); the plugin side lowers its share
+        assertTrue(String.join("\n", host), host.size() <= 7);
+    }
+
+    @Test
+    public void printsThePluginsRequests() throws IOException {
+        String decision = jira + "/rest/mandate/1.0/decisions/DEMO-2";
+        print("GET /rest/mandate/1.0/decisions/DEMO-2",
+                warm("/jira/rest/mandate/1.0/decisions/DEMO-2", () -> Http.get(decision, "alice")));
+        List<String> put = null;
+        try (RequestStatements.Recording recording = host.requestStatements().record("/jira/rest/mandate/1.0/decisions/DEMO-2")) {
+            for (int i = 0; i <= WARM_UP; i++) {
+                JsonNode current = read(Http.get(decision, "alice"));
+                recording.next();
+                String due = current.path("dueDate").asText().endsWith("1") ? "2026-12-22" : "2026-12-21";
+                Http.Reply reply = Http.putJson(decision, "alice", "{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\","
+                        + "\"approver\":\"erin\",\"contributors\":[\"bob\"],\"dueDate\":\"" + due + "\",\"version\":"
+                        + current.path("version").asInt() + "}");
+                assertEquals(reply.body(), 200, reply.status());
+                put = recording.next();
+            }
+        }
+        print("PUT /rest/mandate/1.0/decisions/DEMO-2 (due date only)", put);
+        print("GET /jira/browse/DEMO-2", warm("/jira/browse/DEMO-2", () -> Http.get(jira + "/browse/DEMO-2", "alice")));
+        for (int size : new int[]{5, 50}) {
+            String list = jira + "/rest/mandate/1.0/decisions?maxResults=" + size;
+            List<String> statements = warm("/jira/rest/mandate/1.0/decisions", () -> Http.get(list, "alice"));
+            int total = read(Http.get(list, "alice")).path("values").size();
+            print("GET /rest/mandate/1.0/decisions?maxResults=" + size + " (" + total + " rows)", statements);
+        }
+        print("GET /rest/api/2/myself", warm("/jira/rest/api/2/myself", () -> Http.get(jira + "/rest/api/2/myself", "alice")));
+        print("GET /rest/api/2/issue/DEMO-2", warm("/jira/rest/api/2/issue/DEMO-2",
+                () -> Http.get(jira + "/rest/api/2/issue/DEMO-2", "alice")));
+    }
+
+    private static JsonNode read(Http.Reply reply) {
+        try {
+            return JSON.readTree(reply.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + reply.body(), e);
+        }
+    }
+}
