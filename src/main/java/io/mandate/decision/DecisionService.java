@@ -367,32 +367,19 @@ public class DecisionService {
      * How many decisions in each status the caller may see (the admin page): only projects they may browse, and each
      * issue checked as every list does — issue security binds administrators too, so a decision on an issue they may
      * not browse is not counted (its status would show in the difference). One streamed statement and one bulk host
-     * call per {@value #BULK} decisions.
+     * call per {@link io.mandate.platform.IssueBatch#SIZE} decisions.
      */
     public Map<DecisionStatus, Long> countByStatus() {
         Optional<Person> caller = people.currentUser();
         Map<DecisionStatus, Long> counts = new java.util.EnumMap<>(DecisionStatus.class);
-        Map<Long, DecisionStatus> batch = new LinkedHashMap<>();
-        Runnable flush = () -> {
-            for (Long visible : issues.browsableByIds(batch.keySet(), caller).keySet()) {
-                counts.merge(batch.get(visible), 1L, Long::sum);
-            }
-            batch.clear();
-        };
-        store.forEachStatus(issues.browsableProjects(caller), (candidate, status) -> {
-            batch.put(candidate.issueId(), status);
-            if (batch.size() >= BULK) {
-                flush.run();
-            }
-        });
-        if (!batch.isEmpty()) {
-            flush.run();
-        }
+        io.mandate.platform.IssueBatch<Map.Entry<Long, DecisionStatus>> judged = new io.mandate.platform.IssueBatch<>(
+                issues, caller, Map.Entry::getKey, (entry, issue) -> counts.merge(entry.getValue(), 1L, Long::sum));
+        store.forEachStatus(issues.browsableProjects(caller), (candidate, status) -> judged.add(Map.entry(candidate.issueId(), status)));
+        judged.finish();
         return counts;
     }
 
-    /** How many issues a streamed pass hands the host at once to be judged ({@link IssueAccess#browsableByIds}). */
-    public static final int BULK = 1000;
+
 
     /** The issue of a listed decision as it is now (current key and summary); empty if it has become invisible meanwhile. */
     public Optional<IssueRef> issueOf(Decision decision) {
