@@ -356,6 +356,7 @@ public class DecisionService {
             }
             if (candidate.projectId() == null || candidate.projectId() != issue.get().projectId()) {
                 store.updateProjectId(candidate.issueId(), issue.get().projectId());
+                cache.invalidate(candidate.issueId()); // a write like any other: no node keeps the old project id
             }
             visible.add(issue.get());
         }

@@ -83,6 +83,7 @@ public class DecisionListCostTest {
     private UserManager userManager;
     private UserDirectory users;
     private DecisionResource resource;
+    private final Map<Long, MutableIssue> byId = new java.util.HashMap<>();
 
     public DecisionListCostTest(String kind) {
         this.kind = kind;
@@ -96,7 +97,6 @@ public class DecisionListCostTest {
         Project demo = mock(Project.class);
         when(demo.getId()).thenReturn(10000L);
         when(demo.getKey()).thenReturn("DEMO");
-        Map<Long, MutableIssue> byId = new java.util.HashMap<>();
         for (long id = 1; id <= DECISIONS; id++) {
             MutableIssue issue = mock(MutableIssue.class);
             when(issue.getId()).thenReturn(id);
@@ -185,6 +185,22 @@ public class DecisionListCostTest {
                 ofFifty.userLookups() <= 2);
         assertEquals("each person on the page once (Bob, Alice, Carol)", 3, ofFifty.personLookups());
         verify(issueManager, never()).getIssueObject(any(String.class));
+    }
+
+    @Test
+    public void aRepeatedGetCostsNoStatementAndOneIssueLookup() {
+        when(issueManager.getIssueObject(anyString())).thenAnswer(i -> byId.get(
+                Long.parseLong(i.<String>getArgument(0).substring("DEMO-".length()))));
+        resource.get("DEMO-3"); // reads the decision into the cluster cache
+        clearInvocations(issueManager, permissions, userManager, users);
+        ao.sql().start();
+        DecisionJson again = resource.get("DEMO-3");
+        assertEquals("the decision from the cluster cache", List.of(), ao.sql().stop());
+        assertEquals("DEMO-3", again.issueKey());
+        verify(issueManager, times(1)).getIssueObject(anyString());
+        assertEquals("one lookup of the key, none by id", 1, count(issueManager, "getIssueObject"));
+        assertEquals("BROWSE, once", 1, count(permissions, "hasPermission"));
+        assertEquals("each person once (Bob, Alice, Carol)", 3, count(users, "byKey"));
     }
 
     @Test
