@@ -59,8 +59,10 @@ public class JiraIssueAccess implements IssueAccess {
     }
 
     /**
-     * One call to the host for all the issues ({@code getIssueObjects}; Jira reads them in batched queries), the user
-     * looked up once, then Jira's permission check on each issue object (answered from Jira's permission caches).
+     * One call to the host per {@link IssueBatch#SIZE} issues ({@code getIssueObjects}; Jira reads them in batched
+     * queries) — so a whole-instance list never holds more than that many of Jira's issue objects at once, only their
+     * {@link IssueRef}s — the user looked up once, then Jira's permission check on each issue object (answered from
+     * Jira's permission caches).
      */
     @Override
     public Map<Long, IssueRef> browsableByIds(Collection<Long> issueIds, Optional<Person> user) {
@@ -68,10 +70,13 @@ public class JiraIssueAccess implements IssueAccess {
             return Map.of();
         }
         ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
+        List<Long> ids = issueIds instanceof List<Long> list ? list : new ArrayList<>(issueIds);
         Map<Long, IssueRef> visible = new LinkedHashMap<>();
-        for (Issue issue : issueManager.getIssueObjects(issueIds instanceof List<Long> list ? list : new ArrayList<>(issueIds))) {
-            if (issue != null && has(ProjectPermissions.BROWSE_PROJECTS, issue, appUser)) {
-                visible.put(issue.getId(), toRef(issue));
+        for (int from = 0; from < ids.size(); from += IssueBatch.SIZE) {
+            for (Issue issue : issueManager.getIssueObjects(ids.subList(from, Math.min(ids.size(), from + IssueBatch.SIZE)))) {
+                if (issue != null && has(ProjectPermissions.BROWSE_PROJECTS, issue, appUser)) {
+                    visible.put(issue.getId(), toRef(issue));
+                }
             }
         }
         return visible;

@@ -204,6 +204,16 @@ public class DecisionListCostTest {
     }
 
     @Test
+    public void aLongListIsJudgedOneThousandIssuesPerHostCall() {
+        JiraIssueAccess access = new JiraIssueAccess(issueManager, permissions, userManager, mock(IssueIndexingService.class));
+        List<Long> ids = java.util.stream.LongStream.rangeClosed(1, 2_500).boxed().toList(); // 60 exist
+        clearInvocations(issueManager);
+        assertEquals(DECISIONS - 1, access.browsableByIds(ids, Optional.of(ALICE)).size());
+        verify(issueManager, times(3)).getIssueObjects(anyCollection()); // 1,000 + 1,000 + 500
+        verify(issueManager, never()).getIssueObject(anyLong());
+    }
+
+    @Test
     public void theIssuesOfAListAreJudgedForTheCallerInOneCall() {
         list(50, new ArrayList<>());
         verify(issueManager, times(1)).getIssueObjects(anyCollection());
