@@ -7,6 +7,7 @@ import io.mandate.decision.Decision;
 import io.mandate.decision.DecisionAuthority;
 import io.mandate.decision.DecisionStore;
 import io.mandate.platform.IssueAccess;
+import io.mandate.platform.IssueBatch;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.People;
 import io.mandate.platform.Person;
@@ -39,8 +40,8 @@ import java.util.TreeSet;
  *       (case-insensitive) plus the domains of its decisions; for a group, the domains where the group or a member
  *       (by a user grant) holds a grant; all domains.</li>
  *   <li><b>Only what the caller may browse counts</b>: the SQL reads only the projects the caller may browse
- *       ({@link IssueAccess#browsableProjects}); then each decision's issue is checked with
- *       {@link IssueAccess#browsable(long, Optional)} (issue security, a host call answered without SQL of ours), so a
+ *       ({@link IssueAccess#browsableProjects}); then the decisions' issues are checked in bulk with
+ *       {@link IssueAccess#browsableByIds} (issue security; one host call per {@link IssueBatch#SIZE} decisions), so a
  *       hidden decision never reaches the accumulator. The issue's current key and project are the ones reported.</li>
  *   <li><b>Statements</b>: {@link DecisionStore#forEachInScope} — two streamed statements however many decisions;
  *       the checks (violation, consultation gap, the decision's domain) come from {@link DecisionAuthority} over the
@@ -127,13 +128,14 @@ public class AccountabilityService {
         Collection<String> domainFilter = resolved.domainFilter();
         Collection<String> peopleFilter = resolved.peopleFilter();
         String inProject = projectKey;
-        decisions.forEachInScope(visible, projectId, domainFilter, peopleFilter, d -> {
-            Optional<IssueRef> issue = issues.browsable(d.issueId(), user);
-            if (issue.isEmpty() || (inProject != null && !inProject.equalsIgnoreCase(issue.get().projectKey()))) {
-                return;
+        // the issues are judged in bulk (one host call per IssueBatch.SIZE decisions), in the order they stream
+        IssueBatch<Decision> judged = new IssueBatch<>(issues, user, Decision::issueId, (d, issue) -> {
+            if (inProject == null || inProject.equalsIgnoreCase(issue.projectKey())) {
+                acc.add(facts(d, issue, approvers));
             }
-            acc.add(facts(d, issue.get(), approvers));
         });
+        decisions.forEachInScope(visible, projectId, domainFilter, peopleFilter, judged::add);
+        judged.finish();
         if (projectKey != null) {
             domainKeys.addAll(acc.decisionDomains());
         }

@@ -3,9 +3,11 @@ package io.mandate.accountability;
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import io.mandate.authority.AbsenceStore;
 import io.mandate.authority.AuthorityService;
+import io.mandate.decision.Decision;
 import io.mandate.decision.DecisionAuthority;
 import io.mandate.decision.DecisionStore;
 import io.mandate.platform.IssueAccess;
+import io.mandate.platform.IssueBatch;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.People;
 import io.mandate.platform.Person;
@@ -149,14 +151,11 @@ public class WhatIfService {
         String inProject = scope.projectKey();
         // outside a project scope only the absent people's decisions matter: let the database pick them
         boolean byApprover = inProject == null && away.size() <= MAX_SQL_APPROVERS;
-        decisions.forEachOpenInScope(issues.browsableProjects(user), scope.projectId(), scope.domainFilter(),
-                scope.peopleFilter(), byApprover ? away.keySet() : null, d -> {
+        // the issues are judged in bulk: one host call per IssueBatch.SIZE decisions, in the order they stream
+        IssueBatch<Decision> judged = new IssueBatch<>(issues, user, Decision::issueId, (d, found) -> {
                     String approver = d.approverKey() == null ? null : away.get(d.approverKey());
-                    if (approver == null && inProject == null) {
-                        return; // nothing to learn from it: no host call
-                    }
-                    Optional<IssueRef> issue = issues.browsable(d.issueId(), user);
-                    if (issue.isEmpty() || (inProject != null && !inProject.equalsIgnoreCase(issue.get().projectKey()))) {
+                    Optional<IssueRef> issue = Optional.of(found);
+                    if (inProject != null && !inProject.equalsIgnoreCase(issue.get().projectKey())) {
                         return;
                     }
                     if (inProject != null) {
@@ -172,6 +171,14 @@ public class WhatIfService {
                                 issue.get().number(), approver));
                     }
                 });
+        decisions.forEachOpenInScope(issues.browsableProjects(user), scope.projectId(), scope.domainFilter(),
+                scope.peopleFilter(), byApprover ? away.keySet() : null, d -> {
+                    if (inProject == null && (d.approverKey() == null || !away.containsKey(d.approverKey()))) {
+                        return; // nothing to learn from it: no host call
+                    }
+                    judged.add(d);
+                });
+        judged.finish();
         List<WhatIf.Domain> domains = new ArrayList<>();
         for (String key : domainKeys) {
             if (authority.domain(key).isPresent()) {

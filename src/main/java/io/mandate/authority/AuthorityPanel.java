@@ -1,12 +1,12 @@
 package io.mandate.authority;
 
-import com.atlassian.jira.issue.Issue;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.plugin.web.ContextProvider;
 import com.atlassian.sal.api.message.I18nResolver;
 import io.mandate.decision.DecisionService;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Person;
+import io.mandate.platform.ShownIssue;
 import io.mandate.platform.TemplateTexts;
 import io.mandate.platform.rest.ApiException;
 
@@ -47,10 +47,12 @@ public class AuthorityPanel implements ContextProvider {
         Map<String, Object> result = new HashMap<>(context);
         result.put("i18n", new TemplateTexts(i18n));
         result.put("authority", null);
-        if (!(context.get("issue") instanceof Issue jiraIssue)) {
+        Optional<ShownIssue> shown = ShownIssue.of(context.get("issue"));
+        if (shown.isEmpty()) {
             return result;
         }
-        Optional<IssueRef> visible = decisions.visibleIssue(jiraIssue.getKey());
+        // the issue the view shows, judged as it is: not looked up again by key (the decision panel does the same)
+        Optional<IssueRef> visible = decisions.visibleIssue(shown.get());
         if (visible.isEmpty()) {
             return result; // Jira shows the view only to people who may browse the issue; render nothing rather than fail
         }

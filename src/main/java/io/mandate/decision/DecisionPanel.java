@@ -2,12 +2,12 @@ package io.mandate.decision;
 
 import io.mandate.platform.Principal;
 
-import com.atlassian.jira.issue.Issue;
 import com.atlassian.plugin.web.ContextProvider;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.PersonLabel;
+import io.mandate.platform.ShownIssue;
 import io.mandate.platform.rest.ApiException;
 
 import javax.inject.Inject;
@@ -50,19 +50,19 @@ public class DecisionPanel implements ContextProvider {
     public Map<String, Object> getContextMap(Map<String, Object> context) {
         Map<String, Object> result = new HashMap<>(context);
         result.put("i18n", new io.mandate.platform.TemplateTexts(i18n));
-        Object issueObject = context.get("issue");
-        if (!(issueObject instanceof Issue jiraIssue)) {
+        Optional<ShownIssue> shown = ShownIssue.of(context.get("issue"));
+        if (shown.isEmpty()) {
             result.put("decision", null);
             return result;
         }
         try {
-            return withDecision(result, jiraIssue);
+            return withDecision(result, shown.get());
         } catch (RuntimeException e) {
             if (!ApiException.isUnavailable(e)) {
                 throw e;
             }
             // the database does not answer: a short notice in the panel, and the rest of the issue view still renders
-            LOG.warn("The decision panel of {} could not read Mandate's data", jiraIssue.getKey(), e);
+            LOG.warn("The decision panel of {} could not read Mandate's data", shown.get().key(), e);
             Map<String, Object> notice = new HashMap<>(context);
             notice.put("i18n", new io.mandate.platform.TemplateTexts(i18n));
             notice.put("unavailable", true);
@@ -72,8 +72,12 @@ public class DecisionPanel implements ContextProvider {
         }
     }
 
-    private Map<String, Object> withDecision(Map<String, Object> result, Issue jiraIssue) {
-        Optional<IssueRef> visible = decisions.visibleIssue(jiraIssue.getKey());
+    /**
+     * The issue the view shows is judged as it is (no lookup by key), the permissions of the viewer on it once each,
+     * and each person named once (a request-scoped lookup): the host is asked nothing twice.
+     */
+    private Map<String, Object> withDecision(Map<String, Object> result, ShownIssue shown) {
+        Optional<IssueRef> visible = decisions.visibleIssue(shown);
         if (visible.isEmpty()) {
             // Jira shows the view only to people who may browse the issue; render nothing rather than fail
             result.put("decision", null);
@@ -83,10 +87,11 @@ public class DecisionPanel implements ContextProvider {
         IssueRef issue = visible.get();
         Optional<Decision> decision = decisions.find(issue);
         result.put("issueKey", issue.key());
-        result.put("canEdit", decisions.canEdit(issue));
+        result.put("canEdit", decisions.canEdit(shown));
         // the dialog's status choices and the history's status names, in the enum's order
         result.put("statuses", java.util.Arrays.stream(DecisionStatus.values()).map(Enum::name).toList());
-        result.put("decision", decision.map(d -> view(d, issue, decisions.today())).orElse(null));
+        java.util.function.Function<String, String> name = DecisionResource.once(this::name);
+        result.put("decision", decision.map(d -> view(d, issue, decisions.today(), name)).orElse(null));
         if (Boolean.TRUE.equals(result.get("canEdit"))) {
             // the approver picker offers these first: who may approve in the decision's domain (from the matrix's caches)
             result.put("mayApprove", decisions.mayApprove(decision, issue, MAY_APPROVE_OFFERED).stream()
@@ -96,7 +101,7 @@ public class DecisionPanel implements ContextProvider {
         return result;
     }
 
-    private Map<String, Object> view(Decision d, IssueRef issue, LocalDate today) {
+    private Map<String, Object> view(Decision d, IssueRef issue, LocalDate today, java.util.function.Function<String, String> name) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("status", d.status().name());
         view.put("statusLozenge", switch (d.status()) {
@@ -110,11 +115,11 @@ public class DecisionPanel implements ContextProvider {
         view.put("overdue", d.isOverdue(today));
         view.put("reviewDate", d.reviewDate() == null ? null : d.reviewDate().toString());
         view.put("dueForReview", d.isDueForReview(today));
-        view.put("driver", name(d.driverKey()));
-        view.put("approver", name(d.approverKey()));
-        view.put("contributors", d.contributorKeys().stream().map(this::name).toList());
+        view.put("driver", name.apply(d.driverKey()));
+        view.put("approver", name.apply(d.approverKey()));
+        view.put("contributors", d.contributorKeys().stream().map(name::apply).toList());
         List<String> informed = d.informed().stream()
-                .map(i -> i.type() == Principal.Type.USER ? name(i.id()) : i.id())
+                .map(i -> i.type() == Principal.Type.USER ? name.apply(i.id()) : i.id())
                 .toList();
         view.put("informed", informed);
         view.put("outcome", d.outcome());
@@ -129,12 +134,12 @@ public class DecisionPanel implements ContextProvider {
             if (checks.authorityViolation()) {
                 // "Alice may not approve in Architecture (holds CONSULT)"
                 view.put("authorityViolationText", f.approverLevel() == null
-                        ? i18n.getText("mandate.decision.check.violation.nothing", name(d.approverKey()), f.domainName())
-                        : i18n.getText("mandate.decision.check.violation", name(d.approverKey()), f.domainName(), f.approverLevel()));
+                        ? i18n.getText("mandate.decision.check.violation.nothing", name.apply(d.approverKey()), f.domainName())
+                        : i18n.getText("mandate.decision.check.violation", name.apply(d.approverKey()), f.domainName(), f.approverLevel()));
             }
             if (checks.consultationGap()) {
                 String missing = String.join(", ", f.notConsulted().stream()
-                        .map(p -> p.isUser() ? name(p.id()) : i18n.getText("mandate.decision.check.group", p.id())).toList());
+                        .map(p -> p.isUser() ? name.apply(p.id()) : i18n.getText("mandate.decision.check.group", p.id())).toList());
                 view.put("consultationGapText", i18n.getText("mandate.decision.check.gap", f.domainName(), missing));
             }
         });

@@ -2,6 +2,7 @@ package io.mandate.decision;
 
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Page;
+import io.mandate.platform.Person;
 import io.mandate.platform.rest.ApiException;
 import io.mandate.platform.rest.JsonBody;
 
@@ -19,7 +20,11 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * REST: {@code /rest/mandate/1.0/decisions/{issueKey}} (REST contract, "Jira side"). No access
@@ -44,19 +49,38 @@ public class DecisionResource {
                                        @QueryParam("status") String status, @QueryParam("overdue") String overdue,
                                        @QueryParam("dueForReview") String dueForReview,
                                        @QueryParam("startAt") String startAt, @QueryParam("maxResults") String maxResults) {
-        Page<Decision> page = decisions.list(new DecisionService.ListFilter(project, domain, approver, driver, status,
-                overdue, dueForReview, startAt, maxResults));
+        Page<DecisionService.Listed> page = decisions.listWithIssues(new DecisionService.ListFilter(project, domain,
+                approver, driver, status, overdue, dueForReview, startAt, maxResults));
         java.time.LocalDate today = decisions.today();
+        // the issues were judged for this caller by the list a moment ago (in bulk): not looked up again per row;
+        // each person once per request, however many rows name them
+        Function<String, Optional<Person>> person = once(decisions::person);
         List<DecisionJson> values = page.values().stream()
-                .map(d -> decisions.issueOf(d).map(issue -> json(decisions.withCurrentDomain(d, issue), issue, today)))
-                .flatMap(java.util.Optional::stream)
+                .map(l -> json(decisions.withCurrentDomain(l.decision(), l.issue()), l.issue(), today, person))
                 .toList();
         return page.withValues(values);
     }
 
     /** The decision in its current domain with the matrix's checks: from caches, no statement per decision. */
     private DecisionJson json(Decision current, IssueRef issue, java.time.LocalDate today) {
-        return DecisionJson.of(current, issue, decisions::person, today, decisions.checks(current, issue));
+        return json(current, issue, today, once(decisions::person));
+    }
+
+    private DecisionJson json(Decision current, IssueRef issue, java.time.LocalDate today, Function<String, Optional<Person>> person) {
+        return DecisionJson.of(current, issue, person, today, decisions.checks(current, issue));
+    }
+
+    /** A lookup that asks once per key for this request only (nothing kept beyond it: no state in the JVM between requests). */
+    static <T> Function<String, T> once(Function<String, T> lookup) {
+        Map<String, T> seen = new HashMap<>();
+        return key -> {
+            T known = seen.get(key);
+            if (known == null && !seen.containsKey(key)) {
+                known = lookup.apply(key);
+                seen.put(key, known);
+            }
+            return known;
+        };
     }
 
     @GET
@@ -78,8 +102,9 @@ public class DecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public DecisionJson put(@PathParam("issueKey") String issueKey,
                             @HeaderParam("Content-Length") @DefaultValue("-1") long contentLength, InputStream body) {
-        Decision saved = decisions.put(issueKey, JsonBody.read(body, contentLength));
-        IssueRef issue = decisions.browsableIssue(issueKey);
+        com.fasterxml.jackson.databind.node.ObjectNode json = JsonBody.read(body, contentLength); // 413 before anything else
+        IssueRef issue = decisions.browsableIssue(issueKey); // once: the write and the answer use the same lookup
+        Decision saved = decisions.put(issue, json);
         // a save that changed nothing returns the stored decision: show its domain as the rules give it now
         return json(decisions.withCurrentDomain(saved, issue), issue, decisions.today());
     }
@@ -103,6 +128,7 @@ public class DecisionResource {
     @GET
     @Path("{issueKey}/history")
     public List<AuditEntryJson> history(@PathParam("issueKey") String issueKey) {
-        return decisions.history(issueKey).stream().map(e -> AuditEntryJson.of(e, decisions::person)).toList();
+        Function<String, Optional<Person>> person = once(decisions::person);
+        return decisions.history(issueKey).stream().map(e -> AuditEntryJson.of(e, person)).toList();
     }
 }

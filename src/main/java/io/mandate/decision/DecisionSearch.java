@@ -157,11 +157,13 @@ public class DecisionSearch {
                 null, null));
         List<Long> found = new ArrayList<>();
         for (int start = 0; start < candidates.size(); start += PAGE) {
-            for (Decision decision : store.findAll(candidates.subList(start, Math.min(candidates.size(), start + PAGE)))) {
-                if (criterion == Criterion.WITH_VIOLATION && decision.approverKey() == null) {
-                    continue;
-                }
-                Optional<IssueRef> issue = issues.browsable(decision.issueId(), searcher);
+            List<Decision> page = store.findAll(candidates.subList(start, Math.min(candidates.size(), start + PAGE))).stream()
+                    .filter(d -> criterion != Criterion.WITH_VIOLATION || d.approverKey() != null).toList();
+            // the page's issues judged in one host call, not one each (none when nothing on it can be flagged)
+            java.util.Map<Long, IssueRef> visible = page.isEmpty() ? java.util.Map.of()
+                    : issues.browsableByIds(page.stream().map(Decision::issueId).toList(), searcher);
+            for (Decision decision : page) {
+                Optional<IssueRef> issue = Optional.ofNullable(visible.get(decision.issueId()));
                 if (issue.isEmpty()) {
                     continue;
                 }

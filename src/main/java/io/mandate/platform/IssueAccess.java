@@ -1,5 +1,8 @@
 package io.mandate.platform;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +18,29 @@ public interface IssueAccess {
 
     /** The issue with this id as it is now, if it still exists and the user (empty = anonymous) may browse it. */
     Optional<IssueRef> browsable(long issueId, Optional<Person> user);
+
+    /**
+     * The issues with these ids as they are now that still exist and the user (empty = anonymous) may browse, by id,
+     * in the order of the ids given: what a list or a report shows, judged in one call to the host (Jira's
+     * {@code IssueManager.getIssueObjects}) instead of one per issue. This default asks once per id; the product's
+     * implementation asks in bulk.
+     */
+    default Map<Long, IssueRef> browsableByIds(Collection<Long> issueIds, Optional<Person> user) {
+        Map<Long, IssueRef> visible = new LinkedHashMap<>();
+        for (Long id : issueIds) {
+            browsable(id, user).ifPresent(issue -> visible.put(issue.id(), issue));
+        }
+        return visible;
+    }
+
+    /**
+     * The issue a host page already shows (a web panel's {@code issue}), if the user may browse it: judged on the
+     * host's own issue object, without looking it up again.
+     */
+    Optional<IssueRef> browsable(ShownIssue shown, Optional<Person> user);
+
+    /** Whether the user may edit the issue a host page already shows (Jira's "Edit issues"), without looking it up again. */
+    boolean canEdit(ShownIssue shown, Person user);
 
     /**
      * Ids of the projects the user (empty = anonymous) may browse: the first filter of every list and report.

@@ -15,8 +15,11 @@ import com.atlassian.plugin.spring.scanner.annotation.imports.JiraImport;
 import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 
 import javax.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,6 +56,41 @@ public class JiraIssueAccess implements IssueAccess {
     @Override
     public Optional<IssueRef> browsable(long issueId, Optional<Person> user) {
         return visible(issueManager.getIssueObject(issueId), user);
+    }
+
+    /**
+     * One call to the host per {@link IssueBatch#SIZE} issues ({@code getIssueObjects}; Jira reads them in batched
+     * queries) — so a whole-instance list never holds more than that many of Jira's issue objects at once, only their
+     * {@link IssueRef}s — the user looked up once, then Jira's permission check on each issue object (answered from
+     * Jira's permission caches).
+     */
+    @Override
+    public Map<Long, IssueRef> browsableByIds(Collection<Long> issueIds, Optional<Person> user) {
+        if (issueIds.isEmpty()) {
+            return Map.of();
+        }
+        ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
+        List<Long> ids = issueIds instanceof List<Long> list ? list : new ArrayList<>(issueIds);
+        Map<Long, IssueRef> visible = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += IssueBatch.SIZE) {
+            for (Issue issue : issueManager.getIssueObjects(ids.subList(from, Math.min(ids.size(), from + IssueBatch.SIZE)))) {
+                if (issue != null && has(ProjectPermissions.BROWSE_PROJECTS, issue, appUser)) {
+                    visible.put(issue.getId(), toRef(issue));
+                }
+            }
+        }
+        return visible;
+    }
+
+    @Override
+    public Optional<IssueRef> browsable(ShownIssue shown, Optional<Person> user) {
+        return visible(shown.issue(), user);
+    }
+
+    @Override
+    public boolean canEdit(ShownIssue shown, Person user) {
+        ApplicationUser appUser = userManager.getUserByKey(user.key());
+        return appUser != null && has(ProjectPermissions.EDIT_ISSUES, shown.issue(), appUser);
     }
 
     /** The issue if the user may browse it; hasPermission on the issue honours issue security, as in Jira. */

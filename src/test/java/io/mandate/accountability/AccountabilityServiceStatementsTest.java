@@ -63,6 +63,10 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
@@ -111,14 +115,13 @@ public class AccountabilityServiceStatementsTest {
                 NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class, DomainEntity.class, DomainScopeEntity.class, GrantEntity.class, AbsenceEntity.class,
                 MatrixAuditEntity.class);
         issues = mock(IssueAccess.class);
-        when(issues.browsable(anyLong(), any())).thenAnswer(i -> {
-            long id = i.<Long>getArgument(0);
-            if (hidden.contains(id)) {
-                return Optional.empty();
+        when(issues.browsable(anyLong(), any())).thenAnswer(i -> issue(i.<Long>getArgument(0)));
+        when(issues.browsableByIds(any(), any())).thenAnswer(i -> {
+            Map<Long, IssueRef> found = new java.util.LinkedHashMap<>();
+            for (Long id : i.<java.util.Collection<Long>>getArgument(0)) {
+                issue(id).ifPresent(ref -> found.put(id, ref));
             }
-            boolean ops = id >= 100_000;
-            return Optional.of(new IssueRef(id, (ops ? "OPS-" : "DEMO-") + id, "Issue " + id, ops ? OPS : DEMO,
-                    ops ? "OPS" : "DEMO", "Task", List.of(), List.of()));
+            return found;
         });
         when(issues.browsableProjects(any())).thenReturn(Set.of(DEMO));
         when(issues.browsableProject(eq("DEMO"), any())).thenReturn(Optional.of(DEMO));
@@ -154,6 +157,16 @@ public class AccountabilityServiceStatementsTest {
                 mock(io.mandate.platform.AuditLog.class), caches);
         service = new AccountabilityService(decisionStore, new MatrixDecisionAuthority(authority), authority, issues,
                 people, clock);
+    }
+
+    /** The issue as the host shows it to the caller: empty when hidden by issue security. */
+    private Optional<IssueRef> issue(long id) {
+        if (hidden.contains(id)) {
+            return Optional.empty();
+        }
+        boolean ops = id >= 100_000;
+        return Optional.of(new IssueRef(id, (ops ? "OPS-" : "DEMO-") + id, "Issue " + id, ops ? OPS : DEMO,
+                ops ? "OPS" : "DEMO", "Task", List.of(), List.of()));
     }
 
     @After
@@ -229,10 +242,22 @@ public class AccountabilityServiceStatementsTest {
 
         decisions(11, 1000);
         for (AccountabilityService.Scope s : scopes) {
+            clearInvocations(issues);
             List<String> forThousand = statementsOf(s);
             assertEquals(s + ": the decisions and the open ones' contributors, streamed " + forThousand,
                     2, forThousand.size());
             assertEquals(s + " " + forThousand, forTen.get(s).size(), forThousand.size());
+            // the host: the issues of the 1,000 decisions judged in one bulk call, none one by one
+            verify(issues, times(1)).browsableByIds(any(), any());
+            verify(issues, never()).browsable(anyLong(), any());
+        }
+        decisions(1001, 2500);
+        clearInvocations(issues);
+        assertEquals("2,500 decisions: still the same statements", 2, statementsOf(all).size());
+        verify(issues, times(3)).browsableByIds(any(), any()); // one per IssueBatch.SIZE (1,000) decisions
+        verify(issues, never()).browsable(anyLong(), any());
+        for (int i = 1001; i <= 2500; i++) {
+            hidden.add((long) i); // back to the thousand the assertions below were computed for
         }
         AccountabilityReport report = service.report(all);
         assertEquals("1,000 less the one hidden by issue security", 999, report.totals().decisions());

@@ -110,6 +110,7 @@ public class WhatIfServiceTest {
                 NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class, DomainEntity.class, DomainScopeEntity.class, GrantEntity.class, AbsenceEntity.class,
                 MatrixAuditEntity.class);
         IssueAccess issues = mock(IssueAccess.class);
+        when(issues.browsableByIds(any(), any())).thenCallRealMethod(); // the one-by-one default over the stub below
         when(issues.browsable(anyLong(), any())).thenAnswer(i -> {
             long id = i.<Long>getArgument(0);
             if (hidden.contains(id)) {

@@ -50,9 +50,9 @@ public class AuthorityPanelTest {
         m.domain("RELEASE", "Release go/no-go", MatrixFixture.projects("OPS"));
         m.domain("SPEND", "Spend under 10k", MatrixFixture.projects("OPS"));
         decisions = mock(DecisionService.class);
-        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(DEMO_1));
-        when(decisions.visibleIssue("OPS-1")).thenReturn(Optional.of(OPS_1));
-        when(decisions.visibleIssue("HR-1")).thenReturn(Optional.empty());
+        when(decisions.visibleIssue(shown("DEMO-1"))).thenReturn(Optional.of(DEMO_1));
+        when(decisions.visibleIssue(shown("OPS-1"))).thenReturn(Optional.of(OPS_1));
+        when(decisions.visibleIssue(shown("HR-1"))).thenReturn(Optional.empty());
         when(decisions.find(DEMO_1)).thenReturn(Optional.empty());
         when(decisions.find(OPS_1)).thenReturn(Optional.empty());
         panel = new AuthorityPanel(m.service, decisions, new RefI18nResolver(List.of("i18n/mandate"), getClass().getClassLoader()));
@@ -191,5 +191,10 @@ public class AuthorityPanelTest {
         when(decisions.find(DEMO_1)).thenThrow(new IllegalStateException("a bug"));
         m.current = alice;
         org.junit.Assert.assertThrows(IllegalStateException.class, () -> contextFor("DEMO-1"));
+    }
+
+    /** The issue a panel's context shows, matched by its key. */
+    private static io.mandate.platform.ShownIssue shown(String key) {
+        return org.mockito.ArgumentMatchers.argThat(s -> s != null && key.equals(s.key()));
     }
 }

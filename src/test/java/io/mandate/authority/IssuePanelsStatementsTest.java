@@ -144,6 +144,10 @@ public class IssuePanelsStatementsTest {
             when(issues.canEdit(eq(ref), any())).thenReturn(true);
         }
         when(issues.browsable(anyLong(), any())).thenAnswer(i -> Optional.ofNullable(issuesById.get(i.<Long>getArgument(0))));
+        when(issues.browsableByIds(any(), any())).thenCallRealMethod();
+        when(issues.browsable(any(io.mandate.platform.ShownIssue.class), any())).thenAnswer(i -> issuesById.values().stream()
+                .filter(r -> r.key().equals(i.<io.mandate.platform.ShownIssue>getArgument(0).key())).findFirst());
+        when(issues.canEdit(any(io.mandate.platform.ShownIssue.class), any())).thenReturn(true);
         when(issues.browsableProjects(any())).thenReturn(Set.of(10000L));
         users = mock(UserDirectory.class);
         when(users.currentUser()).thenReturn(Optional.of(ALICE));

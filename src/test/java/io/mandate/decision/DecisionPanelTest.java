@@ -31,7 +31,7 @@ public class DecisionPanelTest {
 
     @Test
     public void anIssueTheViewerCannotBrowseRendersNoDecisionInsteadOfFailing() {
-        when(decisions.visibleIssue("HR-1")).thenReturn(Optional.empty());
+        when(decisions.visibleIssue(shown("HR-1"))).thenReturn(Optional.empty());
         Map<String, Object> context = contextFor("HR-1");
         assertNull(context.get("decision"));
         assertEquals(false, context.get("canEdit"));
@@ -40,9 +40,9 @@ public class DecisionPanelTest {
     @Test
     public void anOverdueOpenDecisionIsMarkedOverdueAndNamesItsPeople() {
         IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
-        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
+        when(decisions.visibleIssue(shown("DEMO-1"))).thenReturn(Optional.of(ref));
         when(decisions.today()).thenReturn(LocalDate.parse("2026-11-24"));
-        when(decisions.canEdit(ref)).thenReturn(true);
+        when(decisions.canEdit(org.mockito.ArgumentMatchers.any(io.mandate.platform.ShownIssue.class))).thenReturn(true);
         when(decisions.person("k-carol")).thenReturn(Optional.of(new io.mandate.platform.Person("k-carol", "carol", "Carol Clark")));
         when(decisions.stored("k-carol")).thenReturn(new io.mandate.platform.Person("k-carol", "carol", "Carol Clark"));
         Decision d = new Decision(1, 10000L, "DEMO-1", "DEMO", DecisionStatus.IN_PROGRESS, null, "k-carol", List.of(), List.of(),
@@ -67,9 +67,9 @@ public class DecisionPanelTest {
         DecisionPanel worded = new DecisionPanel(decisions,
                 new io.mandate.refhost.sal.RefI18nResolver(List.of("i18n/mandate"), getClass().getClassLoader()));
         IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
-        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
+        when(decisions.visibleIssue(shown("DEMO-1"))).thenReturn(Optional.of(ref));
         when(decisions.today()).thenReturn(LocalDate.parse("2026-11-24"));
-        when(decisions.canEdit(ref)).thenReturn(true);
+        when(decisions.canEdit(org.mockito.ArgumentMatchers.any(io.mandate.platform.ShownIssue.class))).thenReturn(true);
         when(decisions.person("k-alice")).thenReturn(Optional.of(new io.mandate.platform.Person("k-alice", "alice", "Alice Adams")));
         when(decisions.stored("k-alice")).thenReturn(new io.mandate.platform.Person("k-alice", "alice", "Alice Adams"));
         when(decisions.person("k-bob")).thenReturn(Optional.of(new io.mandate.platform.Person("k-bob", "bob", "Bob Brown")));
@@ -106,7 +106,7 @@ public class DecisionPanelTest {
     @Test
     public void aDecidedDecisionPastItsReviewDateIsMarkedDueForReview() {
         IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
-        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
+        when(decisions.visibleIssue(shown("DEMO-1"))).thenReturn(Optional.of(ref));
         when(decisions.today()).thenReturn(LocalDate.parse("2026-11-24"));
         Decision d = new Decision(1, 10000L, "DEMO-1", "DEMO", DecisionStatus.DECIDED, null, null, List.of(), List.of(),
                 null, LocalDate.parse("2026-11-23"), "Kafka", null, false, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
@@ -132,7 +132,7 @@ public class DecisionPanelTest {
     @Test
     public void aDatabaseThatDoesNotAnswerGivesTheNoticeInsteadOfAFailure() {
         IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
-        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
+        when(decisions.visibleIssue(shown("DEMO-1"))).thenReturn(Optional.of(ref));
         // as a cache hands on what its loader threw: wrapped
         when(decisions.find(ref)).thenThrow(new IllegalStateException("cache load failed",
                 io.mandate.platform.rest.ApiException.unavailable(new java.sql.SQLTransientConnectionException("pool", "08001"))));
@@ -147,8 +147,13 @@ public class DecisionPanelTest {
     @Test
     public void anyOtherFailureIsNotHiddenAsANotice() {
         IssueRef ref = new IssueRef(1, "DEMO-1", "Broker", 10000L, "DEMO", "Task", List.of(), List.of());
-        when(decisions.visibleIssue("DEMO-1")).thenReturn(Optional.of(ref));
+        when(decisions.visibleIssue(shown("DEMO-1"))).thenReturn(Optional.of(ref));
         when(decisions.find(ref)).thenThrow(new IllegalStateException("a bug"));
         org.junit.Assert.assertThrows(IllegalStateException.class, () -> contextFor("DEMO-1"));
+    }
+
+    /** The issue a panel's context shows, matched by its key. */
+    private static io.mandate.platform.ShownIssue shown(String key) {
+        return org.mockito.ArgumentMatchers.argThat(s -> s != null && key.equals(s.key()));
     }
 }

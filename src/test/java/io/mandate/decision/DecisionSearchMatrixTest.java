@@ -51,6 +51,7 @@ public class DecisionSearchMatrixTest {
     public void setUp() {
         store = mock(DecisionStore.class);
         issues = mock(IssueAccess.class);
+        when(issues.browsableByIds(any(), any())).thenCallRealMethod(); // the one-by-one default over the stubs below
         authority = mock(DecisionAuthority.class);
         UserDirectory users = mock(UserDirectory.class);
         when(users.byName(anyString())).thenReturn(Optional.empty());

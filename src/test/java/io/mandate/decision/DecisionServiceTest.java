@@ -82,6 +82,7 @@ public class DecisionServiceTest {
         when(users.isActive(any())).thenAnswer(i -> !DAVE.equals(i.getArgument(0)));
         when(users.groupExists(anyString())).thenAnswer(i -> "developers".equals(i.getArgument(0)));
 
+        when(issues.browsableByIds(any(), any())).thenCallRealMethod(); // the interface's one-by-one default over the stubs below
         when(issues.browsable(anyString(), any())).thenReturn(Optional.empty());
         when(issues.browsable(eq("DEMO-1"), any())).thenReturn(Optional.of(ISSUE));
         when(issues.canEdit(eq(ISSUE), any())).thenReturn(true);

@@ -58,6 +58,12 @@ public final class JiraAdapters {
             public MutableIssue getIssueByCurrentKey(String key) {
                 return getIssueObject(key);
             }
+
+            @Override
+            public List<Issue> getIssueObjects(Collection<Long> ids) {
+                // Jira's order: as the ids were given, the ones not found left out
+                return ids.stream().map(this::getIssueObject).filter(java.util.Objects::nonNull).map(Issue.class::cast).toList();
+            }
         };
     }
 
