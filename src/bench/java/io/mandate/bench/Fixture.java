@@ -139,7 +139,7 @@ public final class Fixture implements AutoCloseable {
 
     /** The effective authority over the i-th issue (match, each matched domain's effective authority, the people). */
     Object issueAuthority(int i) {
-        return asUser(ADMIN, () -> invoke(issueAuthorityOf, null, issueRefs.get(i % issueRefs.size())));
+        return asUser(ADMIN, () -> invoke(issueAuthorityOf, null, issueRefs.get(i % issueRefs.size()), authority));
     }
 
     /** The issue view's right column (the decision and authority panels) for the i-th issue, as {@link #USER} sees it. */
