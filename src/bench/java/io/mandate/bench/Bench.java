@@ -96,6 +96,7 @@ public final class Bench {
                 measure(size, r, size.equals(httpSize) && Boolean.parseBoolean(System.getProperty("bench.http", "true")));
                 save();
             }
+            merge();
             results.put("pluginStart", pluginStart());
             results.put("goals", goals());
             results.put("finished", Instant.now().toString());
@@ -107,6 +108,33 @@ public final class Bench {
                 embedded.close();
             }
         }
+    }
+
+    /**
+     * {@code -Dbench.merge=<an earlier results.json>}: the datasets this run did not measure are taken from that file
+     * (marked {@code fromEarlierRun}) for the goals and the plot, e.g. S and M from one run and L from another.
+     */
+    @SuppressWarnings("unchecked")
+    private void merge() throws Exception {
+        String merge = System.getProperty("bench.merge", "");
+        if (merge.isBlank()) {
+            return;
+        }
+        Map<String, Object> earlier = JSON.readValue(new File(merge), Map.class);
+        Map<String, Map<String, Object>> sizes = (Map<String, Map<String, Object>>) earlier.get("sizes");
+        Map<String, Map<String, Object>> all = new LinkedHashMap<>();
+        for (String k : List.of("S", "M", "L")) {
+            if (bySize.containsKey(k)) {
+                all.put(k, bySize.get(k));
+            } else if (sizes.containsKey(k)) {
+                Map<String, Object> m = new LinkedHashMap<>(sizes.get(k));
+                m.put("fromEarlierRun", merge + " (started " + ((Map<String, Object>) earlier.get("machine")).get("date") + ")");
+                all.put(k, m);
+            }
+        }
+        bySize.clear();
+        bySize.putAll(all);
+        results.put("mergedFrom", merge);
     }
 
     // ---------------------------------------------------------------- one dataset
@@ -152,7 +180,7 @@ public final class Bench {
         r.put("hostStartMs", (System.nanoTime() - t0) / 1_000_000);
         try {
             r.put("decisions", f.allDecisions);
-            r.put("reportProject", f.reportProject);
+            r.put("reportProjectKey", f.reportProject);
             r.put("reportProjectDecisions", f.reportProjectDecisions);
             r.put("issuesUsed", f.issueKeys.size());
             r.put("loadBefore", load());
@@ -161,7 +189,31 @@ public final class Bench {
             int t = Integer.getInteger("bench.jmh.time", 2);
             int rw = Integer.getInteger("bench.report.warmup", 3);
             int rm = Integer.getInteger("bench.report.iterations", 5);
-            record(size, r, new Runner(timed("authority|panels|reportProject", size + "-fast", wi, t, mi, t)).run());
+            record(size, r, new Runner(timed("authority|panels", size + "-fast", wi, t, mi, t)).run());
+            // the project report: one call within a budget first; JMH's iterations only if they fit in it
+            int projectBudget = Integer.getInteger("bench.project.budget", 300);
+            Map<String, Object> probe = new LinkedHashMap<>();
+            Fixture probed = f;
+            f = guarded("reportProject", f, projectBudget, probe, () -> {
+                long p0 = System.nanoTime();
+                probed.reportProject();
+                probe.put("firstCallMs", (System.nanoTime() - p0) / 1_000_000);
+                return null;
+            });
+            if (probe.get("firstCallMs") instanceof Number ms && ms.longValue() * (wi + mi) <= projectBudget * 1000L) {
+                record(size, r, new Runner(timed("reportProject", size + "-project", wi, t, mi, t)).run());
+            } else {
+                Map<String, Object> m = new LinkedHashMap<>(probe);
+                m.put("mode", "one call (over the budget for JMH's warm-up and iterations)");
+                m.put("samples", probe.containsKey("firstCallMs") ? 1 : 0);
+                if (probe.get("firstCallMs") instanceof Number ms) {
+                    m.put("meanMs", ms.doubleValue());
+                } else {
+                    m.put("atLeastMs", projectBudget * 1000.0);
+                }
+                m.put("budgetSeconds", projectBudget);
+                r.put("reportProject", m);
+            }
             record(size, r, new Runner(shots("reportSql", size + "-sql", rw, rm)).run());
             save();
             if (http) {
@@ -500,8 +552,10 @@ public final class Bench {
             g.add(goal("issue panels p95, " + at + " / S", "≤ 1.5×", d(l, "panels", "p95Ms") / d(s, "panels", "p95Ms"), "×", 1.5, true));
         }
         g.add(goal("effective-authority resolution for one issue, warm: p99 (" + at + ")", "≤ 0.2 ms", d(l, "authority", "p99Ms"), "ms", 0.2, true));
-        g.add(goal("accountability report, one project (" + (l == null ? "?" : l.get("reportProjectDecisions")) + " decisions, "
-                + at + "): mean", "≤ 50 ms", d(l, "reportProject", "meanMs"), "ms", 50, true));
+        double project = d(l, "reportProject", "meanMs");
+        boolean projectBound = Double.isNaN(project) && !Double.isNaN(d(l, "reportProject", "atLeastMs"));
+        g.add(bound(goal("accountability report, one project (" + (l == null ? "?" : l.get("reportProjectDecisions")) + " decisions, "
+                + at + "): mean", "≤ 50 ms", projectBound ? d(l, "reportProject", "atLeastMs") : project, "ms", 50, true), projectBound));
         double all = d(l, "reportAll", "meanMs");
         boolean allBound = Double.isNaN(all) && !Double.isNaN(d(l, "reportAll", "atLeastMs"));
         g.add(bound(goal("accountability report, whole instance (" + at + "): mean", "≤ 2 s",
@@ -611,7 +665,9 @@ public final class Bench {
             all.add(Double.isNaN(a) ? new Plot.Point(e.getKey() + " >", n, d(e.getValue(), "reportAll", "atLeastMs"))
                     : new Plot.Point(e.getKey(), n, a));
             sql.add(new Plot.Point(e.getKey(), n, d(e.getValue(), "reportSql", "meanMs")));
-            project.add(new Plot.Point(e.getKey(), n, d(e.getValue(), "reportProject", "meanMs")));
+            double pr = d(e.getValue(), "reportProject", "meanMs");
+            project.add(Double.isNaN(pr) ? new Plot.Point(e.getKey() + " >", n, d(e.getValue(), "reportProject", "atLeastMs"))
+                    : new Plot.Point(e.getKey(), n, pr));
         }
         String svg = Plot.svg("Accountability report time against dataset size", "decisions in the instance (log)",
                 "milliseconds (log)", List.of(
