@@ -75,6 +75,15 @@ public final class Bench {
 
     private void run() throws Exception {
         out.mkdirs();
+        String replot = System.getProperty("bench.replot", "");
+        if (!replot.isBlank()) {
+            // -Dbench.replot=<results.json>: only draw the plot again from saved results
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> sizes = (Map<String, Map<String, Object>>) JSON.readValue(new File(replot), Map.class).get("sizes");
+            bySize.putAll(sizes);
+            plot();
+            return;
+        }
         List<String> sizes = List.of(System.getProperty("bench.sizes", "S").toUpperCase(Locale.ROOT).split("\\s*,\\s*"));
         String httpSize = System.getProperty("bench.http.size", sizes.get(sizes.size() - 1)).toUpperCase(Locale.ROOT);
         EmbeddedPostgres embedded = null;

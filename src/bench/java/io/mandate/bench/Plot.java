@@ -20,10 +20,10 @@ final class Plot {
     }
 
     static String svg(String title, String xLabel, String yLabel, List<Series> series) {
-        int w = 720;
+        int w = 820;
         int h = 440;
         int left = 80;
-        int right = 200;
+        int right = 260;
         int top = 50;
         int bottom = 60;
         double minX = Double.MAX_VALUE, maxX = 0, minY = Double.MAX_VALUE, maxY = 0;
@@ -65,19 +65,35 @@ final class Plot {
         b.append(text(left + pw / 2, h - 14, "middle", xLabel));
         b.append(String.format(Locale.ROOT, "<text x=\"18\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 18 %.1f)\">%s</text>\n",
                 top + ph / 2, top + ph / 2, esc(yLabel)));
-        int legendY = top + 10;
+        int legendY = (int) (top + ph) - 20 * series.size() - 10;
         for (Series s : series) {
             List<String> coords = new ArrayList<>();
             for (Point p : s.points()) {
                 coords.add(String.format(Locale.ROOT, "%.1f,%.1f", sx.applyAsDouble(p.x()), sy.applyAsDouble(p.y())));
             }
+            // measured points joined by a line; a lower bound (label ending in ">") is a hollow point with an arrow up
+            List<String> measured = new ArrayList<>();
+            for (int i = 0; i < s.points().size(); i++) {
+                if (!s.points().get(i).label().endsWith(">")) {
+                    measured.add(coords.get(i));
+                }
+            }
             b.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>\n",
-                    s.colour(), String.join(" ", coords)));
+                    s.colour(), String.join(" ", measured)));
             for (Point p : s.points()) {
                 double x = sx.applyAsDouble(p.x());
                 double y = sy.applyAsDouble(p.y());
-                b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>\n", x, y, s.colour()));
-                b.append(text(x + 6, y - 6, "start", p.label() + " " + fmt(p.y()) + " ms"));
+                boolean bound = p.label().endsWith(">");
+                b.append(String.format(Locale.ROOT, bound
+                        ? "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>\n"
+                        : "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>\n", x, y, s.colour()));
+                if (bound) {
+                    b.append(String.format(Locale.ROOT, "<path d=\"M %.1f %.1f L %.1f %.1f M %.1f %.1f L %.1f %.1f L %.1f %.1f\" stroke=\"%s\""
+                                    + " stroke-width=\"2\" fill=\"none\"/>\n", x, y - 5, x, y - 22, x - 4, y - 16, x, y - 22, x + 4, y - 16,
+                            s.colour()));
+                }
+                b.append(text(x + 8, y - 6, "start", (bound ? p.label().substring(0, p.label().length() - 1) + "≥ " : p.label() + " ")
+                        + fmt(p.y()) + " ms" + (bound ? " (stopped)" : "")));
             }
             b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/>\n",
                     w - right + 16, legendY - 4, s.colour()));
