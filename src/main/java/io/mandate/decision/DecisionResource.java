@@ -103,8 +103,10 @@ public class DecisionResource {
     public DecisionJson put(@PathParam("issueKey") String issueKey,
                             @HeaderParam("Content-Length") @DefaultValue("-1") long contentLength, InputStream body) {
         com.fasterxml.jackson.databind.node.ObjectNode json = JsonBody.read(body, contentLength); // 413 before anything else
-        IssueRef issue = decisions.browsableIssue(issueKey); // once: the write and the answer use the same lookup
-        Decision saved = decisions.put(issue, json);
+        // once: the write, its permission checks and the answer use the same lookup
+        io.mandate.platform.IssueAccess.Editable editable = decisions.editableIssue(issueKey);
+        IssueRef issue = editable.issue();
+        Decision saved = decisions.put(editable, json);
         // a save that changed nothing returns the stored decision: show its domain as the rules give it now
         return json(decisions.withCurrentDomain(saved, issue), issue, decisions.today());
     }

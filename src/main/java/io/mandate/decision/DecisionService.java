@@ -140,9 +140,27 @@ public class DecisionService {
         return put(browsableIssue(issueKey), body);
     }
 
+    /** A browsable issue by key with whether the caller may edit it, from one lookup (404 when hidden or missing). */
+    public IssueAccess.Editable editableIssue(String issueKey) {
+        return issues.editable(issueKey, people.currentUser())
+                .orElseThrow(() -> ApiException.notFound(Message.of("mandate.error.issue.notFound", issueKey)));
+    }
+
     /** PUT on an issue this request has already resolved with {@link #browsableIssue} (it is not looked up again). */
     public Decision put(IssueRef issue, ObjectNode body) {
-        Person author = requireEditor(issue);
+        return put(issue, requireEditor(issue), body);
+    }
+
+    /** PUT on an issue this request has already judged with {@link #editableIssue} (neither looked up nor judged again). */
+    public Decision put(IssueAccess.Editable editable, ObjectNode body) {
+        Person user = people.currentUser().orElseThrow(() -> ApiException.unauthorized(Message.of("mandate.error.login.change")));
+        if (!editable.mayEdit()) {
+            throw ApiException.forbidden(Message.of("mandate.error.readOnly", editable.issue().key()));
+        }
+        return put(editable.issue(), user, body);
+    }
+
+    private Decision put(IssueRef issue, Person author, ObjectNode body) {
         Optional<Decision> current = store.find(issue.id());
         Map<String, Message> errors = new LinkedHashMap<>();
         DecisionInput input = DecisionInput.read(body, errors);
@@ -167,7 +185,7 @@ public class DecisionService {
                 : Optional.empty();
         Decision saved;
         try {
-            saved = store.save(next, current.map(Decision::version).orElse(null), audit, notice);
+            saved = store.save(next, current, audit, notice);
         } catch (StaleDecisionException e) {
             throw stale(e.currentVersion());
         } finally {

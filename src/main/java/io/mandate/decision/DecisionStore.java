@@ -116,6 +116,22 @@ public class DecisionStore {
      * and one that commits has its notice queued for the notification job.
      */
     public Decision save(Decision next, Integer expectedVersion, List<AuditEntry> audit, Optional<Notice> notice) {
+        return save(next, expectedVersion, Optional.empty(), audit, notice);
+    }
+
+    /**
+     * {@link #save(Decision, Integer, List, Optional)} of a change to {@code current} (as read before, its version the
+     * expected one): when the people are the same, their rows are left as they are — the version check proves they
+     * are still the ones {@code current} holds, since every write that changes them raises the version.
+     */
+    public Decision save(Decision next, Optional<Decision> current, List<AuditEntry> audit, Optional<Notice> notice) {
+        return save(next, current.map(Decision::version).orElse(null), current, audit, notice);
+    }
+
+    private Decision save(Decision next, Integer expectedVersion, Optional<Decision> current, List<AuditEntry> audit,
+                          Optional<Notice> notice) {
+        boolean samePeople = current.isPresent() && expectedVersion != null && current.get().version() == expectedVersion
+                && current.get().contributorKeys().equals(next.contributorKeys()) && current.get().informed().equals(next.informed());
         return staleOnConflict(() -> entities.inTransaction(() -> {
             DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", next.issueId()));
             DecisionEntity row;
@@ -144,7 +160,8 @@ public class DecisionStore {
                 version = row.getVersion() + 1;
             }
             claimRevision(row.getID(), version, next.updated(), audit);
-            if (version > 1) {
+            boolean rewritePeople = version == 1 || !samePeople;
+            if (version > 1 && rewritePeople) {
                 entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", row.getID());
             }
             row.setProjectId(next.projectId() == 0 ? row.getProjectId() : Long.valueOf(next.projectId()));
@@ -163,12 +180,14 @@ public class DecisionStore {
             row.setUpdatedAt(Date.from(next.updated()));
             row.setVersion(version);
             row.save();
-            int position = 0;
-            for (String contributor : next.contributorKeys()) {
-                addParticipant(row.getID(), CONTRIBUTOR, Principal.Type.USER.name(), contributor, position++);
-            }
-            for (Principal informed : next.informed()) {
-                addParticipant(row.getID(), INFORMED, informed.type().name(), informed.id(), position++);
+            if (rewritePeople) {
+                int position = 0;
+                for (String contributor : next.contributorKeys()) {
+                    addParticipant(row.getID(), CONTRIBUTOR, Principal.Type.USER.name(), contributor, position++);
+                }
+                for (Principal informed : next.informed()) {
+                    addParticipant(row.getID(), INFORMED, informed.type().name(), informed.id(), position++);
+                }
             }
             appendAudit(next.issueId(), audit);
             notice.ifPresent(n -> NoticeRows.insert(entities, n.forVersion(version)));

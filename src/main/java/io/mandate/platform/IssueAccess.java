@@ -62,6 +62,19 @@ public interface IssueAccess {
     boolean canEdit(IssueRef issue, Person user);
 
     /**
+     * The issue by key if the user may browse it, with whether they may edit it — judged on one lookup of the issue (a
+     * write needs both; {@link #browsable(String, Optional)} then {@link #canEdit(IssueRef, Person)} would look it up
+     * twice). Empty when the issue does not exist or is hidden from the user.
+     */
+    default Optional<Editable> editable(String issueKey, Optional<Person> user) {
+        return browsable(issueKey, user).map(issue -> new Editable(issue, user.map(u -> canEdit(issue, u)).orElse(false)));
+    }
+
+    /** A browsable issue and whether the user who asked may edit it. */
+    record Editable(IssueRef issue, boolean mayEdit) {
+    }
+
+    /**
      * Asks the host to re-index the issue after its decision changed, so that searches answered from
      * the index (the "Decision owner" field) see the change. Failures are logged, never thrown.
      */

@@ -54,6 +54,22 @@ public class JiraIssueAccess implements IssueAccess {
     }
 
     @Override
+    public Optional<Editable> editable(String issueKey, Optional<Person> user) {
+        if (issueKey == null || issueKey.isBlank() || issueKey.length() > 255) {
+            return Optional.empty();
+        }
+        Issue issue = issueManager.getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT));
+        if (issue == null) {
+            return Optional.empty();
+        }
+        ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
+        if (!has(ProjectPermissions.BROWSE_PROJECTS, issue, appUser)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Editable(toRef(issue), appUser != null && has(ProjectPermissions.EDIT_ISSUES, issue, appUser)));
+    }
+
+    @Override
     public Optional<IssueRef> browsable(long issueId, Optional<Person> user) {
         return visible(issueManager.getIssueObject(issueId), user);
     }

@@ -87,7 +87,7 @@ public class DecisionDomainTest {
         when(issues.browsable(eq("DEMO-1"), any())).thenReturn(Optional.of(ISSUE));
         when(issues.canEdit(eq(ISSUE), any())).thenReturn(true);
         when(store.find(ISSUE.id())).thenAnswer(i -> stored);
-        when(store.save(any(), any(), anyList(), any())).thenAnswer(i -> {
+        when(store.save(any(), any(java.util.Optional.class), anyList(), any())).thenAnswer(i -> {
             Decision d = i.getArgument(0);
             audits.add(List.copyOf((List<AuditEntry>) i.getArgument(2)));
             stored = Optional.of(d);
@@ -180,6 +180,6 @@ public class DecisionDomainTest {
         DecisionJson json = DecisionJson.of(saved, ISSUE, k -> Optional.empty(), service.today(), DecisionAuthority.Checks.NONE);
         String text = JSON.writeValueAsString(json);
         assertTrue(text, text.contains("\"domain\":\"RELEASE\",\"domainSetByHand\":true"));
-        verify(store).save(any(), eq(null), anyList(), any());
+        verify(store).save(any(), eq(java.util.Optional.empty()), anyList(), any());
     }
 }

@@ -72,7 +72,7 @@ public class DecisionServiceNotificationTest {
         when(issues.canEdit(eq(ISSUE), any())).thenReturn(true);
         stored = decision(DecisionStatus.IN_PROGRESS, null, 2);
         when(store.find(ISSUE.id())).thenAnswer(i -> Optional.of(stored));
-        when(store.save(any(), any(), anyList(), any())).thenAnswer(i -> i.getArgument(0));
+        when(store.save(any(), any(java.util.Optional.class), anyList(), any())).thenAnswer(i -> i.getArgument(0));
     }
 
     @Test
@@ -112,7 +112,7 @@ public class DecisionServiceNotificationTest {
 
     @Test
     public void aStaleSaveIsRefusedAndItsNoticeWentWithTheRolledBackWrite() {
-        when(store.save(any(), any(), anyList(), any())).thenThrow(new StaleDecisionException(3));
+        when(store.save(any(), any(java.util.Optional.class), anyList(), any())).thenThrow(new StaleDecisionException(3));
         expectStatus(409, DECIDE);
         // the notice was handed to the same store call that failed: no separate write could have queued it
         assertTrue(queued().isPresent());
@@ -121,13 +121,13 @@ public class DecisionServiceNotificationTest {
     @Test
     public void anInvalidChangeQueuesNothing() {
         expectStatus(400, "{\"version\":2,\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"carol\"}");
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
     }
 
     @SuppressWarnings("unchecked")
     private Optional<Notice> queued() {
         ArgumentCaptor<Optional<Notice>> notice = ArgumentCaptor.forClass(Optional.class);
-        verify(store).save(any(), any(), anyList(), notice.capture());
+        verify(store).save(any(), any(java.util.Optional.class), anyList(), notice.capture());
         return notice.getValue();
     }
 

@@ -88,7 +88,7 @@ public class DecisionServiceTest {
         when(issues.canEdit(eq(ISSUE), any())).thenReturn(true);
 
         when(store.find(ISSUE.id())).thenReturn(Optional.empty());
-        when(store.save(any(), any(), anyList(), any())).thenAnswer(i -> i.getArgument(0));
+        when(store.save(any(), any(java.util.Optional.class), anyList(), any())).thenAnswer(i -> i.getArgument(0));
     }
 
     // ----- lists go by issue id -----
@@ -193,21 +193,21 @@ public class DecisionServiceTest {
     @Test
     public void putOnIssueTheUserCannotBrowseIs404AndSavesNothing() {
         assertStatus(404, () -> service.put("HIDDEN-1", body("{}")));
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
     }
 
     @Test
     public void browseOnlyUserGets403OnPutAndNothingIsSaved() {
         when(issues.canEdit(eq(ISSUE), any())).thenReturn(false);
         assertStatus(403, () -> service.put("DEMO-1", body("{}")));
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
     }
 
     @Test
     public void anonymousPutIs401AndNothingIsSaved() {
         when(users.currentUser()).thenReturn(Optional.empty());
         assertStatus(401, () -> service.put("DEMO-1", body("{}")));
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
     }
 
     @Test
@@ -291,7 +291,7 @@ public class DecisionServiceTest {
         ApiException e = assertStatus(400, () -> service.put("DEMO-1",
                 body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\"}")));
         assertEquals(List.of("approver"), List.copyOf(e.errors().keySet()));
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
     }
 
     @Test
@@ -383,7 +383,7 @@ public class DecisionServiceTest {
     public void anyDomainIsRejectedWhileNoneExist() {
         ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"domain\":\"ARCH\"}")));
         assertTrue(e.errors().get("domain"), e.errors().get("domain").contains("ARCH"));
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
     }
 
     @Test
@@ -398,7 +398,7 @@ public class DecisionServiceTest {
         assertEquals(List.of(new Principal(Principal.Type.USER, "k-carol"), new Principal(Principal.Type.GROUP, "developers")),
                 saved.informed());
         assertEquals(LocalDate.parse("2026-12-01"), saved.dueDate());
-        verify(store).save(any(), isNull(), anyList(), any());
+        verify(store).save(any(), eq(java.util.Optional.empty()), anyList(), any());
     }
 
     // ----- versions -----
@@ -408,7 +408,7 @@ public class DecisionServiceTest {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
         ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\"}")));
         assertTrue(e.errors().containsKey("version"));
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
     }
 
     @Test
@@ -416,21 +416,23 @@ public class DecisionServiceTest {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
         ApiException e = assertStatus(409, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"version\":2}")));
         assertTrue(e.errors().get("version"), e.errors().get("version").contains("3"));
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
     }
 
     @Test
     public void replacingWithCurrentVersionSavesExpectingThatVersion() {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
         Decision saved = service.put("DEMO-1", body("{\"status\":\"OPEN\",\"dueDate\":\"2026-12-24\",\"version\":3}"));
-        verify(store).save(any(), eq(3), anyList(), any());
+        // the store is given the decision as read (version 3): it saves expecting that version
+        verify(store).save(any(), org.mockito.ArgumentMatchers.<Optional<Decision>>argThat(
+                current -> current.isPresent() && current.get().version() == 3), anyList(), any());
         assertEquals(4, saved.version());
     }
 
     @Test
     public void saveThatFindsAStaleVersionBecomes409() {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.OPEN, null, null, null, 3)));
-        when(store.save(any(), any(), anyList(), any())).thenThrow(new StaleDecisionException(4));
+        when(store.save(any(), any(java.util.Optional.class), anyList(), any())).thenThrow(new StaleDecisionException(4));
         ApiException e = assertStatus(409, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"dueDate\":\"2026-12-24\",\"version\":3}")));
         assertTrue(e.errors().get("version"), e.errors().get("version").contains("4"));
     }
@@ -462,7 +464,7 @@ public class DecisionServiceTest {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 5)));
         ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"version\":5}")));
         assertTrue(e.errors().containsKey("status"));
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
     }
 
     @Test
@@ -503,7 +505,7 @@ public class DecisionServiceTest {
     public void anUnchangedDecisionIsNotWrittenAgain() {
         when(store.find(ISSUE.id())).thenReturn(Optional.of(stored(DecisionStatus.IN_PROGRESS, "k-alice", "k-bob", null, 2)));
         Decision result = service.put("DEMO-1", body("{\"status\":\"IN_PROGRESS\",\"driver\":\"alice\",\"approver\":\"bob\",\"version\":2}"));
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
         verify(issues, never()).reindex(any());
         assertEquals("no new version for a write that changes nothing", 2, result.version());
     }
@@ -546,7 +548,7 @@ public class DecisionServiceTest {
                 withReviewDate(stored(DecisionStatus.DECIDED, "k-alice", "k-bob", "Kafka", 3), LocalDate.of(2027, 5, 1))));
         Decision result = service.put("DEMO-1", body("{\"status\":\"DECIDED\",\"driver\":\"alice\",\"approver\":\"bob\","
                 + "\"outcome\":\"Kafka\",\"reviewDate\":\"2027-05-01\",\"version\":3}"));
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
         assertEquals(3, result.version());
     }
 
@@ -624,7 +626,7 @@ public class DecisionServiceTest {
             ApiException e = assertStatus(400, () -> service.put("DEMO-1", body("{\"status\":\"OPEN\",\"reviewDate\":" + bad + "}")));
             assertEquals(bad, Set.of("reviewDate"), e.errors().keySet());
         }
-        verify(store, never()).save(any(), any(), anyList(), any());
+        verify(store, never()).save(any(), any(java.util.Optional.class), anyList(), any());
     }
 
     private static Decision withReviewDate(Decision d, LocalDate reviewDate) {
@@ -642,7 +644,7 @@ public class DecisionServiceTest {
     @SuppressWarnings("unchecked")
     private List<AuditEntry> savedAudit() {
         ArgumentCaptor<List<AuditEntry>> audit = ArgumentCaptor.forClass(List.class);
-        verify(store).save(any(), any(), audit.capture(), any());
+        verify(store).save(any(), any(java.util.Optional.class), audit.capture(), any());
         return audit.getValue();
     }
 

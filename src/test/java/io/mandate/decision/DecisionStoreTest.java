@@ -196,7 +196,7 @@ public class DecisionStoreTest {
         Decision d = decision(7, DecisionStatus.DECIDED, List.of(), List.of());
         d = new Decision(d.issueId(), d.projectId(), d.issueKey(), d.projectKey(), d.status(), d.driverKey(), d.approverKey(),
                 d.contributorKeys(), d.informed(), d.dueDate(), outcome, null, d.decidedAt(), d.created(), d.updated(), 1);
-        store.save(d, null, List.of());
+        store.save(d, (Integer) null, List.of());
         assertEquals(outcome, store.find(7).orElseThrow().outcome());
     }
 
@@ -227,6 +227,39 @@ public class DecisionStoreTest {
         List<String> statements = ao.sql().stop();
         assertEquals(40, read.contributorKeys().size());
         assertEquals("statements: " + statements, 2, statements.size());
+    }
+
+    @Test
+    public void aChangeThatKeepsThePeopleLeavesTheirRowsAloneAndAChangeOfPeopleRewritesThem() {
+        List<Principal> informed = List.of(new Principal(Principal.Type.GROUP, "developers"), new Principal(Principal.Type.USER, "k-erin"));
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-bob", "k-carol"), informed), null, List.of());
+        Decision current = store.find(1).orElseThrow();
+
+        ao.sql().start();
+        store.save(decision(1, DecisionStatus.IN_PROGRESS, List.of("k-bob", "k-carol"), informed), Optional.of(current), List.of(), Optional.empty());
+        List<String> kept = ao.sql().stop();
+        assertTrue("no participant written: " + kept, kept.stream().noneMatch(sql -> sql.contains("PARTICIPANT")));
+        Decision afterKeep = store.find(1).orElseThrow();
+        assertEquals(DecisionStatus.IN_PROGRESS, afterKeep.status());
+        assertEquals(List.of("k-bob", "k-carol"), afterKeep.contributorKeys());
+        assertEquals(informed, afterKeep.informed());
+
+        ao.sql().start();
+        store.save(decision(1, DecisionStatus.IN_PROGRESS, List.of("k-carol", "k-dave"), informed), Optional.of(afterKeep), List.of(), Optional.empty());
+        List<String> changed = ao.sql().stop();
+        assertTrue("the people rewritten: " + changed, changed.stream().anyMatch(sql -> sql.startsWith("DELETE") && sql.contains("PARTICIPANT")));
+        Decision afterChange = store.find(1).orElseThrow();
+        assertEquals(List.of("k-carol", "k-dave"), afterChange.contributorKeys());
+        assertEquals(informed, afterChange.informed());
+
+        // a copy read before someone else's write is stale, people or not: nothing is written
+        try {
+            store.save(decision(1, DecisionStatus.DECIDED, List.of("k-carol", "k-dave"), informed), Optional.of(afterKeep), List.of(), Optional.empty());
+            org.junit.Assert.fail("a stale copy must not be saved");
+        } catch (StaleDecisionException expected) {
+            assertEquals(afterChange.version(), expected.currentVersion());
+        }
+        assertEquals(List.of("k-carol", "k-dave"), store.find(1).orElseThrow().contributorKeys());
     }
 
     @Test

@@ -133,7 +133,7 @@ public class NotificationQueueTest {
     @Test
     public void aCommittedWriteQueuesItsNoticeWithTheVersionItWrote() {
         Decision d = decided(1, 1, "k-bob");
-        store.save(d, null, List.of(), Optional.of(noticeOf(d)));
+        store.save(d, (Integer) null, List.of(), Optional.of(noticeOf(d)));
         List<Notice> queued = node().queue.dueNotices(clock.now(), 10);
         assertEquals(1, queued.size());
         Notice n = queued.get(0);
@@ -163,7 +163,7 @@ public class NotificationQueueTest {
         Decision d = decided(1, 1, "k-bob");
         try {
             ao.entities().inTransaction(() -> {
-                store.save(d, null, List.of(), Optional.of(noticeOf(d)));
+                store.save(d, (Integer) null, List.of(), Optional.of(noticeOf(d)));
                 assertEquals("queued inside the transaction", 1, count(NoticeEntity.class));
                 throw new IllegalStateException("the write fails after queueing");
             });
@@ -278,7 +278,7 @@ public class NotificationQueueTest {
         });
         Decision d = new Decision(1, 10000L, "DEMO-1", "DEMO", DecisionStatus.DECIDED, "k-alice", "k-carol", List.of(),
                 List.of(Principal.group("developers")), null, "Kafka", null, T0, T0, T0, 1);
-        store.save(d, null, List.of(), Optional.of(noticeOf(d)));
+        store.save(d, (Integer) null, List.of(), Optional.of(noticeOf(d)));
         NotificationPipeline node = node();
         assertEquals(1, node.runJob().noticesFailed());
         NoticeEntity row = ao.entities().find(NoticeEntity.class, Query.select())[0];
@@ -302,7 +302,7 @@ public class NotificationQueueTest {
     @Test
     public void aRestartLosesNothingAndOnlyAMessageHandedOverButNotMarkedIsSentAgain() {
         Decision d = decided(1, 1, "k-bob", "k-dave", "k-erin");
-        store.save(d, null, List.of(), Optional.of(noticeOf(d)));
+        store.save(d, (Integer) null, List.of(), Optional.of(noticeOf(d)));
         NotificationPipeline first = node();
         AtomicInteger handedOver = new AtomicInteger();
         RecordingMailer stopsOnTheSecond = new RecordingMailer() {
@@ -346,7 +346,7 @@ public class NotificationQueueTest {
     @Test
     public void noticesQueuedBeforeARestartAreSentAfterIt() {
         Decision d = decided(1, 1, "k-bob");
-        store.save(d, null, List.of(), Optional.of(noticeOf(d)));
+        store.save(d, (Integer) null, List.of(), Optional.of(noticeOf(d)));
         NotificationPipeline restarted = node(ao.anotherNode());
         restarted.runJob();
         assertEquals(List.of("bob@example.com"), restarted.mailedTo());

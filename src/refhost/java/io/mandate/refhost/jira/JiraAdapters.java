@@ -22,6 +22,7 @@ import io.mandate.refhost.world.World;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Jira's core services (issues, projects, users, permissions) over the host's world. */
@@ -61,8 +62,8 @@ public final class JiraAdapters {
 
             @Override
             public List<Issue> getIssueObjects(Collection<Long> ids) {
-                // Jira's order: as the ids were given, the ones not found left out
-                return ids.stream().map(this::getIssueObject).filter(java.util.Objects::nonNull).map(Issue.class::cast).toList();
+                // Jira's order: as the ids were given, the ones not found left out; read in bulk, as Jira does
+                return world.issues(ids).stream().map(RefIssue::new).map(Issue.class::cast).toList();
             }
         };
     }
@@ -72,12 +73,14 @@ public final class JiraAdapters {
             @Override
             public boolean hasPermission(ProjectPermissionKey permissionKey, Issue issue, ApplicationUser user) {
                 // Issue security applies to every permission on the issue, as in Jira: nobody acts on an issue
-                // they cannot see. The issue is read again by id, so a deleted or moved issue is judged as it is now.
+                // they cannot see. Like Jira's DefaultPermissionManager, an issue object the host made is judged by
+                // its own project and security level (no second read); any other Issue is read again by id.
                 if (issue == null || issue.getId() == null || (user != null && !user.isActive())) {
                     return false;
                 }
                 String username = user == null ? null : user.getUsername();
-                return world.issue(issue.getId())
+                Optional<HostIssue> judged = issue instanceof RefIssue ref ? Optional.of(ref.hostIssue()) : world.issue(issue.getId());
+                return judged
                         .filter(current -> world.canBrowseIssue(username, current))
                         .map(current -> world.hasProjectPermission(username, current.projectKey(), permissionKey.permissionKey()))
                         .orElse(false);
