@@ -44,6 +44,10 @@ import static org.junit.Assert.assertTrue;
  */
 public class DecisionFuzzIT {
 
+    /** The resource methods fuzzed here, as {@code product METHOD template} (FuzzCoverageTest holds every method to one). */
+    static final List<String> FUZZED = List.of("jira GET /decisions", "jira GET /decisions/{issueKey}",
+            "jira PUT /decisions/{issueKey}", "jira DELETE /decisions/{issueKey}", "jira GET /decisions/{issueKey}/history");
+
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Writes every non-ASCII character as \\uXXXX, so even a lone surrogate reaches the server as sent. */
     private static final com.fasterxml.jackson.databind.ObjectWriter ASCII = SecurityHttp.JSON.writer()
