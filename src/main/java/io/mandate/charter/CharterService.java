@@ -143,12 +143,13 @@ public class CharterService {
         Charter current = visible(teamKey).orElseThrow(() -> notFound(teamKey));
         requireEditor(current.spaceKey());
         Integer expected = null;
-        if (version != null && !version.isBlank()) {
-            try {
-                expected = Integer.valueOf(version.trim());
-            } catch (NumberFormatException e) {
+        if (version != null) {
+            // as the decision's DELETE: ASCII digits within int range (a blank version is no licence to delete whatever
+            // is current, and Integer.valueOf would read other scripts' digits and negative numbers)
+            if (!version.matches("[0-9]{1,10}") || Long.parseLong(version) > Integer.MAX_VALUE) {
                 throw ApiException.invalid("version", Message.of("mandate.error.version.format"));
             }
+            expected = Integer.valueOf(version);
         }
         List<CharterChange> audit = CharterDiff.removed(current, author.key(), clock.now());
         try {
