@@ -79,6 +79,13 @@ public class RestFuzzIT {
             EMOJI, "a" + EMOJI, "\u202E3-SPO", "<script>alert(1)</script>", "0", "99999999999999999999", "2147483648", "1e3",
             "0x1", "\u0661", "A".repeat(5000), "NOPE-1", "ops 3", ".");
 
+    /**
+     * The notification queue's tables, which the scheduled job (every minute, off any request) writes while earlier tests'
+     * notices are sent: left out of the comparison. Only a decision write queues a notice, and the decision tables are
+     * compared; the job is run once before the first digest so the queue is mostly settled.
+     */
+    private static final java.util.regex.Pattern JOB_TABLES = java.util.regex.Pattern.compile("_(MAIL|NOTICE|MAIL_CLAIM|NOTIFIED)\"$");
+
     private static String jira;
     private static String confluence;
 
@@ -170,6 +177,7 @@ public class RestFuzzIT {
     @Test
     public void badInputOnEveryOtherEndpointIsA4xxNamingTheFieldAndChangesNothing() {
         long started = System.nanoTime();
+        RunningHost.runJiraJob(RunningHost.NOTIFICATION_JOB);
         Map<String, String> before = databases();
         pathCases();
         reportCases();
@@ -184,10 +192,14 @@ public class RestFuzzIT {
             run(c);
         }
         Map<String, String> after = databases();
-        System.out.printf("RestFuzzIT: %d cases over %d endpoints, answers by status %s, %d 5xx, %d ms%n", cases.size(),
-                targeted.size(), byStatus, byStatus.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum(),
-                (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("RestFuzzIT: %d cases over %d endpoints, answers by status %s, %d 5xx, %d AO tables identical (%d queue tables not compared), %d ms%n",
+                cases.size(), targeted.size(), byStatus, byStatus.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum(),
+                before.keySet().stream().filter(t -> !JOB_TABLES.matcher(t).find() && before.get(t).equals(after.get(t))).count(),
+                before.keySet().stream().filter(t -> JOB_TABLES.matcher(t).find()).count(), (System.nanoTime() - started) / 1_000_000);
         for (String table : before.keySet()) {
+            if (JOB_TABLES.matcher(table).find()) {
+                continue;
+            }
             if (!before.get(table).equals(after.get(table))) {
                 failures.add(0, "the table " + table + " changed: " + before.get(table) + " -> " + after.get(table));
             }
