@@ -24,12 +24,21 @@ public final class ConnectionDropFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        chain.doFilter(request, new Dropping((HttpServletResponse) response));
+        chain.doFilter(request, new Dropping((HttpServletResponse) response, hasBody(request)));
+    }
+
+    /** Whether the request came with a body (declared length or chunked) that a refusal may leave unread. */
+    private static boolean hasBody(ServletRequest request) {
+        return request.getContentLengthLong() > 0 || (request instanceof javax.servlet.http.HttpServletRequest http
+                && "chunked".equalsIgnoreCase(http.getHeader("Transfer-Encoding")));
     }
 
     private static final class Dropping extends HttpServletResponseWrapper {
-        Dropping(HttpServletResponse response) {
+        private final boolean requestHadBody;
+
+        Dropping(HttpServletResponse response, boolean requestHadBody) {
             super(response);
+            this.requestHadBody = requestHadBody;
         }
 
         @Override
@@ -58,7 +67,10 @@ public final class ConnectionDropFilter implements Filter {
         }
 
         private void drop(int status) {
-            if (DROPPING.contains(status) && !isCommitted()) {
+            // A refusal of a request with a body (401, 403 before anything read it, 409 …) may leave the body unread;
+            // the server then ends the connection rather than read it all, and a client that was not told so reuses a
+            // connection that is gone ("header parser received no bytes"). Say so, whatever the status.
+            if ((DROPPING.contains(status) || (status >= 400 && requestHadBody)) && !isCommitted()) {
                 setHeader("Connection", "close");
             }
         }
