@@ -8,6 +8,7 @@ import io.mandate.platform.ClusterCache;
 import io.mandate.platform.ClusterCaches;
 import io.mandate.platform.GroupDirectory;
 import io.mandate.platform.IssueAccess;
+import io.mandate.platform.IssueBatch;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.People;
 import io.mandate.platform.Person;
@@ -326,16 +327,20 @@ public class AuthorityService {
     public void deleteDomain(String key) {
         Domain current = requireDomain(key);
         Person author = requireManager(current.scope());
+        // every decision of the domain counted; those in projects the caller may browse judged in bulk (IssueBatch)
         Optional<Person> caller = Optional.of(author);
         java.util.Set<Long> browsableProjects = issues.browsableProjects(caller);
-        int[] visibleAndHidden = new int[2];
+        int[] recordedAndVisible = new int[2];
+        IssueBatch<Long> judged = new IssueBatch<>(issues, caller, issueId -> issueId, (issueId, issue) -> recordedAndVisible[1]++);
         decisions.forEachInDomain(current.key(), candidate -> {
-            boolean visible = (candidate.projectId() == null || browsableProjects.contains(candidate.projectId()))
-                    && issues.browsable(candidate.issueId(), caller).isPresent();
-            visibleAndHidden[visible ? 0 : 1]++;
+            recordedAndVisible[0]++;
+            if (candidate.projectId() == null || browsableProjects.contains(candidate.projectId())) {
+                judged.add(candidate.issueId());
+            }
         });
-        int visible = visibleAndHidden[0];
-        boolean hidden = visibleAndHidden[1] > 0;
+        judged.finish();
+        int visible = recordedAndVisible[1];
+        boolean hidden = recordedAndVisible[0] > visible;
         if (visible > 0 && !hidden) {
             throw ApiException.conflict(Message.of("mandate.error.domain.inUse", current.key(), visible), Map.of());
         }

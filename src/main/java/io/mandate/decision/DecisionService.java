@@ -6,6 +6,7 @@ import io.mandate.platform.ClusterCache;
 import io.mandate.platform.ClusterCaches;
 import io.mandate.platform.Events;
 import io.mandate.platform.IssueAccess;
+import io.mandate.platform.IssueBatch;
 import io.mandate.platform.IssueRef;
 import io.mandate.platform.Page;
 import io.mandate.platform.PageRequest;
@@ -391,14 +392,12 @@ public class DecisionService {
     public Map<DecisionStatus, Long> countByStatus() {
         Optional<Person> caller = people.currentUser();
         Map<DecisionStatus, Long> counts = new java.util.EnumMap<>(DecisionStatus.class);
-        io.mandate.platform.IssueBatch<Map.Entry<Long, DecisionStatus>> judged = new io.mandate.platform.IssueBatch<>(
+        IssueBatch<Map.Entry<Long, DecisionStatus>> judged = new IssueBatch<>(
                 issues, caller, Map.Entry::getKey, (entry, issue) -> counts.merge(entry.getValue(), 1L, Long::sum));
         store.forEachStatus(issues.browsableProjects(caller), (candidate, status) -> judged.add(Map.entry(candidate.issueId(), status)));
         judged.finish();
         return counts;
     }
-
-
 
     /** The issue of a listed decision as it is now (current key and summary); empty if it has become invisible meanwhile. */
     public Optional<IssueRef> issueOf(Decision decision) {

@@ -46,27 +46,21 @@ public class JiraIssueAccess implements IssueAccess {
 
     @Override
     public Optional<IssueRef> browsable(String issueKey, Optional<Person> user) {
+        return visible(byKey(issueKey), user);
+    }
+
+    /** The issue by key, or null; getIssueObject(key) also finds an issue by a key it had before a move or a re-key, as Jira does. */
+    private Issue byKey(String issueKey) {
         if (issueKey == null || issueKey.isBlank() || issueKey.length() > 255) {
-            return Optional.empty();
+            return null;
         }
-        // getIssueObject(key) also finds an issue by a key it had before a move or a project re-key, as Jira does
-        return visible(issueManager.getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT)), user);
+        return issueManager.getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     @Override
     public Optional<Editable> editable(String issueKey, Optional<Person> user) {
-        if (issueKey == null || issueKey.isBlank() || issueKey.length() > 255) {
-            return Optional.empty();
-        }
-        Issue issue = issueManager.getIssueObject(issueKey.trim().toUpperCase(java.util.Locale.ROOT));
-        if (issue == null) {
-            return Optional.empty();
-        }
-        ApplicationUser appUser = user.map(p -> userManager.getUserByKey(p.key())).orElse(null);
-        if (!has(ProjectPermissions.BROWSE_PROJECTS, issue, appUser)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Editable(toRef(issue), appUser != null && has(ProjectPermissions.EDIT_ISSUES, issue, appUser)));
+        Issue issue = byKey(issueKey);
+        return visible(issue, user).map(ref -> new Editable(ref, user.map(u -> canEdit(issue, u)).orElse(false)));
     }
 
     @Override
@@ -105,8 +99,12 @@ public class JiraIssueAccess implements IssueAccess {
 
     @Override
     public boolean canEdit(ShownIssue shown, Person user) {
+        return canEdit(shown.issue(), user);
+    }
+
+    private boolean canEdit(Issue issue, Person user) {
         ApplicationUser appUser = userManager.getUserByKey(user.key());
-        return appUser != null && has(ProjectPermissions.EDIT_ISSUES, shown.issue(), appUser);
+        return issue != null && appUser != null && has(ProjectPermissions.EDIT_ISSUES, issue, appUser);
     }
 
     /** The issue if the user may browse it; hasPermission on the issue honours issue security, as in Jira. */
@@ -166,9 +164,7 @@ public class JiraIssueAccess implements IssueAccess {
 
     @Override
     public boolean canEdit(IssueRef issueRef, Person user) {
-        Issue issue = issueManager.getIssueObject(issueRef.id());
-        ApplicationUser appUser = userManager.getUserByKey(user.key());
-        return issue != null && appUser != null && has(ProjectPermissions.EDIT_ISSUES, issue, appUser);
+        return canEdit(issueManager.getIssueObject(issueRef.id()), user);
     }
 
     private boolean has(ProjectPermissionKey permission, Issue issue, ApplicationUser user) {

@@ -113,6 +113,7 @@ public class AuthorityServiceTest {
         users = mock(UserDirectory.class);
         auditLog = mock(AuditLog.class);
         issues = mock(IssueAccess.class);
+        when(issues.browsableByIds(any(), any())).thenCallRealMethod(); // the interface's one-by-one default over the stubs below
         GroupDirectory groups = mock(GroupDirectory.class);
         service = new AuthorityService(domains, grants, absences, decisions, issues, new People(users), groups,
                 FixedClock.utc(Instant.parse("2026-12-01T10:00:00Z")), auditLog, Seams.caches());
