@@ -48,6 +48,12 @@ public class AuthorityService {
     static final String DOMAINS_CACHE = "authority.domains";
     static final String GRANTS_CACHE = "authority.grantsByDomain";
     static final String ABSENCES_CACHE = "authority.absencesByUser";
+    static final String EFFECTIVE_CACHE = "authority.effectiveByDomain";
+    /**
+     * How long a domain's effective authority is kept at most. Grant and absence changes drop it at once; what it
+     * learns from the host's groups (whether a CONSULT group has a member to consult) is re-read after this.
+     */
+    static final Duration EFFECTIVE_LIFETIME = Duration.ofMinutes(1);
     private static final String ALL = "all";
 
     private final DomainStore domains;
@@ -59,9 +65,10 @@ public class AuthorityService {
     private final GroupDirectory groups;
     private final ProductClock clock;
     private final AuditLog auditLog;
-    private final ClusterCache<String, ArrayList<Domain>> domainCache;
+    private final ClusterCache<String, DomainIndex> domainCache;
     private final ClusterCache<String, ArrayList<Grant>> grantCache;
     private final ClusterCache<String, ArrayList<Absence>> absenceCache;
+    private final ClusterCache<String, EffectiveAuthority> effectiveCache;
 
     @Inject
     public AuthorityService(DomainStore domains, GrantStore grants, AbsenceStore absences, DecisionStore decisions,
@@ -76,9 +83,10 @@ public class AuthorityService {
         this.groups = groups;
         this.clock = clock;
         this.auditLog = auditLog;
-        this.domainCache = caches.cache(DOMAINS_CACHE, k -> Optional.of(new ArrayList<>(domains.all())), Duration.ofHours(1), 1);
+        this.domainCache = caches.cache(DOMAINS_CACHE, k -> Optional.of(new DomainIndex(domains.all())), Duration.ofHours(1), 1);
         this.grantCache = caches.cache(GRANTS_CACHE, k -> Optional.of(new ArrayList<>(grants.ofDomain(k))), Duration.ofHours(1), 5_000);
         this.absenceCache = caches.cache(ABSENCES_CACHE, k -> Optional.of(new ArrayList<>(absences.of(k))), Duration.ofHours(1), 20_000);
+        this.effectiveCache = caches.cache(EFFECTIVE_CACHE, k -> Optional.of(resolve(k, today())), EFFECTIVE_LIFETIME, 5_000);
     }
 
     // ---- resolution -------------------------------------------------------------------------------------------
@@ -88,6 +96,7 @@ public class AuthorityService {
         domainCache.invalidateAll();
         grantCache.invalidateAll();
         absenceCache.invalidateAll();
+        effectiveCache.invalidateAll();
     }
 
     public LocalDate today() {
@@ -96,22 +105,20 @@ public class AuthorityService {
 
     /** Every domain, by key, from the cache. */
     public List<Domain> domains() {
-        return List.copyOf(domainCache.get(ALL).orElseGet(ArrayList::new));
+        return index().all();
     }
 
     public Optional<Domain> domain(String key) {
-        if (key == null) {
-            return Optional.empty();
-        }
-        String k = key.trim().toUpperCase(java.util.Locale.ROOT);
-        return domains().stream().filter(d -> d.key().equals(k)).findFirst();
+        return key == null ? Optional.empty() : index().get(key);
     }
 
-    /** Which domain the scope rules give the issue (one, a tie, or none). */
+    /** Which domain the scope rules give the issue (one, a tie, or none): only the domains that could match are tested. */
     public DomainMatch match(IssueRef issue) {
-        Map<String, DomainScope> scopes = new LinkedHashMap<>();
-        domains().forEach(d -> scopes.put(d.key(), d.scope()));
-        return DomainMatch.of(issue, scopes);
+        return index().match(issue);
+    }
+
+    private DomainIndex index() {
+        return domainCache.get(ALL).orElse(DomainIndex.EMPTY);
     }
 
     /** The grants of a domain, from the cache. */
@@ -119,10 +126,35 @@ public class AuthorityService {
         return List.copyOf(grantCache.get(domainKey).orElseGet(ArrayList::new));
     }
 
-    /** Who holds which level in the domain today. */
+    /**
+     * Who holds which level in the domain today: built once per domain and day on each node and shared by every
+     * request until a grant of the domain or an absence changes (or {@link #EFFECTIVE_LIFETIME} passes), so the issue
+     * view and each decision of a report do not rebuild it.
+     */
     public EffectiveAuthority authorityIn(String domainKey) {
         LocalDate today = today();
-        return new EffectiveAuthority(domainKey, grants(domainKey), today, user -> awayUntil(user, today), people::isActiveKey);
+        EffectiveAuthority cached = effectiveCache.get(domainKey).orElseThrow();
+        if (cached.day().equals(today)) {
+            return cached;
+        }
+        effectiveCache.invalidate(domainKey); // yesterday's: the next read builds today's
+        return resolve(domainKey, today);
+    }
+
+    private EffectiveAuthority resolve(String domainKey, LocalDate day) {
+        return new EffectiveAuthority(domainKey, grants(domainKey), day, user -> awayUntil(user, day), people::isActiveKey);
+    }
+
+    /** After the grants of a domain changed: its grants and its effective authority are read again on every node. */
+    private void forgetGrants(String domainKey) {
+        grantCache.invalidate(domainKey);
+        effectiveCache.invalidate(domainKey);
+    }
+
+    /** After someone's absences changed: stand-ins of any domain may differ. */
+    private void forgetAbsences(String userKey) {
+        absenceCache.invalidate(userKey);
+        effectiveCache.invalidateAll();
     }
 
     /** The last day of the absence that covers the day, if the person is away then. */
@@ -356,7 +388,7 @@ public class AuthorityService {
             domains.delete(current.key(), diff.stream().map(c -> change(author, now, "domain", current.key(), current.key(), c)).toList());
         } finally {
             domainCache.invalidateAll();
-            grantCache.invalidate(current.key());
+            forgetGrants(current.key());
         }
         record("mandate.audit.domain.deleted", "domain", current.key(), current.name(), diff);
     }
@@ -385,7 +417,7 @@ public class AuthorityService {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound(Message.of("mandate.error.domain.notFound", domain.key()));
         } finally {
-            grantCache.invalidate(domain.key());
+            forgetGrants(domain.key());
         }
         record("mandate.audit.grant.added", "grant", String.valueOf(saved.id()), grantName(saved), diff);
         return saved;
@@ -423,7 +455,7 @@ public class AuthorityService {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound(Message.of("mandate.error.domain.notFound", domain.key()));
         } finally {
-            grantCache.invalidate(domain.key());
+            forgetGrants(domain.key());
         }
         record("mandate.audit.grant.changed", "grant", String.valueOf(id), grantName(saved), diff);
         return saved;
@@ -441,7 +473,7 @@ public class AuthorityService {
         } catch (IllegalArgumentException e) {
             deleted = false;
         } finally {
-            grantCache.invalidate(domain.key());
+            forgetGrants(domain.key());
         }
         if (!deleted) {
             throw ApiException.notFound(Message.of("mandate.error.grant.notFound", String.valueOf(id)));
@@ -506,7 +538,7 @@ public class AuthorityService {
         } catch (IllegalArgumentException e) {
             throw ApiException.conflict(Message.of("mandate.error.domain.vanishedDuringImport"), Map.of());
         } finally {
-            wanted.keySet().forEach(grantCache::invalidate);
+            wanted.keySet().forEach(this::forgetGrants);
         }
         if (applied.hasChanges()) {
             record("mandate.audit.matrix.imported", "matrix", "matrix.csv", String.join(", ", applied.domainKeys()), List.of(
@@ -562,7 +594,7 @@ public class AuthorityService {
         try {
             saved = absences.create(absence, diff.stream().map(c -> change(caller, now, "absence", "", null, c)).toList());
         } finally {
-            absenceCache.invalidate(userKey);
+            forgetAbsences(userKey);
         }
         record("mandate.audit.absence.added", "absence", String.valueOf(saved.id()), name(userKey), diff);
         return saved;
@@ -587,7 +619,7 @@ public class AuthorityService {
         try {
             deleted = absences.delete(id, diff.stream().map(c -> change(caller, now, "absence", String.valueOf(id), null, c)).toList());
         } finally {
-            absenceCache.invalidate(absence.userKey());
+            forgetAbsences(absence.userKey());
         }
         if (!deleted) {
             throw ApiException.notFound(Message.of("mandate.error.absence.notFound", String.valueOf(id)));

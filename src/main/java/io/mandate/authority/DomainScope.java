@@ -4,8 +4,6 @@ import io.mandate.platform.IssueRef;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The rules that say which issues (and Confluence spaces) a decision domain covers (product brief,
@@ -29,31 +27,56 @@ public record DomainScope(List<String> projects, List<String> issueTypes, List<S
 
     /** How specific the scope is: the number of non-empty Jira dimensions (0–4); the most specific match wins. */
     public int specificity() {
-        int n = 0;
-        for (List<String> dimension : List.of(projects, issueTypes, components, labels)) {
-            if (!dimension.isEmpty()) {
-                n++;
-            }
-        }
-        return n;
+        return (projects.isEmpty() ? 0 : 1) + (issueTypes.isEmpty() ? 0 : 1) + (components.isEmpty() ? 0 : 1)
+                + (labels.isEmpty() ? 0 : 1);
     }
 
-    /** Whether the issue falls in this scope. */
+    /**
+     * Whether the issue falls in this scope. Plain loops, no collections made: every issue view and every decision
+     * of a report asks this of each candidate domain ({@link DomainIndex}).
+     */
     public boolean matches(IssueRef issue) {
         if (specificity() == 0) {
             return false;
         }
-        return anyIgnoringCase(projects, Set.of(issue.projectKey()))
-                && anyIgnoringCase(issueTypes, issue.issueType() == null ? Set.of() : Set.of(issue.issueType()))
-                && anyIgnoringCase(components, Set.copyOf(issue.components()))
-                && (labels.isEmpty() || labels.stream().anyMatch(issue.labels()::contains));
+        return (projects.isEmpty() || anyIgnoringCase(projects, issue.projectKey()))
+                && (issueTypes.isEmpty() || issue.issueType() != null && anyIgnoringCase(issueTypes, issue.issueType()))
+                && (components.isEmpty() || anyComponent(issue.components()))
+                && (labels.isEmpty() || anyLabel(issue.labels()));
     }
 
-    private static boolean anyIgnoringCase(List<String> wanted, Set<String> present) {
-        if (wanted.isEmpty()) {
-            return true;
+    private boolean anyComponent(java.util.Collection<String> present) {
+        for (String component : present) {
+            if (anyIgnoringCase(components, component)) {
+                return true;
+            }
         }
-        Set<String> have = present.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        return wanted.stream().anyMatch(w -> have.contains(w.toLowerCase(Locale.ROOT)));
+        return false;
+    }
+
+    private boolean anyLabel(java.util.Collection<String> present) {
+        for (String label : labels) {
+            if (present.contains(label)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyIgnoringCase(List<String> wanted, String present) {
+        if (present == null) {
+            return false;
+        }
+        String have = lower(present);
+        for (String w : wanted) {
+            if (lower(w).equals(have)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 }

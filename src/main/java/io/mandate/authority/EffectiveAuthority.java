@@ -5,6 +5,7 @@ import io.mandate.platform.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,50 +38,67 @@ public final class EffectiveAuthority {
     }
 
     private final String domainKey;
+    private final LocalDate day;
     private final List<Grant> valid;
-    private final List<StandIn> standIns;
+    private final List<Grant> strongestFirst;
+    /** The strongest valid level per user holder and per group holder: a person's level is a few map lookups. */
+    private final Map<String, Level> byUser = new HashMap<>();
+    private final Map<String, Level> byGroup = new HashMap<>();
+    /** Away holders' backups, before {@link #mayAct} (asked live, so a deactivation counts at once). */
+    private final List<StandIn> awayCovered;
     private final Predicate<String> mayAct;
-    /* The host is asked once per person and answer (a list of decisions asks about the same approvers often). */
-    private final Map<String, Boolean> acting = new ConcurrentHashMap<>();
+    /* Per group holding CONSULT: whether a member must be consulted. Lives as long as this value (see AuthorityService). */
+    private final Map<String, Boolean> groupToConsult = new ConcurrentHashMap<>();
 
     /**
      * @param grants    the domain's grants (any validity)
      * @param today     the day in the product's time zone
      * @param awayUntil for a user key, the last day of the absence covering today, if the person is away
-     * @param mayAct    for a user key, whether the host has the user and they are active
+     * @param mayAct    for a user key, whether the host has the user and they are active (asked on each question: the
+     *                  host answers from its caches)
      */
     public EffectiveAuthority(String domainKey, List<Grant> grants, LocalDate today,
                               Function<String, Optional<LocalDate>> awayUntil, Predicate<String> mayAct) {
         this.domainKey = domainKey;
+        this.day = today;
         this.valid = grants.stream().filter(g -> g.isValidOn(today)).toList();
+        this.strongestFirst = valid.stream().sorted(Comparator.comparing(Grant::level).reversed().thenComparingLong(Grant::id)).toList();
         this.mayAct = mayAct;
         List<StandIn> stand = new ArrayList<>();
         for (Grant g : valid) {
-            // a grant whose holder may not act gives nobody authority, not even to a backup
-            if (g.holder().isUser() && g.backupKey() != null && !g.backupKey().equals(g.holder().id())
-                    && mayAct(g.holder().id()) && mayAct(g.backupKey())) {
+            (g.holder().isUser() ? byUser : byGroup).merge(g.holder().id(), g.level(), EffectiveAuthority::higher);
+            if (g.holder().isUser() && g.backupKey() != null && !g.backupKey().equals(g.holder().id())) {
                 awayUntil.apply(g.holder().id()).ifPresent(until -> stand.add(new StandIn(g, g.backupKey(), until)));
             }
         }
-        this.standIns = List.copyOf(stand);
+        this.awayCovered = List.copyOf(stand);
     }
 
     public String domainKey() {
         return domainKey;
     }
 
-    /** The grants that count today, strongest first. */
-    public List<Grant> validGrants() {
-        return valid.stream().sorted(Comparator.comparing(Grant::level).reversed().thenComparingLong(Grant::id)).toList();
+    /** The day this is the authority of. */
+    public LocalDate day() {
+        return day;
     }
 
+    /** The grants that count today, strongest first. */
+    public List<Grant> validGrants() {
+        return strongestFirst;
+    }
+
+    /** The backups standing in today; a grant whose holder or backup may not act gives nobody authority. */
     public List<StandIn> standIns() {
-        return standIns;
+        if (awayCovered.isEmpty()) {
+            return awayCovered;
+        }
+        return awayCovered.stream().filter(s -> mayAct(s.grant().holder().id()) && mayAct(s.backupKey())).toList();
     }
 
     /** Whether the user may act today: the host has them and they are active. */
     public boolean mayAct(String userKey) {
-        return userKey != null && acting.computeIfAbsent(userKey, mayAct::test);
+        return userKey != null && mayAct.test(userKey);
     }
 
     /**
@@ -91,17 +109,23 @@ public final class EffectiveAuthority {
         if (userKey == null || !mayAct(userKey)) {
             return Optional.empty();
         }
-        Level best = null;
-        for (Grant g : valid) {
-            Principal h = g.holder();
-            boolean holds = h.isUser() ? h.id().equals(userKey) : groups.contains(h.id());
-            if (holds && (best == null || g.level().compareTo(best) > 0)) {
-                best = g.level();
+        Level best = byUser.get(userKey);
+        if (!byGroup.isEmpty() && !groups.isEmpty()) {
+            if (groups.size() < byGroup.size()) {
+                for (String group : groups) {
+                    best = higher(best, byGroup.get(group));
+                }
+            } else {
+                for (Map.Entry<String, Level> e : byGroup.entrySet()) {
+                    if (groups.contains(e.getKey())) {
+                        best = higher(best, e.getValue());
+                    }
+                }
             }
         }
-        for (StandIn s : standIns) {
-            if (s.backupKey().equals(userKey) && (best == null || s.grant().level().compareTo(best) > 0)) {
-                best = s.grant().level();
+        for (StandIn s : awayCovered) {
+            if (s.backupKey().equals(userKey) && mayAct(s.grant().holder().id())) {
+                best = higher(best, s.grant().level());
             }
         }
         return Optional.ofNullable(best);
@@ -119,5 +143,27 @@ public final class EffectiveAuthority {
     /** Whether anyone holds any grant here today. */
     public boolean isEmpty() {
         return valid.isEmpty();
+    }
+
+    /**
+     * Whether the group, holding CONSULT here, has a member whose effective level is exactly CONSULT — someone who
+     * must be consulted (members who hold more decide rather than advise). Worked out once per group for as long as
+     * this value lives: {@code memberKeys} may list every user of the instance (a CONSULT grant to
+     * {@code jira-software-users}), which a decision must not walk each time it is checked.
+     */
+    public boolean hasMemberToConsult(String group, Function<String, ? extends Iterable<String>> memberKeys,
+                                      Function<String, Set<String>> groupsOf) {
+        return groupToConsult.computeIfAbsent(group, g -> {
+            for (String member : memberKeys.apply(g)) {
+                if (levelOf(member, groupsOf.apply(member)).orElse(null) == Level.CONSULT) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static Level higher(Level a, Level b) {
+        return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
     }
 }

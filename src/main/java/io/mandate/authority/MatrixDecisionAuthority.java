@@ -95,8 +95,9 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
     /**
      * Whether a group holding CONSULT was consulted. The contributors are looked at first (a handful of host
      * lookups, answered from the host's caches): one in the group whose level is exactly CONSULT settles it. Only
-     * when none is, the members are gone through — to tell a gap from a group whose members all hold more and
-     * so need no consulting. A list of decisions therefore costs O(contributors) per decision in the usual case.
+     * when none is, the members count — to tell a gap from a group whose members all hold more and so need no
+     * consulting — and that is worked out once per group and domain ({@link EffectiveAuthority#hasMemberToConsult}),
+     * not per decision. A list of decisions therefore costs O(contributors) per decision.
      */
     private boolean groupConsulted(String group, Decision decision, EffectiveAuthority in, Function<String, Set<String>> groupsOf) {
         for (String contributor : decision.contributorKeys()) {
@@ -105,12 +106,8 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
                 return true;
             }
         }
-        for (var member : authority.membersOf(group)) {
-            if (in.levelOf(member.key(), groupsOf.apply(member.key())).orElse(null) == Level.CONSULT) {
-                return false; // someone of the group must be consulted, and no contributor is such a one
-            }
-        }
-        return true;
+        // someone of the group must be consulted and no contributor is such a one — unless all its members hold more
+        return !in.hasMemberToConsult(group, g -> authority.membersOf(g).stream().map(Person::key).toList(), groupsOf);
     }
 
     @Override

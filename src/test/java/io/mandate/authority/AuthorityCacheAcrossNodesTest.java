@@ -37,6 +37,8 @@ import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -72,6 +74,9 @@ public class AuthorityCacheAcrossNodesTest {
     private AuthorityService nodeA;
     private AuthorityService nodeB;
     private AuthorityService outsider;
+    private UserDirectory users;
+    private GroupDirectory groups;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
 
     public AuthorityCacheAcrossNodesTest(String kind) {
         this.kind = kind;
@@ -82,7 +87,7 @@ public class AuthorityCacheAcrossNodesTest {
         ao = new AoTestSupport(kind, DomainEntity.class, DomainScopeEntity.class, GrantEntity.class, AbsenceEntity.class,
                 MatrixAuditEntity.class, DecisionEntity.class, ParticipantEntity.class, AuditEntity.class, RevisionEntity.class,
                 NotificationEntity.class, NoticeEntity.class, MailEntity.class, MailClaimEntity.class);
-        UserDirectory users = mock(UserDirectory.class);
+        users = mock(UserDirectory.class);
         when(users.currentUser()).thenReturn(Optional.of(ADMIN));
         when(users.isAdmin(any())).thenReturn(false);
         when(users.isAdmin(ADMIN)).thenReturn(true);
@@ -93,7 +98,7 @@ public class AuthorityCacheAcrossNodesTest {
             when(users.byKey(p.key())).thenReturn(Optional.of(p));
         }
         when(users.groupExists("developers")).thenReturn(true);
-        GroupDirectory groups = mock(GroupDirectory.class);
+        groups = mock(GroupDirectory.class);
         when(groups.groupsOf(anyString())).thenReturn(Set.of());
         when(groups.groupsOf(DAVE.key())).thenReturn(Set.of("developers"));
         RefCluster cluster = new RefCluster();
@@ -105,7 +110,22 @@ public class AuthorityCacheAcrossNodesTest {
     private AuthorityService node(UserDirectory users, GroupDirectory groups, RefCacheManager caches) {
         return new AuthorityService(new DomainStore(ao.entities()), new GrantStore(ao.entities()), new AbsenceStore(ao.entities()),
                 new DecisionStore(ao.entities(), ao.aggregates()), mock(IssueAccess.class), new People(users), groups,
-                FixedClock.utc(NOW), mock(AuditLog.class), new HostClusterCaches(caches));
+                clock(), mock(AuditLog.class), new HostClusterCaches(caches));
+    }
+
+    /** The product's clock, which a test may move on. */
+    private io.mandate.platform.ProductClock clock() {
+        return new io.mandate.platform.ProductClock() {
+            @Override
+            public Instant now() {
+                return now.get();
+            }
+
+            @Override
+            public java.time.ZoneId zone() {
+                return java.time.ZoneOffset.UTC;
+            }
+        };
     }
 
     @After
@@ -216,5 +236,70 @@ public class AuthorityCacheAcrossNodesTest {
         nodeB.createDomain(body(ARCH));
         assertEquals(Optional.of("ARCH"), nodeA.match(DEMO_1).domain());
         assertEquals(List.of(), nodeA.grants("ARCH"));
+    }
+
+    @Test
+    public void aDomainsEffectiveAuthorityIsBuiltOnceAndSharedUntilItsGrantsChange() throws Exception {
+        nodeA.createDomain(body(ARCH));
+        nodeA.addGrant("ARCH", body("{\"holder\":{\"type\":\"user\",\"name\":\"carol\"},\"level\":\"ADVISE\"}"));
+        EffectiveAuthority first = nodeA.authorityIn("ARCH");
+        ao.sql().start();
+        assertSame("every request shares one, built once", first, nodeA.authorityIn("ARCH"));
+        assertEquals(List.of(), ao.sql().stop());
+
+        nodeB.addGrant("ARCH", body("{\"holder\":{\"type\":\"user\",\"name\":\"dave\"},\"level\":\"CONSULT\"}"));
+        EffectiveAuthority after = nodeA.authorityIn("ARCH");
+        assertNotSame(first, after);
+        assertEquals(Optional.of(Level.CONSULT), nodeA.levelOf(after, DAVE.key()));
+    }
+
+    @Test
+    public void aPersonDeactivatedInTheHostHoldsNothingAtOnceThoughTheAuthorityIsCached() throws Exception {
+        nodeA.createDomain(body(ARCH));
+        nodeA.addGrant("ARCH", body("{\"holder\":{\"type\":\"user\",\"name\":\"carol\"},\"level\":\"ADVISE\",\"backup\":\"dave\"}"));
+        nodeA.addAbsence(body("{\"user\":\"carol\",\"from\":\"2026-11-19\",\"to\":\"2026-11-27\"}"));
+        EffectiveAuthority cached = nodeA.authorityIn("ARCH");
+        assertTrue(cached.mayApprove(CAROL.key(), Set.of()));
+        assertEquals("dave stands in", 1, cached.standIns().size());
+
+        when(users.isActive(CAROL)).thenReturn(false); // the host deactivates carol; nobody tells the plugin
+        EffectiveAuthority same = nodeA.authorityIn("ARCH");
+        assertSame(cached, same);
+        assertEquals(Optional.empty(), nodeA.levelOf(same, CAROL.key()));
+        assertEquals("nobody stands in for someone who may not act", List.of(), same.standIns());
+        assertEquals(Optional.empty(), nodeA.levelOf(same, DAVE.key()));
+
+        when(users.isActive(CAROL)).thenReturn(true);
+        assertEquals(Optional.of(Level.ADVISE), nodeA.levelOf(same, DAVE.key()));
+    }
+
+    @Test
+    public void theNextDayTheAuthorityIsWorkedOutAgainForThatDay() throws Exception {
+        nodeA.createDomain(body(ARCH));
+        nodeA.addGrant("ARCH", body("{\"holder\":{\"type\":\"user\",\"name\":\"carol\"},\"level\":\"ADVISE\",\"validTo\":\"2026-11-20\"}"));
+        EffectiveAuthority today = nodeA.authorityIn("ARCH");
+        assertEquals(Optional.of(Level.ADVISE), nodeA.levelOf(today, CAROL.key()));
+
+        now.set(NOW.plus(java.time.Duration.ofDays(1)));
+        EffectiveAuthority tomorrow = nodeA.authorityIn("ARCH");
+        assertEquals(java.time.LocalDate.of(2026, 11, 21), tomorrow.day());
+        assertEquals("the grant ended yesterday", Optional.empty(), nodeA.levelOf(tomorrow, CAROL.key()));
+        assertSame("and tomorrow's is cached in turn", nodeA.authorityIn("ARCH"), nodeA.authorityIn("ARCH"));
+    }
+
+    @Test
+    public void whetherAConsultGroupHasSomeoneToConsultIsWorkedOutOncePerDomain() throws Exception {
+        nodeA.createDomain(body(ARCH));
+        nodeA.addGrant("ARCH", body("{\"holder\":{\"type\":\"group\",\"name\":\"developers\"},\"level\":\"CONSULT\"}"));
+        EffectiveAuthority in = nodeA.authorityIn("ARCH");
+        java.util.concurrent.atomic.AtomicInteger walks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Function<String, List<String>> members = g -> {
+            walks.incrementAndGet();
+            return List.of(DAVE.key());
+        };
+        for (int i = 0; i < 100; i++) {
+            assertTrue(in.hasMemberToConsult("developers", members, nodeA::groupsOf));
+        }
+        assertEquals("one walk of the members, not one per decision", 1, walks.get());
     }
 }

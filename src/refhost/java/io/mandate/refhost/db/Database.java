@@ -84,7 +84,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(Integer.getInteger("mandate.db.pool", 16));
         config.setConnectionTimeout(5_000);
         config.setPoolName("pg-" + schema);
         config.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS " + schema);
