@@ -129,9 +129,10 @@ public class AccountabilityService {
         Collection<String> peopleFilter = resolved.peopleFilter();
         String inProject = projectKey;
         // the issues are judged in bulk (one host call per IssueBatch.SIZE decisions), in the order they stream
+        DecisionAuthority.Run run = checks.run();
         IssueBatch<Decision> judged = new IssueBatch<>(issues, user, Decision::issueId, (d, issue) -> {
             if (inProject == null || inProject.equalsIgnoreCase(issue.projectKey())) {
-                acc.add(facts(d, issue, approvers));
+                acc.add(facts(d, issue, run, approvers));
             }
         });
         decisions.forEachInScope(visible, projectId, domainFilter, peopleFilter, judged::add);
@@ -167,8 +168,8 @@ public class AccountabilityService {
     }
 
     /** One decision as the metrics see it: the issue's current key and project, the matrix's checks and domain. */
-    private DecisionFacts facts(Decision d, IssueRef issue, Map<String, Person> names) {
-        Optional<DecisionAuthority.Findings> findings = checks.findings(d, issue);
+    private DecisionFacts facts(Decision d, IssueRef issue, DecisionAuthority.Run run, Map<String, Person> names) {
+        Optional<DecisionAuthority.Findings> findings = run.findings(d, issue);
         DecisionAuthority.Checks verdict = DecisionAuthority.Checks.of(d, findings);
         boolean violation = verdict.authorityViolation();
         boolean gap = verdict.consultationGap();

@@ -2,12 +2,10 @@ package io.mandate.authority;
 
 import io.mandate.platform.IssueRef;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Which domain an issue falls in by the scope rules: the matching domains of the highest
@@ -24,35 +22,17 @@ public record DomainMatch(List<String> winners, int specificity) {
         winners = List.copyOf(winners);
     }
 
-    /** The scope rules applied to an issue over every domain (key → scope). */
+    /** The scope rules applied to an issue over every domain (key → scope); {@link DomainIndex} does it with an index. */
     public static DomainMatch of(IssueRef issue, Map<String, DomainScope> domains) {
-        return of(issue, domains.entrySet(), Map.Entry::getKey, Map.Entry::getValue);
-    }
-
-    /**
-     * The scope rules applied to an issue over the candidate domains (those that could match it: {@link DomainIndex}
-     * leaves out the ones naming other projects). One pass, no stream: asked for every decision of a report.
-     */
-    static <D> DomainMatch of(IssueRef issue, Iterable<D> candidates, Function<D, String> key, Function<D, DomainScope> scope) {
-        int best = 0;
-        List<String> winners = new ArrayList<>(2);
-        for (D d : candidates) {
-            DomainScope s = scope.apply(d);
-            if (s.matches(issue)) {
-                int specificity = s.specificity();
-                if (specificity > best) {
-                    best = specificity;
-                    winners.clear();
-                }
-                if (specificity == best) {
-                    winners.add(key.apply(d));
-                }
-            }
-        }
+        int best = domains.values().stream().filter(s -> s.matches(issue)).mapToInt(DomainScope::specificity).max().orElse(0);
         if (best == 0) {
             return NONE;
         }
-        winners.sort(Comparator.naturalOrder());
+        List<String> winners = domains.entrySet().stream()
+                .filter(e -> e.getValue().matches(issue) && e.getValue().specificity() == best)
+                .map(Map.Entry::getKey)
+                .sorted(Comparator.naturalOrder())
+                .toList();
         return new DomainMatch(winners, best);
     }
 

@@ -62,6 +62,18 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
 
     @Override
     public Optional<Findings> findings(Decision decision, IssueRef issue) {
+        return run().findings(decision, issue);
+    }
+
+    /** Each person's groups are asked of the host once per run: a report asks about the same approvers again and again. */
+    @Override
+    public Run run() {
+        Map<String, Set<String>> known = new HashMap<>();
+        Function<String, Set<String>> groupsOf = key -> known.computeIfAbsent(key, authority::groupsOf);
+        return (decision, issue) -> findings(decision, issue, groupsOf);
+    }
+
+    private Optional<Findings> findings(Decision decision, IssueRef issue, Function<String, Set<String>> groupsOf) {
         Optional<String> domain = effectiveDomain(decision, issue);
         if (domain.isEmpty()) {
             return Optional.empty();
@@ -69,9 +81,6 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
         EffectiveAuthority in = authority.authorityIn(domain.get());
         String name = authority.domain(domain.get()).map(Domain::name).orElse(domain.get());
         String approver = decision.approverKey();
-        // one decision asks for the same person's groups several times (approver, contributors, group members)
-        Map<String, Set<String>> known = new HashMap<>();
-        Function<String, Set<String>> groupsOf = key -> known.computeIfAbsent(key, authority::groupsOf);
         Optional<Level> level = approver == null ? Optional.empty() : in.levelOf(approver, groupsOf.apply(approver));
         return Optional.of(new Findings(domain.get(), name, level.map(Level::name).orElse(null),
                 level.map(Level::mayApprove).orElse(false), notConsulted(decision, in, groupsOf)));

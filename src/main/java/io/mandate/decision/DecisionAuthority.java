@@ -34,6 +34,20 @@ public interface DecisionAuthority {
     }
 
     /**
+     * {@link #findings} for many decisions in a row, on one thread (a report): what they ask again and again — a
+     * person's groups — is looked up once per run rather than once per decision. The default asks {@link #findings}.
+     */
+    default Run run() {
+        return this::findings;
+    }
+
+    /** One run of {@link #findings} over many decisions ({@link #run}); not for sharing between threads. */
+    @FunctionalInterface
+    interface Run {
+        Optional<Findings> findings(Decision decision, IssueRef issue);
+    }
+
+    /**
      * The user keys of the people who may approve in the decision's domain (the issue's, for {@code decision}
      * null), strongest first: direct holders, stand-ins, then members of holding groups; at most {@code limit}.
      * What the approver picker offers first. The default (no matrix) names nobody.

@@ -86,4 +86,51 @@ public class BusFactorTest {
         DomainCoverage arch = new DomainCoverage("ARCH", List.of(ApprovingGrant.user("alice", "bob")), java.util.Set.of("bob"));
         assertEquals(new BusFactor(3, List.of("alice", "bob", "carol")), busFactor(arch, domain("RELEASE", "carol")));
     }
+
+    @Test
+    public void theOnePassOrderIsTheGreedyRemovalStepByStep() {
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 500; round++) {
+            List<DomainCoverage> domains = new java.util.ArrayList<>();
+            int count = random.nextInt(12);
+            for (int d = 0; d < count; d++) {
+                List<String> approvers = new java.util.ArrayList<>();
+                for (int p = 0; p < 8; p++) {
+                    if (random.nextInt(3) == 0) {
+                        approvers.add("u" + p);
+                    }
+                }
+                domains.add(domain("D" + random.nextInt(10), approvers.toArray(String[]::new)));
+            }
+            assertEquals(domains.toString(), stepByStep(domains), BusFactor.of(domains));
+        }
+    }
+
+    /** The brief's definition as written: recount who covers the most still-covered domains after every removal. */
+    private static BusFactor stepByStep(List<DomainCoverage> scopeDomains) {
+        java.util.Map<String, java.util.Set<String>> remaining = new java.util.TreeMap<>();
+        for (DomainCoverage d : scopeDomains) {
+            remaining.computeIfAbsent(d.domainKey(), k -> new java.util.HashSet<>()).addAll(d.approvers());
+        }
+        int domains = remaining.size();
+        List<String> removed = new java.util.ArrayList<>();
+        while (2 * remaining.values().stream().filter(java.util.Set::isEmpty).count() <= domains && domains > 0) {
+            java.util.Map<String, Integer> covering = new java.util.TreeMap<>();
+            for (java.util.Set<String> approvers : remaining.values()) {
+                approvers.forEach(p -> covering.merge(p, 1, Integer::sum));
+            }
+            String next = null;
+            int most = 0;
+            for (java.util.Map.Entry<String, Integer> e : covering.entrySet()) {
+                if (e.getValue() > most) {
+                    next = e.getKey();
+                    most = e.getValue();
+                }
+            }
+            String person = next;
+            remaining.values().forEach(approvers -> approvers.remove(person));
+            removed.add(person);
+        }
+        return new BusFactor(removed.size(), removed);
+    }
 }
