@@ -121,8 +121,10 @@ public class DecisionStore {
 
     /**
      * {@link #save(Decision, Integer, List, Optional)} of a change to {@code current} (as read before, its version the
-     * expected one): when the people are the same, their rows are left as they are — the version check proves they
-     * are still the ones {@code current} holds, since every write that changes them raises the version.
+     * expected one): the people's rows are written by difference — the version check proves they are still the ones
+     * {@code current} holds, since every write that changes them raises the version. People who stay keep their rows
+     * (none written when the people are the same); the rows of people who go are deleted in one statement, and each
+     * person who comes is one new row ({@link ParticipantRows}).
      */
     public Decision save(Decision next, Optional<Decision> current, List<AuditEntry> audit, Optional<Notice> notice) {
         return save(next, current.map(Decision::version).orElse(null), current, audit, notice);
@@ -130,8 +132,9 @@ public class DecisionStore {
 
     private Decision save(Decision next, Integer expectedVersion, Optional<Decision> current, List<AuditEntry> audit,
                           Optional<Notice> notice) {
-        boolean samePeople = current.isPresent() && expectedVersion != null && current.get().version() == expectedVersion
-                && current.get().contributorKeys().equals(next.contributorKeys()) && current.get().informed().equals(next.informed());
+        // the stored people are those of current when its version is the stored one (checked below): then only the
+        // difference is written
+        Optional<Decision> stored = current.filter(c -> expectedVersion != null && c.version() == expectedVersion);
         return staleOnConflict(() -> entities.inTransaction(() -> {
             DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", next.issueId()));
             DecisionEntity row;
@@ -160,9 +163,16 @@ public class DecisionStore {
                 version = row.getVersion() + 1;
             }
             claimRevision(row.getID(), version, next.updated(), audit);
-            boolean rewritePeople = version == 1 || !samePeople;
-            if (version > 1 && rewritePeople) {
+            List<ParticipantRows.NewRow> newPeople;
+            if (version == 1) {
+                newPeople = ParticipantRows.all(next);
+            } else if (stored.isPresent() && ParticipantRows.differenceFits(next, version)) {
+                ParticipantRows.Change change = ParticipantRows.between(stored.get(), next, version);
+                deleteParticipants(row.getID(), change.delete());
+                newPeople = change.insert();
+            } else {
                 entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", row.getID());
+                newPeople = ParticipantRows.all(next);
             }
             row.setProjectId(next.projectId() == 0 ? row.getProjectId() : Long.valueOf(next.projectId()));
             row.setIssueKey(next.issueKey());
@@ -180,14 +190,8 @@ public class DecisionStore {
             row.setUpdatedAt(Date.from(next.updated()));
             row.setVersion(version);
             row.save();
-            if (rewritePeople) {
-                int position = 0;
-                for (String contributor : next.contributorKeys()) {
-                    addParticipant(row.getID(), CONTRIBUTOR, Principal.Type.USER.name(), contributor, position++);
-                }
-                for (Principal informed : next.informed()) {
-                    addParticipant(row.getID(), INFORMED, informed.type().name(), informed.id(), position++);
-                }
+            for (ParticipantRows.NewRow person : newPeople) {
+                addParticipant(row.getID(), person.row().role(), person.row().kind(), person.row().ref(), person.position());
             }
             appendAudit(next.issueId(), audit);
             notice.ifPresent(n -> NoticeRows.insert(entities, n.forVersion(version)));
@@ -571,6 +575,24 @@ public class DecisionStore {
     /** "?, ?, ?" — only ever a count of placeholders, never caller text. */
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** Deletes every participant row of the decision with one of these values: one statement, none for no value. */
+    private void deleteParticipants(int decisionId, List<ParticipantRows.Row> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        StringBuilder where = new StringBuilder("DECISION_ID = ? AND (");
+        List<Object> params = new ArrayList<>();
+        params.add(decisionId);
+        for (int i = 0; i < values.size(); i++) {
+            ParticipantRows.Row value = values.get(i);
+            where.append(i == 0 ? "" : " OR ").append("(ROLE = ? AND KIND = ? AND REF = ?)");
+            params.add(value.role());
+            params.add(value.kind());
+            params.add(value.ref());
+        }
+        entities.deleteWithSQL(ParticipantEntity.class, where.append(")").toString(), params.toArray());
     }
 
     private void addParticipant(int decisionId, String role, String kind, String ref, int position) {
