@@ -190,9 +190,7 @@ public class DecisionStore {
             row.setUpdatedAt(Date.from(next.updated()));
             row.setVersion(version);
             row.save();
-            for (ParticipantRows.NewRow person : newPeople) {
-                addParticipant(row.getID(), person.row().role(), person.row().kind(), person.row().ref(), person.position());
-            }
+            addParticipants(row.getID(), newPeople);
             appendAudit(next.issueId(), audit);
             notice.ifPresent(n -> NoticeRows.insert(entities, n.forVersion(version)));
             return new Decision(next.issueId(), next.projectId(), next.issueKey(), next.projectKey(), next.status(), next.driverKey(),
@@ -595,17 +593,24 @@ public class DecisionStore {
         entities.deleteWithSQL(ParticipantEntity.class, where.append(")").toString(), params.toArray());
     }
 
-    private void addParticipant(int decisionId, String role, String kind, String ref, int position) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("DECISION_ID", decisionId);
-        values.put("ROLE", role);
-        values.put("KIND", kind);
-        values.put("REF", ref);
-        values.put("POSITION", position);
-        entities.create(ParticipantEntity.class, values);
+    /** Inserts the participant rows in one batch (no id read back: nobody reads them in this transaction). */
+    private void addParticipants(int decisionId, List<ParticipantRows.NewRow> people) {
+        List<Map<String, Object>> rows = new ArrayList<>(people.size());
+        for (ParticipantRows.NewRow person : people) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("DECISION_ID", decisionId);
+            values.put("ROLE", person.row().role());
+            values.put("KIND", person.row().kind());
+            values.put("REF", person.row().ref());
+            values.put("POSITION", person.position());
+            rows.add(values);
+        }
+        entities.createAll(ParticipantEntity.class, rows);
     }
 
+    /** Appends the audit entries in one batch, in their order (their ids ascend as they are listed). */
     private void appendAudit(long issueId, List<AuditEntry> audit) {
+        List<Map<String, Object>> rows = new ArrayList<>(audit.size());
         for (AuditEntry entry : audit) {
             Map<String, Object> values = new HashMap<>();
             values.put("ISSUE_ID", issueId);
@@ -616,8 +621,9 @@ public class DecisionStore {
             values.put("OLD_VALUE", entry.oldValue());
             values.put("NEW_VALUE", entry.newValue());
             values.put("VALUE_FORMAT", AuditValues.FORMAT_USER_KEYS);
-            entities.create(AuditEntity.class, values);
+            rows.add(values);
         }
+        entities.createAll(AuditEntity.class, rows);
     }
 
     /** A row read with the report's columns: no outcome (reading it would cost a statement per row), no people. */

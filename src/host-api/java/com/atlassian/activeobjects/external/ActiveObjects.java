@@ -8,6 +8,7 @@ import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
 
+import java.util.List;
 import java.util.Map;
 
 /** The host's thread-safe Active Objects service, through which a plugin reads and writes its own entities. */
@@ -27,6 +28,14 @@ public interface ActiveObjects {
     <T extends RawEntity<K>, K> T create(Class<T> type, DBParam... params);
 
     <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params);
+
+    /**
+     * Inserts the rows in one batch, handing back no entity (so no generated key is read). Present in the ao-plugin's
+     * ActiveObjects of the releases Jira 10 / Confluence 9 ship (the plugin's ActiveObjectsDelegate implements it
+     * beside getFastCountEstimate, delegating to AO's {@code EntityManager.create(Class, List)}, which
+     * activeobjects 3.2.11, the core library the project builds against, has too).
+     */
+    <T extends RawEntity<K>, K> void create(Class<T> type, List<Map<String, Object>> rows);
 
     void delete(RawEntity<?>... entities);
 
