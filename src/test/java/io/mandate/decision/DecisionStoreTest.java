@@ -345,6 +345,22 @@ public class DecisionStoreTest {
     }
 
     @Test
+    public void theAuditEntriesOfAChangeOfPeopleAreStoredAsListedInOneBatch() {
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-bob"), List.of()), null, List.of(audit("status", null, "OPEN")));
+        Decision current = store.find(1).orElseThrow();
+        List<AuditEntry> entries = List.of(audit("dueDate", "2026-12-01", "2026-12-02"), audit("contributors", "k-bob", "k-bob, k-carol"),
+                audit("outcome", null, null));
+        ao.sql().start();
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-bob", "k-carol"), List.of()), Optional.of(current), entries, Optional.empty());
+        List<String> statements = ao.sql().stop();
+        assertEquals("the three audit rows in one batched INSERT: " + statements, 1,
+                statements.stream().filter(sql -> sql.startsWith("INSERT") && sql.contains("AUDIT")).count());
+        // newest first; entries of one save (same time) in reverse of the order they were listed, as one by one
+        List<AuditEntry> trail = store.history(1);
+        assertEquals(List.of(entries.get(2), entries.get(1), entries.get(0), audit("status", null, "OPEN")), trail);
+    }
+
+    @Test
     public void aPersonMovingBetweenRolesIsOneRowGoneAndOneRowNew() {
         Principal bobGroup = new Principal(Principal.Type.GROUP, "k-bob");
         store.save(decision(1, DecisionStatus.OPEN, List.of("k-bob", "k-carol"), List.of(bobGroup)), null, List.of());
