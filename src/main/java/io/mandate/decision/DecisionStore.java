@@ -121,8 +121,10 @@ public class DecisionStore {
 
     /**
      * {@link #save(Decision, Integer, List, Optional)} of a change to {@code current} (as read before, its version the
-     * expected one): when the people are the same, their rows are left as they are — the version check proves they
-     * are still the ones {@code current} holds, since every write that changes them raises the version.
+     * expected one): the people's rows are written by difference — the version check proves they are still the ones
+     * {@code current} holds, since every write that changes them raises the version. People who stay keep their rows
+     * (none written when the people are the same); the rows of people who go are deleted in one statement, and each
+     * person who comes is one new row ({@link ParticipantRows}).
      */
     public Decision save(Decision next, Optional<Decision> current, List<AuditEntry> audit, Optional<Notice> notice) {
         return save(next, current.map(Decision::version).orElse(null), current, audit, notice);
@@ -130,8 +132,9 @@ public class DecisionStore {
 
     private Decision save(Decision next, Integer expectedVersion, Optional<Decision> current, List<AuditEntry> audit,
                           Optional<Notice> notice) {
-        boolean samePeople = current.isPresent() && expectedVersion != null && current.get().version() == expectedVersion
-                && current.get().contributorKeys().equals(next.contributorKeys()) && current.get().informed().equals(next.informed());
+        // the stored people are those of current when its version is the stored one (checked below): then only the
+        // difference is written
+        Optional<Decision> stored = current.filter(c -> expectedVersion != null && c.version() == expectedVersion);
         return staleOnConflict(() -> entities.inTransaction(() -> {
             DecisionEntity[] rows = entities.find(DecisionEntity.class, Query.select().where("ISSUE_ID = ?", next.issueId()));
             DecisionEntity row;
@@ -160,9 +163,16 @@ public class DecisionStore {
                 version = row.getVersion() + 1;
             }
             claimRevision(row.getID(), version, next.updated(), audit);
-            boolean rewritePeople = version == 1 || !samePeople;
-            if (version > 1 && rewritePeople) {
+            List<ParticipantRows.NewRow> newPeople;
+            if (version == 1) {
+                newPeople = ParticipantRows.all(next);
+            } else if (stored.isPresent() && ParticipantRows.differenceFits(next, version)) {
+                ParticipantRows.Change change = ParticipantRows.between(stored.get(), next, version);
+                deleteParticipants(row.getID(), change.delete());
+                newPeople = change.insert();
+            } else {
                 entities.deleteWithSQL(ParticipantEntity.class, "DECISION_ID = ?", row.getID());
+                newPeople = ParticipantRows.all(next);
             }
             row.setProjectId(next.projectId() == 0 ? row.getProjectId() : Long.valueOf(next.projectId()));
             row.setIssueKey(next.issueKey());
@@ -180,15 +190,7 @@ public class DecisionStore {
             row.setUpdatedAt(Date.from(next.updated()));
             row.setVersion(version);
             row.save();
-            if (rewritePeople) {
-                int position = 0;
-                for (String contributor : next.contributorKeys()) {
-                    addParticipant(row.getID(), CONTRIBUTOR, Principal.Type.USER.name(), contributor, position++);
-                }
-                for (Principal informed : next.informed()) {
-                    addParticipant(row.getID(), INFORMED, informed.type().name(), informed.id(), position++);
-                }
-            }
+            addParticipants(row.getID(), newPeople);
             appendAudit(next.issueId(), audit);
             notice.ifPresent(n -> NoticeRows.insert(entities, n.forVersion(version)));
             return new Decision(next.issueId(), next.projectId(), next.issueKey(), next.projectKey(), next.status(), next.driverKey(),
@@ -631,17 +633,42 @@ public class DecisionStore {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    private void addParticipant(int decisionId, String role, String kind, String ref, int position) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("DECISION_ID", decisionId);
-        values.put("ROLE", role);
-        values.put("KIND", kind);
-        values.put("REF", ref);
-        values.put("POSITION", position);
-        entities.create(ParticipantEntity.class, values);
+    /** Deletes every participant row of the decision with one of these values: one statement, none for no value. */
+    private void deleteParticipants(int decisionId, List<ParticipantRows.Row> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        StringBuilder where = new StringBuilder("DECISION_ID = ? AND (");
+        List<Object> params = new ArrayList<>();
+        params.add(decisionId);
+        for (int i = 0; i < values.size(); i++) {
+            ParticipantRows.Row value = values.get(i);
+            where.append(i == 0 ? "" : " OR ").append("(ROLE = ? AND KIND = ? AND REF = ?)");
+            params.add(value.role());
+            params.add(value.kind());
+            params.add(value.ref());
+        }
+        entities.deleteWithSQL(ParticipantEntity.class, where.append(")").toString(), params.toArray());
     }
 
+    /** Inserts the participant rows in one batch (no id read back: nobody reads them in this transaction). */
+    private void addParticipants(int decisionId, List<ParticipantRows.NewRow> people) {
+        List<Map<String, Object>> rows = new ArrayList<>(people.size());
+        for (ParticipantRows.NewRow person : people) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("DECISION_ID", decisionId);
+            values.put("ROLE", person.row().role());
+            values.put("KIND", person.row().kind());
+            values.put("REF", person.row().ref());
+            values.put("POSITION", person.position());
+            rows.add(values);
+        }
+        entities.createAll(ParticipantEntity.class, rows);
+    }
+
+    /** Appends the audit entries in one batch, in their order (their ids ascend as they are listed). */
     private void appendAudit(long issueId, List<AuditEntry> audit) {
+        List<Map<String, Object>> rows = new ArrayList<>(audit.size());
         for (AuditEntry entry : audit) {
             Map<String, Object> values = new HashMap<>();
             values.put("ISSUE_ID", issueId);
@@ -652,8 +679,9 @@ public class DecisionStore {
             values.put("OLD_VALUE", entry.oldValue());
             values.put("NEW_VALUE", entry.newValue());
             values.put("VALUE_FORMAT", AuditValues.FORMAT_USER_KEYS);
-            entities.create(AuditEntity.class, values);
+            rows.add(values);
         }
+        entities.createAll(AuditEntity.class, rows);
     }
 
     /** A row read with the report's columns: no outcome (reading it would cost a statement per row), no people. */

@@ -262,6 +262,161 @@ public class DecisionStoreTest {
         assertEquals(List.of("k-carol", "k-dave"), store.find(1).orElseThrow().contributorKeys());
     }
 
+    /** The stored participant rows of the issue's decision as "ROLE KIND ref" in position order, and their row ids. */
+    private List<String> participantRows(long issueId, java.util.Map<String, Integer> ids) {
+        DecisionEntity row = ao.entities().find(DecisionEntity.class, net.java.ao.Query.select().where("ISSUE_ID = ?", issueId))[0];
+        List<String> rows = new ArrayList<>();
+        for (ParticipantEntity p : ao.entities().find(ParticipantEntity.class,
+                net.java.ao.Query.select().where("DECISION_ID = ?", row.getID()).order("POSITION, ID"))) {
+            String value = p.getRole() + " " + p.getKind() + " " + p.getRef();
+            rows.add(value);
+            if (ids != null) {
+                ids.merge(value, p.getID(), Math::min);
+            }
+        }
+        return rows;
+    }
+
+    /** What the rows of these people must read, role by role in order (the store sorts by position, then splits by role). */
+    private static List<String> expectedRows(List<String> contributors, List<Principal> informed) {
+        List<String> rows = new ArrayList<>();
+        contributors.forEach(c -> rows.add("CONTRIBUTOR USER " + c));
+        informed.forEach(p -> rows.add("INFORMED " + p.type() + " " + p.id()));
+        return rows;
+    }
+
+    private static List<String> byRole(List<String> rows, String role) {
+        return rows.stream().filter(r -> r.startsWith(role + " ")).toList();
+    }
+
+    private static long writes(List<String> statements, String verb) {
+        return statements.stream().filter(sql -> sql.startsWith(verb) && sql.contains("PARTICIPANT")).count();
+    }
+
+    /** Saves {@code contributors}/{@code informed} over the stored decision 1 as a change of it; returns the statements. */
+    private List<String> change(List<String> contributors, List<Principal> informed) {
+        Decision current = store.find(1).orElseThrow();
+        ao.sql().start();
+        store.save(decision(1, DecisionStatus.IN_PROGRESS, contributors, informed), Optional.of(current), List.of(), Optional.empty());
+        List<String> statements = ao.sql().stop();
+        Decision read = store.find(1).orElseThrow();
+        assertEquals(contributors, read.contributorKeys());
+        assertEquals(informed, read.informed());
+        List<String> rows = participantRows(1, null);
+        List<String> wanted = expectedRows(contributors, informed);
+        assertEquals("exactly the wanted rows, in order per role: " + rows, byRole(wanted, "CONTRIBUTOR"), byRole(rows, "CONTRIBUTOR"));
+        assertEquals("exactly the wanted rows, in order per role: " + rows, byRole(wanted, "INFORMED"), byRole(rows, "INFORMED"));
+        assertEquals("no other rows: " + rows, wanted.size(), rows.size());
+        return statements;
+    }
+
+    @Test
+    public void aChangeOfPeopleDeletesTheRowsOfThoseWhoGoAndInsertsThoseWhoComeLeavingTheOthersAlone() {
+        Principal developers = new Principal(Principal.Type.GROUP, "developers");
+        Principal erin = new Principal(Principal.Type.USER, "k-erin");
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-bob", "k-carol", "k-dave"), List.of(developers, erin)), null, List.of());
+        java.util.Map<String, Integer> before = new java.util.HashMap<>();
+        participantRows(1, before);
+
+        // carol goes, frank comes: one DELETE, one INSERT; everyone else keeps the row they had
+        List<String> statements = change(List.of("k-bob", "k-dave", "k-frank"), List.of(developers, erin));
+        assertEquals(statements.toString(), 1, writes(statements, "DELETE"));
+        assertEquals(statements.toString(), 1, writes(statements, "INSERT"));
+        java.util.Map<String, Integer> after = new java.util.HashMap<>();
+        participantRows(1, after);
+        for (String stays : List.of("CONTRIBUTOR USER k-bob", "CONTRIBUTOR USER k-dave", "INFORMED GROUP developers", "INFORMED USER k-erin")) {
+            assertEquals(stays + " keeps its row", before.get(stays), after.get(stays));
+        }
+
+        // two go (one of each role), none comes: still one DELETE, no INSERT
+        statements = change(List.of("k-bob", "k-frank"), List.of(developers));
+        assertEquals(statements.toString(), 1, writes(statements, "DELETE"));
+        assertEquals(statements.toString(), 0, writes(statements, "INSERT"));
+
+        // the same people again: no participant row written at all
+        statements = change(List.of("k-bob", "k-frank"), List.of(developers));
+        assertEquals(statements.toString(), 0, writes(statements, "DELETE") + writes(statements, "INSERT"));
+
+        // everyone goes, then people come into empty lists
+        change(List.of(), List.of());
+        statements = change(List.of("k-gina", "k-hal"), List.of(erin));
+        assertEquals(statements.toString(), 0, writes(statements, "DELETE"));
+        assertEquals("everyone who comes in one batched INSERT: " + statements, 1, writes(statements, "INSERT"));
+    }
+
+    @Test
+    public void theAuditEntriesOfAChangeOfPeopleAreStoredAsListedInOneBatch() {
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-bob"), List.of()), null, List.of(audit("status", null, "OPEN")));
+        Decision current = store.find(1).orElseThrow();
+        List<AuditEntry> entries = List.of(audit("dueDate", "2026-12-01", "2026-12-02"), audit("contributors", "k-bob", "k-bob, k-carol"),
+                audit("outcome", null, null));
+        ao.sql().start();
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-bob", "k-carol"), List.of()), Optional.of(current), entries, Optional.empty());
+        List<String> statements = ao.sql().stop();
+        assertEquals("the three audit rows in one batched INSERT: " + statements, 1,
+                statements.stream().filter(sql -> sql.startsWith("INSERT") && sql.contains("AUDIT")).count());
+        // newest first; entries of one save (same time) in reverse of the order they were listed, as one by one
+        List<AuditEntry> trail = store.history(1);
+        assertEquals(List.of(entries.get(2), entries.get(1), entries.get(0), audit("status", null, "OPEN")), trail);
+    }
+
+    @Test
+    public void aPersonMovingBetweenRolesIsOneRowGoneAndOneRowNew() {
+        Principal bobGroup = new Principal(Principal.Type.GROUP, "k-bob");
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-bob", "k-carol"), List.of(bobGroup)), null, List.of());
+
+        // bob the contributor becomes bob informed as a user; the group of the same name stays informed
+        List<String> statements = change(List.of("k-carol"), List.of(bobGroup, new Principal(Principal.Type.USER, "k-bob")));
+        assertEquals(statements.toString(), 1, writes(statements, "DELETE"));
+        assertEquals(statements.toString(), 1, writes(statements, "INSERT"));
+
+        // and back: informed user bob goes, contributor bob comes first (carol, after him, is written again to keep the order)
+        change(List.of("k-bob", "k-carol"), List.of(bobGroup));
+        // carol from contributor to informed, the group from informed to nothing
+        change(List.of("k-bob"), List.of(new Principal(Principal.Type.USER, "k-carol")));
+    }
+
+    @Test
+    public void duplicatesAndReorderingsReadBackAsAsked() {
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-bob", "k-bob", "k-carol"), List.of()), null, List.of());
+        assertEquals(List.of("k-bob", "k-bob", "k-carol"), store.find(1).orElseThrow().contributorKeys());
+        change(List.of("k-bob", "k-carol"), List.of());            // one copy of a doubled person goes
+        change(List.of("k-bob", "k-carol", "k-bob"), List.of());   // and comes back at the end
+        change(List.of("k-carol", "k-bob", "k-bob"), List.of());   // a reordering
+        change(List.of("k-bob", "k-dave", "k-carol"), List.of());  // someone put in the middle
+        Principal devs = new Principal(Principal.Type.GROUP, "developers");
+        change(List.of("k-bob"), List.of(devs, devs));
+        change(List.of("k-bob"), List.of(devs));
+    }
+
+    @Test
+    public void manyRandomChangesAlwaysLeaveExactlyTheWantedRows() {
+        java.util.Random random = new java.util.Random(20261203L);
+        List<String> users = List.of("k-a", "k-b", "k-c", "k-d", "k-e", "k-f");
+        store.save(decision(1, DecisionStatus.OPEN, List.of("k-a", "k-b"), List.of()), null, List.of());
+        int unchangedPeopleWrites = 0;
+        for (int round = 0; round < 40; round++) {
+            List<String> contributors = new ArrayList<>();
+            List<Principal> informed = new ArrayList<>();
+            for (int i = random.nextInt(5); i > 0; i--) {
+                contributors.add(users.get(random.nextInt(users.size())));
+            }
+            for (int i = random.nextInt(4); i > 0; i--) {
+                String id = users.get(random.nextInt(users.size()));
+                informed.add(random.nextBoolean() ? new Principal(Principal.Type.USER, id) : new Principal(Principal.Type.GROUP, id));
+            }
+            Decision current = store.find(1).orElseThrow();
+            List<String> statements = change(contributors, informed);
+            if (current.contributorKeys().equals(contributors) && current.informed().equals(informed)) {
+                unchangedPeopleWrites += writes(statements, "DELETE") + writes(statements, "INSERT");
+            }
+            // one DELETE for all who go, one batched INSERT for all who come, at most
+            assertTrue(statements.toString(), writes(statements, "DELETE") <= 1);
+            assertTrue(statements.toString(), writes(statements, "INSERT") <= 1);
+        }
+        assertEquals(0, unchangedPeopleWrites);
+    }
+
     @Test
     public void tablesFollowAtlassianNamingWithTheNamespacePrefix() throws Exception {
         List<String> tables = new ArrayList<>();

@@ -8,6 +8,7 @@ import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
 
+import java.util.List;
 import java.util.Map;
 
 /** The host's thread-safe Active Objects service, through which a plugin reads and writes its own entities. */
@@ -27,6 +28,15 @@ public interface ActiveObjects {
     <T extends RawEntity<K>, K> T create(Class<T> type, DBParam... params);
 
     <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params);
+
+    /**
+     * Inserts the rows in one batch, handing back no entity (so no generated key is read). Not in the 2.0.1 interface
+     * linked above; found (with the search tool's code corpus, 2026-12-03) in a later ao-plugin's
+     * {@code com.atlassian.activeobjects.osgi.ActiveObjectsDelegate}, beside {@code getFastCountEstimate}, delegating
+     * to AO's {@code EntityManager.create(Class, List)} — which activeobjects 3.2.11, the core library this project
+     * builds against, has. To confirm against the AO 6.x jar Jira 10 ships before release.
+     */
+    <T extends RawEntity<K>, K> void create(Class<T> type, List<Map<String, Object>> rows);
 
     void delete(RawEntity<?>... entities);
 

@@ -14,6 +14,7 @@ import net.java.ao.DelegateConnection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -101,6 +102,18 @@ public final class RefActiveObjects implements ActiveObjects {
     @Override
     public <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params) {
         return sql(() -> em.create(type, params));
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> void create(Class<T> type, List<Map<String, Object>> rows) {
+        sql(() -> {
+            if (database.kind() == Database.Kind.HSQLDB) {
+                HsqlBatchInsert.insert(em, type, rows); // one batch, as on the databases Jira runs on
+            } else {
+                em.create(type, rows);
+            }
+            return null;
+        });
     }
 
     @Override
