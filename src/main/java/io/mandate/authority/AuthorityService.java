@@ -49,6 +49,7 @@ public class AuthorityService {
     static final String GRANTS_CACHE = "authority.grantsByDomain";
     static final String ABSENCES_CACHE = "authority.absencesByUser";
     static final String EFFECTIVE_CACHE = "authority.effectiveByDomain";
+    static final String MEMBERS_CACHE = "authority.memberKeysByGroup";
     /**
      * How long a domain's effective authority is kept at most. Grant and absence changes drop it at once; what it
      * learns from the host's groups (whether a CONSULT group has a member to consult) is re-read after this.
@@ -69,6 +70,7 @@ public class AuthorityService {
     private final ClusterCache<String, ArrayList<Grant>> grantCache;
     private final ClusterCache<String, ArrayList<Absence>> absenceCache;
     private final ClusterCache<String, EffectiveAuthority> effectiveCache;
+    private final ClusterCache<String, List<String>> memberCache;
 
     @Inject
     public AuthorityService(DomainStore domains, GrantStore grants, AbsenceStore absences, DecisionStore decisions,
@@ -87,6 +89,8 @@ public class AuthorityService {
         this.grantCache = caches.cache(GRANTS_CACHE, k -> Optional.of(new ArrayList<>(grants.ofDomain(k))), Duration.ofHours(1), 5_000);
         this.absenceCache = caches.cache(ABSENCES_CACHE, k -> Optional.of(new ArrayList<>(absences.of(k))), Duration.ofHours(1), 20_000);
         this.effectiveCache = caches.cache(EFFECTIVE_CACHE, k -> Optional.of(resolve(k, today())), EFFECTIVE_LIFETIME, 5_000);
+        this.memberCache = caches.cache(MEMBERS_CACHE, g -> Optional.of(groups.membersOf(g).stream().map(Person::key).toList()),
+                EFFECTIVE_LIFETIME, 1_000);
     }
 
     // ---- resolution -------------------------------------------------------------------------------------------
@@ -97,6 +101,7 @@ public class AuthorityService {
         grantCache.invalidateAll();
         absenceCache.invalidateAll();
         effectiveCache.invalidateAll();
+        memberCache.invalidateAll();
     }
 
     public LocalDate today() {
@@ -202,6 +207,16 @@ public class AuthorityService {
 
     public List<Person> membersOf(String group) {
         return groups.membersOf(group);
+    }
+
+    /**
+     * The user keys of the group's members (nested groups as the host expands them), kept for
+     * {@link #EFFECTIVE_LIFETIME}: a group holding a grant may hold every user of the instance, and the issue view
+     * (whom to offer as approver) and the consultation check go through its members. The host does not tell the
+     * plugin of membership changes, so these lists follow them within that time.
+     */
+    public List<String> memberKeys(String group) {
+        return group == null ? List.of() : memberCache.get(group).orElseGet(List::of);
     }
 
     public Optional<Person> person(String userKey) {

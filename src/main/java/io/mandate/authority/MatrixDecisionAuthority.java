@@ -4,7 +4,6 @@ import com.atlassian.plugin.spring.scanner.annotation.component.JiraComponent;
 import io.mandate.decision.Decision;
 import io.mandate.decision.DecisionAuthority;
 import io.mandate.platform.IssueRef;
-import io.mandate.platform.Person;
 import io.mandate.platform.Principal;
 
 import javax.inject.Inject;
@@ -116,7 +115,7 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
             }
         }
         // someone of the group must be consulted and no contributor is such a one — unless all its members hold more
-        return !in.hasMemberToConsult(group, g -> authority.membersOf(g).stream().map(Person::key).toList(), groupsOf);
+        return !in.hasMemberToConsult(group, authority::memberKeys, groupsOf);
     }
 
     @Override
@@ -126,25 +125,38 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
             return List.of();
         }
         EffectiveAuthority in = authority.authorityIn(domain.get());
-        Set<String> keys = new LinkedHashSet<>();
+        // deactivated and deleted people hold nothing (EffectiveAuthority) and cannot be made approver: never offered
+        Set<String> offered = new LinkedHashSet<>();
         List<Grant> approving = in.validGrants().stream().filter(g -> g.level().mayApprove()).toList();
         for (Grant g : approving) {
-            if (g.holder().isUser()) {
-                keys.add(g.holder().id());
+            if (g.holder().isUser() && offer(g.holder().id(), in, offered, limit)) {
+                return List.copyOf(offered);
             }
         }
         for (EffectiveAuthority.StandIn s : in.standIns()) {
-            if (s.grant().level().mayApprove()) {
-                keys.add(s.backupKey());
+            if (s.grant().level().mayApprove() && offer(s.backupKey(), in, offered, limit)) {
+                return List.copyOf(offered);
             }
         }
         for (Grant g : approving) {
             if (!g.holder().isUser()) {
-                authority.membersOf(g.holder().id()).stream().map(Person::key).forEach(keys::add);
+                // a group may hold every user of the instance: its members are gone through only until the list is full
+                for (String member : authority.memberKeys(g.holder().id())) {
+                    if (offer(member, in, offered, limit)) {
+                        return List.copyOf(offered);
+                    }
+                }
             }
         }
-        // deactivated and deleted people hold nothing (EffectiveAuthority) and cannot be made approver: never offered
-        return keys.stream().filter(in::mayAct).limit(limit).toList();
+        return List.copyOf(offered);
+    }
+
+    /** Adds the person if they may act; whether the list is full. */
+    private static boolean offer(String key, EffectiveAuthority in, Set<String> offered, int limit) {
+        if (!offered.contains(key) && in.mayAct(key)) {
+            offered.add(key);
+        }
+        return offered.size() >= limit;
     }
 
     @Override

@@ -104,6 +104,20 @@ public class MatrixDecisionAuthorityTest {
     }
 
     @Test
+    public void theApproversOfferedFromAGroupOfThousandsAreFoundWithoutGoingThroughThemAll() {
+        Person[] everyone = new Person[5_000];
+        for (int i = 0; i < everyone.length; i++) {
+            everyone[i] = m.person(String.format("u%05d", i), "User " + i);
+        }
+        m.group("jira-software-users", everyone);
+        m.groupGrant("ARCH", "jira-software-users", Level.ADVISE);
+        m.deactivate(everyone[1]);
+        m.activeChecks.set(0);
+        assertEquals(List.of(everyone[0].key(), everyone[2].key(), everyone[3].key()), authority.mayApprove(null, DEMO_1, 3));
+        assertTrue("asked about " + m.activeChecks.get() + " people", m.activeChecks.get() <= 4);
+    }
+
+    @Test
     public void someoneDeactivatedWhoHoldsConsultNeedNotBeConsulted() {
         m.grant("ARCH", alice, Level.ADVISE);
         m.grant("ARCH", bob, Level.CONSULT);

@@ -43,6 +43,8 @@ final class MatrixFixture {
     /** Keys of users the host has deactivated. */
     final Set<String> inactive = new java.util.HashSet<>();
     Person current;
+    /** How often the host was asked whether a user is active. */
+    final java.util.concurrent.atomic.AtomicInteger activeChecks = new java.util.concurrent.atomic.AtomicInteger();
     final AuthorityService service;
     private long nextId = 1;
 
@@ -55,7 +57,10 @@ final class MatrixFixture {
         when(absenceStore.of(anyString())).thenAnswer(i -> absences.getOrDefault(i.<String>getArgument(0), List.of()));
         UserDirectory users = mock(UserDirectory.class);
         when(users.byKey(anyString())).thenAnswer(i -> Optional.ofNullable(people.get(i.<String>getArgument(0))));
-        when(users.isActive(any())).thenAnswer(i -> !inactive.contains(i.<Person>getArgument(0).key()));
+        when(users.isActive(any())).thenAnswer(i -> {
+            activeChecks.incrementAndGet();
+            return !inactive.contains(i.<Person>getArgument(0).key());
+        });
         when(users.currentUser()).thenAnswer(i -> Optional.ofNullable(current));
         GroupDirectory directory = new GroupDirectory() {
             @Override
