@@ -94,10 +94,13 @@ public class MatrixImport {
         Names names = new Names();
         Map<String, List<Grant>> wanted = new LinkedHashMap<>();
         Map<Grant, List<MatrixCsv.LineError>> inactive = new java.util.IdentityHashMap<>();
+        // the domains once per import, not a walk of them per line (AuthorityService.domain's lookup, by key)
+        java.util.Set<String> domainKeys = new java.util.HashSet<>();
+        authority.domains().forEach(d -> domainKeys.add(d.key()));
         for (MatrixCsv.Row row : rows) {
             Map<String, Message> problems = new LinkedHashMap<>();
             Map<String, Message> deactivated = new LinkedHashMap<>();
-            if (authority.domain(row.domain()).isEmpty()) {
+            if (row.domain() == null || !domainKeys.contains(row.domain().trim().toUpperCase(java.util.Locale.ROOT))) {
                 problems.put("domain", Message.of("mandate.error.domain.notFound", row.domain()));
             }
             Principal holder = null;
