@@ -21,8 +21,8 @@ final class MatrixAuditTrail {
 
     /**
      * Writes the entries in their order (their ids follow it, which orders a domain's history within one instant):
-     * with Active Objects' batch insert, a statement per run of up to {@link GrantStore#BATCH} entries that leave the
-     * same values empty ({@link Entities#createAll}) — a 50,000-line import's audit trail in a few hundred statements.
+     * with Active Objects' batch insert, a statement per {@link GrantStore#BATCH} entries ({@link Entities#createAll}) —
+     * a 50,000-line import's audit trail in a few hundred statements.
      */
     static void write(Entities entities, List<MatrixChange> changes) {
         List<Map<String, Object>> rows = new ArrayList<>(changes.size());

@@ -34,8 +34,8 @@ import static org.mockito.Mockito.mock;
  * domains — per domain some grants kept, some changed, some removed, most added — is imported through the real
  * {@link MatrixImport}, {@link AuthorityService} and {@link GrantStore} over Active Objects (HSQLDB and PostgreSQL), and
  * every statement sent is counted: the inserts of grants and audit rows and the deletes go in batches (a statement per
- * {@link GrantStore#BATCH} rows), the reads are a statement per 500 domains, and what remains per row is the update of
- * a changed grant; per domain, its row lock. The outcome is checked against the same changes made one by one: the same
+ * {@link GrantStore#BATCH} rows; on HSQLDB Active Objects' provider sends its batch insert row by row), the reads are a
+ * few statements per 500 domains, and what remains per row is the update of a changed grant; per domain, its row lock. The outcome is checked against the same changes made one by one: the same
  * grants, and the same audit rows (who, when, which grant, which field, before, after).
  *
  * <p>{@code -Dmandate.importStatements.domains=1000} runs it at L's shape (1,000 domains × 50 lines = 50,000 lines) and
@@ -125,6 +125,8 @@ public class MatrixImportStatementsTest {
         int changed = DOMAINS * CHANGED;
         int removed = DOMAINS * (BEFORE - KEPT - CHANGED);
         int auditBefore = ao.activeObjects().count(MatrixAuditEntity.class);
+        int lastAuditIdBefore = Arrays.stream(ao.activeObjects().find(MatrixAuditEntity.class, Query.select()))
+                .mapToInt(MatrixAuditEntity::getID).max().orElse(0);
 
         ao.sql().start();
         long t0 = System.nanoTime();
@@ -144,12 +146,14 @@ public class MatrixImportStatementsTest {
         System.out.printf(Locale.ROOT, "%s: %,d-line import (%,d added, %,d changed, %,d removed; %,d audit rows) in %,d ms,"
                 + " %,d statements %s%n", kind, DOMAINS * LINES, added, changed, removed, audit, ms, statements.size(), byKind);
 
-        int batches = (added + GrantStore.BATCH - 1) / GrantStore.BATCH;
-        assertEquals("grant inserts: one per batch of " + GrantStore.BATCH, batches, count(byKind, "insert grant"));
-        assertEquals("audit inserts: one per batch of " + GrantStore.BATCH, (audit + GrantStore.BATCH - 1) / GrantStore.BATCH,
+        // Active Objects' batch insert is one JDBC batch on PostgreSQL (and MySQL, SQL Server, Oracle); its HSQLDB provider
+        // inserts the rows one by one, which is AO's choice there, not the plugin's
+        boolean batched = kind.equals(TestDatabases.POSTGRESQL);
+        assertEquals("grant inserts: one per batch of " + GrantStore.BATCH, batched ? batches(added) : added,
+                count(byKind, "insert grant"));
+        assertEquals("audit inserts: one per batch of " + GrantStore.BATCH, batched ? batches(audit) : audit,
                 count(byKind, "insert audit"));
-        assertEquals("grant deletes: one per batch of " + GrantStore.BATCH, (removed + GrantStore.BATCH - 1) / GrantStore.BATCH,
-                count(byKind, "delete grant"));
+        assertEquals("grant deletes: one per batch of " + GrantStore.BATCH, batches(removed), count(byKind, "delete grant"));
         assertEquals("an update per changed grant (its row as read under the lock: no read again), one per domain (the lock)",
                 changed + DOMAINS, count(byKind, "update"));
         int perChunk = (DOMAINS + 499) / 500;
@@ -159,10 +163,16 @@ public class MatrixImportStatementsTest {
         assertEquals("nothing else: " + byKind, statements.size(), byKind.entrySet().stream()
                 .filter(e -> List.of("insert grant", "insert audit", "delete grant", "update", "select").contains(e.getKey()))
                 .mapToLong(Map.Entry::getValue).sum());
-        assertTrue("O(rows / batch + changed + domains), not O(rows): " + statements.size(),
-                statements.size() < (long) changed + DOMAINS + 3L * (DOMAINS * LINES + audit) / GrantStore.BATCH + 20);
+        if (batched) {
+            assertTrue("O(rows / batch + changed + domains), not O(rows): " + statements.size(),
+                    statements.size() <= changed + DOMAINS + batches(added) + batches(audit) + batches(removed) + 6 * perChunk + 2);
+        }
 
-        assertSameAsOneByOne();
+        assertSameAsOneByOne(lastAuditIdBefore);
+    }
+
+    private static long batches(long rows) {
+        return (rows + GrantStore.BATCH - 1) / GrantStore.BATCH;
     }
 
     private static long count(Map<String, Long> byKind, String kind) {
@@ -191,17 +201,18 @@ public class MatrixImportStatementsTest {
      * changed ones with their ids, changed ones at version 2), and per added, changed and removed grant its audit rows
      * naming that grant's id, field by field.
      */
-    private void assertSameAsOneByOne() {
+    private void assertSameAsOneByOne(int lastAuditIdBefore) {
         Map<Integer, GrantEntity> grants = new HashMap<>();
         for (GrantEntity g : ao.activeObjects().find(GrantEntity.class, Query.select())) {
             grants.put(g.getID(), g);
         }
         assertEquals(DOMAINS * LINES, grants.size());
         MatrixAuditEntity[] audit = ao.activeObjects().find(MatrixAuditEntity.class,
-                Query.select().where("CHANGED_AT = ?", java.util.Date.from(Instant.parse("2026-12-01T10:00:00Z"))).order("ID"));
+                Query.select().where("ID > ?", lastAuditIdBefore).order("ID"));
         Map<String, List<String>> auditByGrant = new HashMap<>();
         for (MatrixAuditEntity a : audit) {
             assertEquals("key-admin", a.getAuthorKey());
+            assertEquals(Instant.parse("2026-12-01T10:00:00Z"), a.getChangedAt().toInstant());
             assertEquals("grant", a.getObjectType());
             auditByGrant.computeIfAbsent(a.getObjectId(), k -> new ArrayList<>())
                     .add(a.getDomainKey() + " " + a.getField() + ": " + a.getBeforeValue() + " → " + a.getAfterValue());
