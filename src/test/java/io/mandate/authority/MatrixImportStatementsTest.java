@@ -35,8 +35,10 @@ import static org.mockito.Mockito.mock;
  * {@link MatrixImport}, {@link AuthorityService} and {@link GrantStore} over Active Objects (HSQLDB and PostgreSQL), and
  * every statement sent is counted: the inserts of grants and audit rows and the deletes go in batches (a statement per
  * {@link GrantStore#BATCH} rows; on HSQLDB Active Objects' provider sends its batch insert row by row), the reads are a
- * few statements per 500 domains, and what remains per row is the update of a changed grant; per domain, its row lock. The outcome is checked against the same changes made one by one: the same
- * grants, and the same audit rows (who, when, which grant, which field, before, after).
+ * few statements per 500 domains, and what remains per row is the update of a changed grant; per domain, its row lock.
+ * The outcome is checked row by row: every grant (kept ones untouched, changed ones in place at version 2, added ones
+ * new), and the audit rows the per-grant writes make (who, when, which grant — an added grant's own id —, which field,
+ * before, after; an empty before or after stored as NULL).
  *
  * <p>{@code -Dmandate.importStatements.domains=1000} runs it at L's shape (1,000 domains × 50 lines = 50,000 lines) and
  * prints the time; the default (120 domains, 6,000 lines) keeps the suite quick. Times are printed, never asserted.
