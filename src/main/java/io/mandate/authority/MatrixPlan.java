@@ -102,6 +102,11 @@ public record MatrixPlan(Map<String, Domain> domains) {
         return queue.peekFirst();
     }
 
+    /** A key equal for two grants exactly when {@link Grant#sameContent} holds for them. */
+    static Object content(Grant g) {
+        return Content.of(g);
+    }
+
     /** What {@link Grant#sameContent} compares, as a key: equal exactly when two grants have the same content. */
     private record Content(String domainKey, Principal holder, Level level, String backupKey, String menteeKey,
                            java.time.LocalDate validFrom, java.time.LocalDate validTo, String note) {
