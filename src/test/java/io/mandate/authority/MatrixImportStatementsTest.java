@@ -34,8 +34,7 @@ import static org.mockito.Mockito.mock;
  * domains — per domain some grants kept, some changed, some removed, most added — is imported through the real
  * {@link MatrixImport}, {@link AuthorityService} and {@link GrantStore} over Active Objects (HSQLDB and PostgreSQL), and
  * every statement sent is counted: the inserts of grants and audit rows and the deletes go in batches (a statement per
- * {@link GrantStore#BATCH} rows; on HSQLDB Active Objects' provider sends its batch insert row by row), the reads are a
- * few statements per 500 domains, and what remains per row is the update of a changed grant; per domain, its row lock.
+ * {@link GrantStore#BATCH} rows), the reads are a few statements per 500 domains, and what remains per row is the update of a changed grant; per domain, its row lock.
  * The outcome is checked row by row: every grant (kept ones untouched, changed ones in place at version 2, added ones
  * new), and the audit rows the per-grant writes make (who, when, which grant — an added grant's own id —, which field,
  * before, after; an empty before or after stored as NULL).
@@ -148,13 +147,9 @@ public class MatrixImportStatementsTest {
         System.out.printf(Locale.ROOT, "%s: %,d-line import (%,d added, %,d changed, %,d removed; %,d audit rows) in %,d ms,"
                 + " %,d statements %s%n", kind, DOMAINS * LINES, added, changed, removed, audit, ms, statements.size(), byKind);
 
-        // Active Objects' batch insert is one JDBC batch on PostgreSQL (and MySQL, SQL Server, Oracle); its HSQLDB provider
-        // inserts the rows one by one, which is AO's choice there, not the plugin's
-        boolean batched = kind.equals(TestDatabases.POSTGRESQL);
-        assertEquals("grant inserts: one per batch of " + GrantStore.BATCH, batched ? batches(added) : added,
-                count(byKind, "insert grant"));
-        assertEquals("audit inserts: one per batch of " + GrantStore.BATCH, batched ? batches(audit) : audit,
-                count(byKind, "insert audit"));
+        // Active Objects' batch insert: one JDBC batch (on HSQLDB the reference host sends it so too, HsqlBatchInsert)
+        assertEquals("grant inserts: one per batch of " + GrantStore.BATCH, batches(added), count(byKind, "insert grant"));
+        assertEquals("audit inserts: one per batch of " + GrantStore.BATCH, batches(audit), count(byKind, "insert audit"));
         assertEquals("grant deletes: one per batch of " + GrantStore.BATCH, batches(removed), count(byKind, "delete grant"));
         assertEquals("an update per changed grant (its row as read under the lock: no read again), one per domain (the lock)",
                 changed + DOMAINS, count(byKind, "update"));
@@ -165,10 +160,8 @@ public class MatrixImportStatementsTest {
         assertEquals("nothing else: " + byKind, statements.size(), byKind.entrySet().stream()
                 .filter(e -> List.of("insert grant", "insert audit", "delete grant", "update", "select").contains(e.getKey()))
                 .mapToLong(Map.Entry::getValue).sum());
-        if (batched) {
-            assertTrue("O(rows / batch + changed + domains), not O(rows): " + statements.size(),
-                    statements.size() <= changed + DOMAINS + batches(added) + batches(audit) + batches(removed) + 6 * perChunk + 2);
-        }
+        assertTrue("O(rows / batch + changed + domains), not O(rows): " + statements.size(),
+                statements.size() <= changed + DOMAINS + batches(added) + batches(audit) + batches(removed) + 6 * perChunk + 2);
 
         assertSameAsOneByOne(lastAuditIdBefore);
     }
