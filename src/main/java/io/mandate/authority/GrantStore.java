@@ -33,6 +33,9 @@ public class GrantStore {
      */
     static final long CONFLICT_RETRY_MILLIS = 30_000;
 
+    /** Rows per batched statement of the CSV import (inserts, deletes): below Oracle's 1,000 expressions in a list. */
+    static final int BATCH = 1000;
+
     private final Entities entities;
 
     @Inject
@@ -137,19 +140,28 @@ public class GrantStore {
      * Aborted for a concurrent writer of one of the domains, it is tried again whole, with a new plan
      * ({@link #inLockedTransaction}).
      *
+     * <p>Statements, for any number of lines: the domains and their grants are read a statement per 500 domains; the
+     * removed grants are deleted and the added grants and the audit entries inserted in batches of {@link #BATCH}
+     * ({@link Entities#createAll}); the added grants' ids are read back with the domains' grants (a statement per 500
+     * domains), matched in the order they were inserted. What stays one statement per item: each domain's row lock, and
+     * the update of each changed grant (on its row as read under the lock).
+     *
      * @return the plan as applied
      */
     public MatrixPlan apply(Map<String, List<Grant>> wanted, java.util.function.Function<MatrixPlan, List<MatrixChange>> audit) {
         return inLockedTransaction(() -> {
             // locks in key order, so two imports naming the same domains cannot deadlock
-            wanted.keySet().stream().sorted().forEach(this::lockDomain);
-            MatrixPlan plan = MatrixPlan.of(ofDomains(wanted.keySet()), wanted);
-            Map<String, MatrixPlan.Domain> applied = new LinkedHashMap<>();
+            lockDomains(wanted.keySet().stream().sorted().toList());
+            Map<Integer, GrantEntity> rows = new HashMap<>();
+            MatrixPlan plan = MatrixPlan.of(ofDomains(wanted.keySet(), rows), wanted);
+            List<Integer> removedIds = new ArrayList<>();
+            List<Grant> toAdd = new ArrayList<>();
+            Map<String, List<MatrixPlan.Change>> changedByDomain = new LinkedHashMap<>();
             for (Map.Entry<String, MatrixPlan.Domain> d : plan.domains().entrySet()) {
                 MatrixPlan.Domain p = d.getValue();
                 List<MatrixPlan.Change> changed = new ArrayList<>();
                 for (MatrixPlan.Change c : p.changed()) {
-                    GrantEntity row = entities.find(GrantEntity.class, Query.select().where("ID = ?", (int) c.before().id()))[0];
+                    GrantEntity row = rows.get((int) c.before().id());
                     Grant after = c.after().withId(c.before().id(), c.before().version() + 1);
                     row.setHolderType(after.holder().type().name());
                     row.setHolder(after.holder().id());
@@ -163,33 +175,78 @@ public class GrantStore {
                     row.save();
                     changed.add(new MatrixPlan.Change(c.before(), after));
                 }
-                for (Grant g : p.removed()) {
-                    entities.deleteWithSQL(GrantEntity.class, "ID = ?", (int) g.id());
-                }
-                List<Grant> added = new ArrayList<>();
-                for (Grant g : p.added()) {
-                    GrantEntity row = entities.create(GrantEntity.class, values(g, 1));
-                    added.add(g.withId(row.getID(), 1));
-                }
-                applied.put(d.getKey(), new MatrixPlan.Domain(p.unchanged(), changed, added, p.removed()));
+                changedByDomain.put(d.getKey(), changed);
+                p.removed().forEach(g -> removedIds.add((int) g.id()));
+                toAdd.addAll(p.added());
             }
+            for (int i = 0; i < removedIds.size(); i += BATCH) {
+                List<Integer> chunk = removedIds.subList(i, Math.min(removedIds.size(), i + BATCH));
+                entities.deleteWithSQL(GrantEntity.class, "ID IN (" + marks(chunk.size()) + ")", chunk.toArray());
+            }
+            entities.createAll(GrantEntity.class, toAdd.stream().map(g -> values(g, 1)).toList(), BATCH);
+            Map<String, List<Grant>> added = addedWithIds(plan, rows.keySet());
+            Map<String, MatrixPlan.Domain> applied = new LinkedHashMap<>();
+            plan.domains().forEach((key, p) -> applied.put(key,
+                    new MatrixPlan.Domain(p.unchanged(), changedByDomain.get(key), added.get(key), p.removed())));
             MatrixPlan result = new MatrixPlan(applied);
             MatrixAuditTrail.write(entities, List.copyOf(audit.apply(result)));
             return result;
         });
     }
 
+    /**
+     * The added grants of the plan with the ids the database gave them: the domains' grants read again (a statement
+     * per 500 domains), less those that were there before ({@code before}); per domain, in id order, they are the
+     * plan's added grants in the order they were inserted (an id generator hands out rising ids to one session's
+     * inserts, and no other writer can add to a locked domain). Each is checked against the grant it is taken for:
+     * anything else fails the import (and rolls it back) rather than writing the audit trail under wrong ids.
+     */
+    private Map<String, List<Grant>> addedWithIds(MatrixPlan plan, java.util.Set<Integer> before) {
+        Map<String, List<Grant>> added = new LinkedHashMap<>();
+        List<String> withAdded = new ArrayList<>();
+        plan.domains().forEach((key, p) -> {
+            added.put(key, new ArrayList<>());
+            if (!p.added().isEmpty()) {
+                withAdded.add(key);
+            }
+        });
+        Map<String, List<Grant>> now = ofDomains(withAdded, new HashMap<>());
+        for (String key : withAdded) {
+            List<Grant> wanted = plan.domains().get(key).added();
+            List<Grant> fresh = now.get(key).stream().filter(g -> !before.contains((int) g.id())).toList();
+            if (fresh.size() != wanted.size()) {
+                throw new IllegalStateException("Domain " + key + ": " + wanted.size() + " grants inserted, " + fresh.size() + " found");
+            }
+            for (int i = 0; i < fresh.size(); i++) {
+                if (!fresh.get(i).sameContent(wanted.get(i))) {
+                    throw new IllegalStateException("Domain " + key + ": the inserted grants came back in another order");
+                }
+                added.get(key).add(wanted.get(i).withId(fresh.get(i).id(), 1));
+            }
+        }
+        return added;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
     /** The grants of the given domains, by key (every key present, empty when it has none); one statement per 500 keys. */
     public Map<String, List<Grant>> ofDomains(Collection<String> domainKeys) {
+        return ofDomains(domainKeys, new HashMap<>());
+    }
+
+    /** {@link #ofDomains(Collection)}, keeping the rows read by id in {@code rows} (to update them without reading again). */
+    private Map<String, List<Grant>> ofDomains(Collection<String> domainKeys, Map<Integer, GrantEntity> rows) {
         Map<String, List<Grant>> result = new LinkedHashMap<>();
         domainKeys.forEach(k -> result.put(k, new ArrayList<>()));
         List<String> keys = new ArrayList<>(result.keySet());
         for (int i = 0; i < keys.size(); i += 500) {
             List<String> chunk = keys.subList(i, Math.min(keys.size(), i + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             for (GrantEntity row : entities.find(GrantEntity.class,
-                    Query.select().where("DOMAIN_KEY IN (" + marks + ")", chunk.toArray()).order("ID"))) {
+                    Query.select().where("DOMAIN_KEY IN (" + marks(chunk.size()) + ")", chunk.toArray()).order("ID"))) {
                 result.get(row.getDomainKey()).add(toGrant(row));
+                rows.put(row.getID(), row);
             }
         }
         return result;
@@ -260,6 +317,39 @@ public class GrantStore {
         }
         rows[0].setGrantsRevision(rows[0].getGrantsRevision() + 1);
         rows[0].save();
+    }
+
+    /**
+     * {@link #lockDomain} for many domains, in the order given: their rows read a statement per 500 keys, then each
+     * domain's row lock taken (an update each, in order), then read again to see that none was deleted meanwhile (an
+     * update of a row deleted by a writer that committed while it waited changes nothing, silently).
+     */
+    private void lockDomains(List<String> domainKeys) {
+        Map<String, DomainEntity> rows = domainRows(domainKeys);
+        for (String key : domainKeys) {
+            DomainEntity row = rows.get(key);
+            if (row == null) {
+                throw new IllegalArgumentException("No domain " + key);
+            }
+            row.setGrantsRevision(row.getGrantsRevision() + 1);
+            row.save();
+        }
+        Map<String, DomainEntity> locked = domainRows(domainKeys);
+        domainKeys.stream().filter(k -> !locked.containsKey(k)).findFirst().ifPresent(k -> {
+            throw new IllegalArgumentException("No domain " + k);
+        });
+    }
+
+    private Map<String, DomainEntity> domainRows(List<String> domainKeys) {
+        Map<String, DomainEntity> rows = new HashMap<>();
+        for (int i = 0; i < domainKeys.size(); i += 500) {
+            List<String> chunk = domainKeys.subList(i, Math.min(domainKeys.size(), i + 500));
+            for (DomainEntity row : entities.find(DomainEntity.class,
+                    Query.select().where("DOMAIN_KEY IN (" + marks(chunk.size()) + ")", chunk.toArray()))) {
+                rows.put(row.getDomainKey(), row);
+            }
+        }
+        return rows;
     }
 
     /** How many grants there are. */

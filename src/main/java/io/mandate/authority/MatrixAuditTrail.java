@@ -3,6 +3,7 @@ package io.mandate.authority;
 import io.mandate.platform.Entities;
 import net.java.ao.Query;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -18,7 +19,13 @@ final class MatrixAuditTrail {
     private MatrixAuditTrail() {
     }
 
+    /**
+     * Writes the entries in their order (their ids follow it, which orders a domain's history within one instant):
+     * with Active Objects' batch insert, a statement per {@link GrantStore#BATCH} entries ({@link Entities#createAll}) —
+     * a 50,000-line import's audit trail in a few hundred statements.
+     */
     static void write(Entities entities, List<MatrixChange> changes) {
+        List<Map<String, Object>> rows = new ArrayList<>(changes.size());
         for (MatrixChange c : changes) {
             Map<String, Object> values = new HashMap<>();
             values.put("AUTHOR_KEY", c.authorKey());
@@ -29,8 +36,9 @@ final class MatrixAuditTrail {
             values.put("FIELD", c.field());
             values.put("BEFORE_VALUE", c.before());
             values.put("AFTER_VALUE", c.after());
-            entities.create(MatrixAuditEntity.class, values);
+            rows.add(values);
         }
+        entities.createAll(MatrixAuditEntity.class, rows, GrantStore.BATCH);
     }
 
     /** The changes to a domain and its grants, newest first, at most {@code limit}. */

@@ -62,15 +62,24 @@ public class MatrixImport {
         if (!resolved.inactive().isEmpty()) {
             // a line may name someone who cannot act (deactivated, deleted, unknown) only where it keeps a grant exactly as it is
             // (export → import is a no-op)
-            boolean refused = false;
+            // (each domain's unchanged grants indexed by content once: a file may hold thousands of such lines)
+            Map<String, java.util.Set<Object>> kept = new HashMap<>();
+            MatrixPlan first = plan;
+            java.util.Set<Grant> refusedLines = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (Map.Entry<Grant, List<MatrixCsv.LineError>> e : resolved.inactive().entrySet()) {
                 Grant g = e.getKey();
-                if (plan.domains().get(g.domainKey()).unchanged().stream().noneMatch(g::sameContent)) {
+                java.util.Set<Object> unchanged = kept.computeIfAbsent(g.domainKey(), k -> {
+                    java.util.Set<Object> contents = new java.util.HashSet<>();
+                    first.domains().get(k).unchanged().forEach(u -> contents.add(MatrixPlan.content(u)));
+                    return contents;
+                });
+                if (!unchanged.contains(MatrixPlan.content(g))) {
                     errors.addAll(e.getValue());
-                    resolved.wanted().get(g.domainKey()).remove(g);
-                    refused = true;
+                    refusedLines.add(g);
                 }
             }
+            boolean refused = !refusedLines.isEmpty();
+            resolved.wanted().values().forEach(grants -> grants.removeIf(refusedLines::contains));
             if (refused) {
                 plan = authority.planImport(resolved.wanted());
             }
@@ -94,10 +103,13 @@ public class MatrixImport {
         Names names = new Names();
         Map<String, List<Grant>> wanted = new LinkedHashMap<>();
         Map<Grant, List<MatrixCsv.LineError>> inactive = new java.util.IdentityHashMap<>();
+        // the domains once per import, not a walk of them per line (AuthorityService.domain's lookup, by key)
+        java.util.Set<String> domainKeys = new java.util.HashSet<>();
+        authority.domains().forEach(d -> domainKeys.add(d.key()));
         for (MatrixCsv.Row row : rows) {
             Map<String, Message> problems = new LinkedHashMap<>();
             Map<String, Message> deactivated = new LinkedHashMap<>();
-            if (authority.domain(row.domain()).isEmpty()) {
+            if (row.domain() == null || !domainKeys.contains(row.domain().trim().toUpperCase(java.util.Locale.ROOT))) {
                 problems.put("domain", Message.of("mandate.error.domain.notFound", row.domain()));
             }
             Principal holder = null;

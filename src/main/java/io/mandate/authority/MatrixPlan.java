@@ -1,6 +1,10 @@
 package io.mandate.authority;
 
+import io.mandate.platform.Principal;
+
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,15 +47,25 @@ public record MatrixPlan(Map<String, Domain> domains) {
         return new MatrixPlan(plans);
     }
 
+    /**
+     * One domain's pairing, in time linear in its grants (a domain may get thousands of lines): the current grants are
+     * indexed by content and by holder, each index keeping them oldest first, and one taken is marked so.
+     */
     private static Domain plan(List<Grant> current, List<Grant> wanted) {
-        List<Grant> left = new ArrayList<>(current);
+        boolean[] taken = new boolean[current.size()];
+        Map<Content, ArrayDeque<Integer>> byContent = new HashMap<>();
+        Map<Principal, ArrayDeque<Integer>> byHolder = new HashMap<>();
+        for (int i = 0; i < current.size(); i++) {
+            byContent.computeIfAbsent(Content.of(current.get(i)), k -> new ArrayDeque<>()).add(i);
+            byHolder.computeIfAbsent(current.get(i).holder(), k -> new ArrayDeque<>()).add(i);
+        }
         List<Grant> rest = new ArrayList<>();
         List<Grant> unchanged = new ArrayList<>();
         for (Grant w : wanted) {
-            Grant same = left.stream().filter(w::sameContent).findFirst().orElse(null);
+            Integer same = firstLeft(byContent.get(Content.of(w)), taken);
             if (same != null) {
-                left.remove(same);
-                unchanged.add(same);
+                taken[same] = true;
+                unchanged.add(current.get(same));
             } else {
                 rest.add(w);
             }
@@ -59,15 +73,47 @@ public record MatrixPlan(Map<String, Domain> domains) {
         List<Change> changed = new ArrayList<>();
         List<Grant> added = new ArrayList<>();
         for (Grant w : rest) {
-            Grant sameHolder = left.stream().filter(c -> c.holder().equals(w.holder())).findFirst().orElse(null);
+            Integer sameHolder = firstLeft(byHolder.get(w.holder()), taken);
             if (sameHolder != null) {
-                left.remove(sameHolder);
-                changed.add(new Change(sameHolder, w.withId(sameHolder.id(), sameHolder.version())));
+                taken[sameHolder] = true;
+                Grant before = current.get(sameHolder);
+                changed.add(new Change(before, w.withId(before.id(), before.version())));
             } else {
                 added.add(w);
             }
         }
+        List<Grant> left = new ArrayList<>();
+        for (int i = 0; i < current.size(); i++) {
+            if (!taken[i]) {
+                left.add(current.get(i));
+            }
+        }
         return new Domain(unchanged, changed, added, left);
+    }
+
+    /** The oldest current grant of the queue not taken yet (taken ones are dropped on the way), or null. */
+    private static Integer firstLeft(ArrayDeque<Integer> queue, boolean[] taken) {
+        if (queue == null) {
+            return null;
+        }
+        while (!queue.isEmpty() && taken[queue.peekFirst()]) {
+            queue.pollFirst();
+        }
+        return queue.peekFirst();
+    }
+
+    /** A key equal for two grants exactly when {@link Grant#sameContent} holds for them. */
+    static Object content(Grant g) {
+        return Content.of(g);
+    }
+
+    /** What {@link Grant#sameContent} compares, as a key: equal exactly when two grants have the same content. */
+    private record Content(String domainKey, Principal holder, Level level, String backupKey, String menteeKey,
+                           java.time.LocalDate validFrom, java.time.LocalDate validTo, String note) {
+        static Content of(Grant g) {
+            String note = g.note() == null || g.note().isBlank() ? null : g.note();
+            return new Content(g.domainKey(), g.holder(), g.level(), g.backupKey(), g.menteeKey(), g.validFrom(), g.validTo(), note);
+        }
     }
 
     public int added() {

@@ -174,6 +174,36 @@ public class Entities {
         });
     }
 
+    /**
+     * {@link #createAll(Class, java.util.List)} for many rows, in their order, {@code batch} rows a statement (a batch
+     * bounded for the driver's and the database's sake; the CSV import writes hundreds of thousands of audit entries). A
+     * null value is left out of its row, so a column that no row of a statement sets is left out of that statement (it
+     * stores NULL, as none of the plugin's nullable columns has a default); AO binds the nulls of the others.
+     *
+     * @return how many statements it took
+     */
+    public <T extends RawEntity<K>, K> int createAll(Class<T> type, java.util.List<Map<String, Object>> rows, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch " + batch);
+        }
+        int statements = 0;
+        for (int i = 0; i < rows.size(); i += batch) {
+            java.util.List<Map<String, Object>> statement = new java.util.ArrayList<>();
+            for (Map<String, Object> row : rows.subList(i, Math.min(rows.size(), i + batch))) {
+                Map<String, Object> values = new java.util.HashMap<>();
+                row.forEach((column, value) -> {
+                    if (value != null) {
+                        values.put(column, value);
+                    }
+                });
+                statement.add(values);
+            }
+            createAll(type, statement);
+            statements++;
+        }
+        return statements;
+    }
+
     public void delete(RawEntity<?>... entities) {
         guarded(() -> {
             ao.delete(entities);

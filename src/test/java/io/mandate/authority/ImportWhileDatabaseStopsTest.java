@@ -38,8 +38,9 @@ import static org.mockito.Mockito.mock;
 /**
  * The fault goal (targets.md): PostgreSQL really stopped in the middle of a 10,000-line matrix CSV import. The test
  * starts a PostgreSQL of its own (never the shared one), imports through the real {@link MatrixImport},
- * {@link AuthorityService} and {@link GrantStore}, and when the import's statement stream has sent its 2,000th grant
- * insert it stops the server from inside that stream — SIGQUIT to the postmaster, what {@code pg_ctl stop -m immediate}
+ * {@link AuthorityService} and {@link GrantStore}, and when the import's statement stream is about to send its 5th batch of
+ * grant inserts (4,000 of its 9,900 new grants sent in the 4 batches before, {@link GrantStore#BATCH} a batch) it stops
+ * the server from inside that stream — SIGQUIT to the postmaster, what {@code pg_ctl stop -m immediate}
  * sends: no checkpoint, a crash as far as the data is concerned. The import fails with a readable 503 and reports no
  * success; PostgreSQL is started again on the same data directory (it recovers from its log); the same connection pool
  * then finds 0 rows of the import — grants, audit trail and GRANTS_REVISION exactly as before — and the same import,
@@ -50,7 +51,8 @@ public class ImportWhileDatabaseStopsTest {
     private static final String HEADER = "domain,holder_type,holder,level,backup,mentee,valid_from,valid_to,note\r\n";
     private static final int DOMAINS = 20;
     private static final int LINES_PER_DOMAIN = 500;
-    private static final int STOP_AT_GRANT_INSERT = 2_000;
+    /** The grant insert statement (a batch of {@link GrantStore#BATCH} rows) before which the database stops: mid-import. */
+    private static final int STOP_AT_GRANT_INSERT = 5;
 
     private File dataDirectory;
     private int port;
@@ -170,7 +172,8 @@ public class ImportWhileDatabaseStopsTest {
             ao.activeObjects().entityManager().getProvider().removeSqlListener(stopper);
         }
         long failedAfter = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals("the database was stopped during the import's grant inserts", STOP_AT_GRANT_INSERT, grantInserts.get());
+        assertEquals("the database was stopped during the import's grant inserts, after 4 batches of them", STOP_AT_GRANT_INSERT,
+                grantInserts.get());
         assertEquals(503, failure.status());
         assertEquals("Mandate could not read or save its data just now: the database did not answer. Try again in a moment.",
                 failure.getMessage());
@@ -197,7 +200,7 @@ public class ImportWhileDatabaseStopsTest {
         assertEquals(DOMAINS * LINES_PER_DOMAIN, grants());
         assertEquals(List.of("mandate.audit.matrix.imported"), productAudit);
         assertFalse(snapshot().equals(before));
-        System.out.printf("10,000-line import: stopped at grant insert %d, failed after %d ms; restart %d ms; re-import %d ms"
+        System.out.printf("10,000-line import: stopped at grant insert statement %d, failed after %d ms; restart %d ms; re-import %d ms"
                 + " (%d statements)%n", STOP_AT_GRANT_INSERT, failedAfter, restartMillis, reimportMillis, statements.size());
     }
 }

@@ -76,4 +76,65 @@ public class MatrixPlanTest {
                 Map.of("ARCH", List.of(new Grant(0, "ARCH", Principal.user("leads"), Level.SELL, null, null, null, null, null, 0))));
         assertEquals(List.of(0, 1, 1), List.of(plan.changed(), plan.added(), plan.removed()));
     }
+
+    /**
+     * The plan is made in linear time (indexes by content and by holder); it pairs exactly as the plain definition does —
+     * each wanted grant takes the oldest current grant left with its content, then each remaining one the oldest left
+     * of its holder — here written out the slow way and compared on random domains with many repeated holders,
+     * contents, blank and empty notes.
+     */
+    @Test
+    public void theIndexedPairingIsThePlainOneOnRandomDomains() {
+        java.util.Random random = new java.util.Random(10);
+        for (int round = 0; round < 300; round++) {
+            List<Grant> current = new java.util.ArrayList<>();
+            List<Grant> wanted = new java.util.ArrayList<>();
+            int n = random.nextInt(40);
+            for (int i = 0; i < n; i++) {
+                current.add(randomGrant(random, 100 + i));
+            }
+            int m = random.nextInt(40);
+            for (int i = 0; i < m; i++) {
+                wanted.add(randomGrant(random, 0));
+            }
+            MatrixPlan.Domain fast = MatrixPlan.of(Map.of("ARCH", current), Map.of("ARCH", wanted)).domains().get("ARCH");
+            assertEquals("round " + round, plain(current, wanted), fast);
+        }
+    }
+
+    private static Grant randomGrant(java.util.Random random, long id) {
+        String[] notes = {null, "", " ", "n"};
+        return new Grant(id, "ARCH", random.nextInt(5) == 0 ? Principal.group("g" + random.nextInt(3)) : Principal.user("u" + random.nextInt(4)),
+                Level.values()[random.nextInt(3)], random.nextBoolean() ? null : "b", null,
+                random.nextInt(4) == 0 ? LocalDate.parse("2026-01-01") : null, null, notes[random.nextInt(notes.length)],
+                id == 0 ? 0 : 1 + random.nextInt(3));
+    }
+
+    /** The pairing as first written: a walk of the grants left for every wanted one. */
+    private static MatrixPlan.Domain plain(List<Grant> current, List<Grant> wanted) {
+        List<Grant> left = new java.util.ArrayList<>(current);
+        List<Grant> rest = new java.util.ArrayList<>();
+        List<Grant> unchanged = new java.util.ArrayList<>();
+        for (Grant w : wanted) {
+            Grant same = left.stream().filter(w::sameContent).findFirst().orElse(null);
+            if (same != null) {
+                left.remove(same);
+                unchanged.add(same);
+            } else {
+                rest.add(w);
+            }
+        }
+        List<MatrixPlan.Change> changed = new java.util.ArrayList<>();
+        List<Grant> added = new java.util.ArrayList<>();
+        for (Grant w : rest) {
+            Grant sameHolder = left.stream().filter(c -> c.holder().equals(w.holder())).findFirst().orElse(null);
+            if (sameHolder != null) {
+                left.remove(sameHolder);
+                changed.add(new MatrixPlan.Change(sameHolder, w.withId(sameHolder.id(), sameHolder.version())));
+            } else {
+                added.add(w);
+            }
+        }
+        return new MatrixPlan.Domain(unchanged, changed, added, left);
+    }
 }
