@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -650,5 +652,43 @@ public class DecisionStoreTest {
 
     private static List<Long> issueIds(List<DecisionStore.Candidate> candidates) {
         return candidates.stream().map(DecisionStore.Candidate::issueId).sorted().toList();
+    }
+
+    @Test
+    public void theWholeInstanceReadInSmallPagesHandsOnEveryDecisionOnceWithItsContributorsInOrder() {
+        for (int i = 1; i <= 11; i++) {
+            List<String> contributors = i % 3 == 0 ? List.of() : List.of("k-c" + i, "k-b" + i, "k-a" + i);
+            store.save(decision(i, i % 4 == 0 ? DecisionStatus.DECIDED : DecisionStatus.OPEN, contributors, List.of()), null, List.of());
+        }
+        // a later change of one decision's contributors: new rows, higher ids, positions past the kept ones
+        Decision second = store.find(2).orElseThrow();
+        store.save(new Decision(second.issueId(), second.projectId(), second.issueKey(), second.projectKey(), second.status(),
+                second.driverKey(), second.approverKey(), List.of("k-z2", "k-c2", "k-y2"), List.of(), second.dueDate(),
+                second.reviewDate(), second.outcome(), second.domain(), second.domainSetByHand(), second.decidedAt(),
+                second.created(), second.updated(), second.version() + 1), Optional.of(second), List.of(), Optional.empty());
+        Map<Long, List<String>> byWholeRead = new java.util.TreeMap<>();
+        store.forEachInScope(Set.of(DEMO_ID), null, null, null, d -> byWholeRead.put(d.issueId(), d.contributorKeys()));
+        Map<Long, List<String>> byProjectRead = new java.util.TreeMap<>();
+        store.forEachInScope(Set.of(DEMO_ID), DEMO_ID, null, null, d -> byProjectRead.put(d.issueId(), d.contributorKeys()));
+
+        DecisionStore paged = new DecisionStore(ao.entities(), ao.aggregates(), 2);
+        Map<Long, List<String>> byPages = new java.util.TreeMap<>();
+        List<Long> handed = new ArrayList<>();
+        ao.sql().start();
+        paged.forEachInScope(Set.of(DEMO_ID), null, null, null, d -> {
+            handed.add(d.issueId());
+            byPages.put(d.issueId(), d.contributorKeys());
+        });
+        List<String> statements = ao.sql().stop();
+
+        assertEquals("each once", 11, handed.size());
+        assertEquals(byWholeRead, byPages);
+        assertEquals(byProjectRead, byPages);
+        assertEquals(List.of("k-z2", "k-c2", "k-y2"), byPages.get(2L));
+        assertEquals("open decisions only carry contributors", List.of(), byPages.get(4L));
+        assertEquals(List.of("k-c5", "k-b5", "k-a5"), byPages.get(5L));
+        // 22 contributor rows of open decisions and more of closed ones: pages of 2 rows, then 11 decisions in pages of 2
+        long contributorRows = ao.entities().count(ParticipantEntity.class, net.java.ao.Query.select().where("ROLE = ?", "CONTRIBUTOR"));
+        assertEquals(statements.toString(), contributorRows / 2 + 1 + 11 / 2 + 1, statements.size());
     }
 }
