@@ -173,7 +173,7 @@ public final class RefHost implements AutoCloseable {
         ProductNode confluence = ProductNode.start(ProductNode.Product.CONFLUENCE, confluenceDb, world,
                 PluginClassLoader.forJar(settings.pluginJar(), host, ProductExports.CONFLUENCE), cluster(confluenceDb, nodeId));
 
-        Server server = new Server();
+        Server server = new Server(new org.eclipse.jetty.util.thread.QueuedThreadPool(httpThreads(), 8));
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(settings.port());
@@ -287,6 +287,17 @@ public final class RefHost implements AutoCloseable {
         return jira;
     }
 
+
+    /**
+     * The most request threads (with Jetty's acceptor and selectors): {@code -Dmandate.http.threads}, by default 8 a
+     * core. Jetty's default (200) let every one of 32 benchmark connections have a thread, and 32 threads fighting
+     * PostgreSQL's backends for 2 cores made the slowest requests wait for the scheduler: a REST GET at the
+     * enterprise size went from 3,246 req/s with p99 33 ms to 8,759 req/s with p99 13 ms at 16 threads
+     * (docs/benchmarks.md). Jira's Tomcat is sized the same way on real hardware (maxThreads against cores).
+     */
+    static int httpThreads() {
+        return Integer.getInteger("mandate.http.threads", Math.max(16, 8 * Runtime.getRuntime().availableProcessors()));
+    }
     /** For tests: the JDBC statements of each HTTP request ({@link io.mandate.refhost.web.RequestStatements}). */
     public io.mandate.refhost.web.RequestStatements requestStatements() {
         return requestStatements;

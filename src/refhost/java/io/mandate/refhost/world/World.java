@@ -87,6 +87,7 @@ public final class World {
     private final Map<String, List<String>> allGroups;
     /** The one entry {@link #ALL}: all projects, by key. */
     private final Map<String, List<HostProject>> allProjects;
+    private final Map<String, Map<String, HostProject>> projectsByKey;
     /** The one entry {@link #ALL}: project key → permission → holders (the permission schemes). */
     private final Map<String, Map<String, Map<String, List<Holder>>>> projectGrants;
     /** The one entry {@link #ALL}: space key → permission → holders. */
@@ -124,6 +125,7 @@ public final class World {
         this.membersOfGroup = caches.cache();
         this.allGroups = caches.cache();
         this.allProjects = caches.cache();
+        this.projectsByKey = caches.cache();
         this.projectGrants = caches.cache();
         this.spaceGrants = caches.cache();
         this.globalGrants = caches.cache();
@@ -439,8 +441,13 @@ public final class World {
         if (key == null) {
             return Optional.empty();
         }
-        String k = upper(key);
-        return projects().stream().filter(p -> p.key().equals(k)).findFirst();
+        // a map lookup, as Jira's ProjectManager answers from its project cache: asked for every issue a report reads
+        Map<String, HostProject> byKey = caches.get(projectsByKey, ALL, () -> {
+            Map<String, HostProject> m = new java.util.HashMap<>();
+            projects().forEach(p -> m.putIfAbsent(p.key(), p));
+            return m;
+        });
+        return Optional.ofNullable(byKey.get(upper(key)));
     }
 
     /**
