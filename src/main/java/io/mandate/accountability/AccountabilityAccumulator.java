@@ -54,6 +54,8 @@ public final class AccountabilityAccumulator {
     private final Map<YearMonth, Long> monthlyDecisions = new TreeMap<>();
     private final CycleTime.Histogram cycleDays = new CycleTime.Histogram();
     private final Set<String> decisionDomains = new TreeSet<>();
+    /** One copy of each project key for the rows of the issue lists (each issue brings its own copy of it). */
+    private final Map<String, String> projectKeys = new HashMap<>();
 
     /**
      * @param today today in the product's time zone (overdue, the trend's current month)
@@ -68,7 +70,7 @@ public final class AccountabilityAccumulator {
 
     /** Counts one decision of the scope. Feed each decision once: the accumulator does not keep keys to dedupe. */
     public AccountabilityAccumulator add(DecisionFacts f) {
-        IssueRow row = new IssueRow(f.projectKey(), f.issueNumber(), f.issueKey());
+        IssueRow row = new IssueRow(projectKeys.computeIfAbsent(f.projectKey(), k -> k), f.issueNumber(), f.issueKey());
         decisions++;
         if (f.isOpen()) {
             open++;
