@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * Who holds which level in one domain on one day (product brief, "Effective authority"), from the domain's
- * grants alone — so resolving an issue costs O(grants of its domain).
+ * grants alone. Built once per domain and day and shared by every request of a node ({@link AuthorityService}
+ * caches it): a person's level is then a few map lookups, and whether the host lets someone act is asked live.
  *
  * <ul>
  *   <li>A person's effective level is the highest level among the grants valid today that name the person
