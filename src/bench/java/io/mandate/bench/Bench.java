@@ -360,13 +360,19 @@ public final class Bench {
         long gcCount0 = gcCount();
         m.put("baselineMb", base / 1048576.0);
         AtomicLong liveAfterGc = new AtomicLong(base);
+        java.util.Set<String> heapPools = new java.util.HashSet<>();
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .forEach(p -> heapPools.add(p.getName()));
         List<Runnable> unsubscribe = new ArrayList<>();
         for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof javax.management.NotificationEmitter emitter) {
                 javax.management.NotificationListener listener = (n, h) -> {
                     if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                         var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
-                        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                        // the heap's pools only: the map also holds metaspace and the code cache
+                        long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                .filter(e -> heapPools.contains(e.getKey()))
+                                .mapToLong(e -> e.getValue().getUsed()).sum();
                         liveAfterGc.accumulateAndGet(used, Math::max);
                     }
                 };
