@@ -740,7 +740,7 @@ public final class Bench {
                         new Plot.Series("whole instance", "#0052cc", all),
                         new Plot.Series("hand-written SQL", "#36b37e", sql),
                         new Plot.Series("one project", "#ff8b00", project)));
-        File plot = new File(System.getProperty("bench.plot", new File(out, "report-time.svg").getPath()));
+        File plot = new File(System.getProperty("bench.plot", new File(out, "report-time.svg").getPath())).getAbsoluteFile();
         plot.getParentFile().mkdirs();
         Files.writeString(plot.toPath(), svg);
         Files.writeString(new File(out, "report-time.svg").toPath(), svg);
