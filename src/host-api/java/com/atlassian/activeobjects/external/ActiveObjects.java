@@ -31,10 +31,11 @@ public interface ActiveObjects {
 
     /**
      * Inserts the rows in one batch, handing back no entity (so no generated key is read). Not in the 2.0.1 interface
-     * linked above; found (with the search tool's code corpus, 2026-12-03) in a later ao-plugin's
-     * {@code com.atlassian.activeobjects.osgi.ActiveObjectsDelegate}, beside {@code getFastCountEstimate}, delegating
-     * to AO's {@code EntityManager.create(Class, List)} — which activeobjects 3.2.11, the core library this project
-     * builds against, has. To confirm against the AO 6.x jar Jira 10 ships before release.
+     * linked above; a later ao-plugin's {@code com.atlassian.activeobjects.osgi.ActiveObjectsDelegate} (decompiled,
+     * found with the search tool's code corpus, 2026-12-03) implements {@code ActiveObjects} and declares it with
+     * {@code @Override}, beside {@code getFastCountEstimate}, delegating to AO's {@code EntityManager.create(Class, List)}
+     * — which activeobjects 3.2.11, the core library this project builds against, has. The {@code atlassian} profile's
+     * build against the AO that Jira 10 ships is the final word.
      */
     <T extends RawEntity<K>, K> void create(Class<T> type, List<Map<String, Object>> rows);
 
