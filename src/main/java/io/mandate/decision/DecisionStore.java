@@ -34,18 +34,11 @@ public class DecisionStore {
 
     private final Entities entities;
     private final SqlAggregates aggregates;
-    private final int reportPage;
 
     @Inject
     public DecisionStore(Entities entities, SqlAggregates aggregates) {
-        this(entities, aggregates, REPORT_PAGE);
-    }
-
-    /** With another page size for the whole-instance report's reads (tests page through a few rows). */
-    DecisionStore(Entities entities, SqlAggregates aggregates, int reportPage) {
         this.entities = entities;
         this.aggregates = aggregates;
-        this.reportPage = reportPage;
     }
 
     /** How many decisions are recorded (all projects; for administrators). */
@@ -381,12 +374,11 @@ public class DecisionStore {
         });
     }
 
-    /** Rows per keyset page of the whole-instance report's reads ({@link #forEachInScope}). */
-    static final int REPORT_PAGE = 10_000;
-
     /** The columns a report reads: no outcome (reading it would cost a statement per row), no people. */
-    private static final String REPORT_COLUMNS = "ID, ISSUE_ID, PROJECT_ID, ISSUE_KEY, PROJECT_KEY, STATUS, DRIVER_KEY, "
-            + "APPROVER_KEY, DUE_DATE, REVIEW_DATE, DOMAIN_KEY, DOMAIN_BY_HAND, DECIDED_AT, CREATED_AT, UPDATED_AT, VERSION";
+    private static final List<String> REPORT_COLUMN_LIST = List.of("ID", "ISSUE_ID", "PROJECT_ID", "ISSUE_KEY", "PROJECT_KEY",
+            "STATUS", "DRIVER_KEY", "APPROVER_KEY", "DUE_DATE", "REVIEW_DATE", "DOMAIN_KEY", "DOMAIN_BY_HAND", "DECIDED_AT",
+            "CREATED_AT", "UPDATED_AT", "VERSION");
+    private static final String REPORT_COLUMNS = String.join(", ", REPORT_COLUMN_LIST);
 
     /**
      * The decisions of a report scope, for the accountability report: in projects among {@code visibleProjects}
@@ -404,11 +396,12 @@ public class DecisionStore {
      * <p>The whole instance (no project, domain or people filter) is read the other way round, so that nothing grows
      * with the decisions: the contributors first, packed ({@link PackedContributors}: three ints a row, each person's
      * key once — at the enterprise size 500,000 rows in 6 MB, where holding the 250,000 open decisions took over
-     * 100 MB), then the decisions, each handed on as it comes with its contributors. Both are read in keyset pages of
-     * {@link #REPORT_PAGE} rows ({@code … AND ID > ? ORDER BY ID} with a limit): Active Objects sets no fetch size,
-     * and PostgreSQL's driver then holds a whole result set in memory — 500,000 decision rows are half a gigabyte. So
-     * the whole instance costs two statements up to {@link #REPORT_PAGE} decisions and contributors, and one more per
-     * page beyond.
+     * 100 MB), then the decisions, each handed on as it comes with its contributors. Both are read over plain JDBC
+     * ({@link SqlAggregates#forEachRow}), not as Active Objects entities: at that size building a read-only entity per
+     * row and converting each of its columns was some 40 % of the report. That read goes through a cursor (a fetch
+     * size on a connection out of auto-commit), so PostgreSQL's driver does not hold the whole result set (500,000
+     * decision rows are half a gigabyte) and no keyset pages are needed: <b>the whole instance is two statements,
+     * whatever the number of decisions and contributors</b>, with memory bounded by the packed contributors.
      */
     public void forEachInScope(java.util.Collection<Long> visibleProjects, Long projectId,
                                java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys,
@@ -420,34 +413,15 @@ public class DecisionStore {
         }
         if (projectId == null && domainKeys == null && peopleKeys == null) {
             PackedContributors contributors = new PackedContributors();
-            int[] after = {-1, -1}; // the last decision id and row id read
-            int read;
-            do {
-                int[] rows = {0};
-                entities.stream(ParticipantEntity.class, Query.select("ID, DECISION_ID, ROLE, REF, POSITION")
-                        .where("ROLE = ? AND (DECISION_ID > ? OR (DECISION_ID = ? AND ID > ?))", CONTRIBUTOR, after[0], after[0], after[1])
-                        .order("DECISION_ID, ID").limit(reportPage), p -> {
-                    contributors.add(p.getDecisionId(), p.getPosition(), p.getRef());
-                    after[0] = p.getDecisionId();
-                    after[1] = p.getID();
-                    rows[0]++;
-                });
-                read = rows[0];
-            } while (read == reportPage);
-            int[] last = {-1};
-            do {
-                int[] rows = {0};
-                List<Object> page = new ArrayList<>(params);
-                page.add(last[0]);
-                entities.stream(DecisionEntity.class, Query.select(REPORT_COLUMNS).where("(" + where + ") AND ID > ?", page.toArray())
-                        .order("ID").limit(reportPage), row -> {
-                    Decision d = withoutOutcome(row);
-                    each.accept(d.status().isOpen() ? withContributors(d, contributors.of(row.getID())) : d);
-                    last[0] = row.getID();
-                    rows[0]++;
-                });
-                read = rows[0];
-            } while (read == reportPage);
+            aggregates.forEachRow(ParticipantEntity.class, List.of("DECISION_ID", "POSITION", "REF"),
+                    List.of(SqlAggregates.In.equal("ROLE", CONTRIBUTOR)), List.of("DECISION_ID", "ID"),
+                    p -> contributors.add(p.intValue(0), p.intValue(1), p.string(2)));
+            aggregates.forEachRow(DecisionEntity.class, REPORT_COLUMN_LIST,
+                    List.of(new SqlAggregates.In("PROJECT_ID", new java.util.TreeSet<>(visibleProjects), true)), List.of("ID"),
+                    row -> {
+                        Decision d = withoutOutcome(row);
+                        each.accept(d.status().isOpen() ? withContributors(d, contributors.of(row.intValue(0))) : d);
+                    });
             return;
         }
         java.util.TreeMap<Integer, Decision> open = new java.util.TreeMap<>();
@@ -739,6 +713,21 @@ public class DecisionStore {
                 row.getReviewDate() == null ? null : LocalDate.parse(row.getReviewDate()), null, row.getDomainKey(),
                 Boolean.TRUE.equals(row.getDomainByHand()), toInstant(row.getDecidedAt()), toInstant(row.getCreatedAt()),
                 toInstant(row.getUpdatedAt()), row.getVersion());
+    }
+
+    /**
+     * A row read with {@link #REPORT_COLUMN_LIST} over plain JDBC, mapped as {@link #withoutOutcome(DecisionEntity)}
+     * maps the entity (timestamps read as Active Objects reads them, so the Instants are the same).
+     */
+    private static Decision withoutOutcome(SqlAggregates.Row row) {
+        Long projectId = row.longValue(2);
+        String due = row.string(8);
+        String review = row.string(9);
+        return new Decision(row.longValue(1), projectId == null ? 0 : projectId, row.string(3), row.string(4),
+                DecisionStatus.valueOf(row.string(5)), row.string(6), row.string(7), List.of(), List.of(),
+                due == null ? null : LocalDate.parse(due), review == null ? null : LocalDate.parse(review), null,
+                row.string(10), Boolean.TRUE.equals(row.booleanValue(11)), row.instant(12), row.instant(13),
+                row.instant(14), row.intValue(15));
     }
 
     private static Decision toDecision(DecisionEntity row, ParticipantEntity[] people) {

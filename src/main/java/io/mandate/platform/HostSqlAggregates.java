@@ -14,10 +14,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -75,6 +78,129 @@ public class HostSqlAggregates implements SqlAggregates {
                 throw new IllegalStateException("Counting " + table + " by " + columns + " failed", e);
             }
         }));
+    }
+
+    /** Rows the driver fetches at a time in {@link #forEachRow}. */
+    static final int FETCH_SIZE = 1_000;
+
+    /**
+     * Runs in SAL's read-only executor with a new transaction: the products (and the reference host) hand the
+     * callback a connection with auto-commit off, which PostgreSQL's driver needs to honour the fetch size.
+     */
+    @Override
+    public void forEachRow(Class<? extends RawEntity<?>> entity, List<String> columns, List<In> where, List<String> orderBy,
+                           Consumer<Row> each) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("at least one column to read");
+        }
+        columns.forEach(HostSqlAggregates::requireIdentifier);
+        orderBy.forEach(HostSqlAggregates::requireIdentifier);
+        where.forEach(in -> requireIdentifier(in.column()));
+        if (where.stream().anyMatch(in -> in.values().isEmpty() && !in.orNull())) {
+            return;
+        }
+        String table = tableName(entity);
+        Entities.guarded(() -> executors.createExecutor(true, true).execute(connection -> {
+            try {
+                String q = quote(connection);
+                StringBuilder sql = new StringBuilder("SELECT ")
+                        .append(String.join(", ", columns.stream().map(c -> q + c + q).toList()))
+                        .append(" FROM ").append(q).append(table).append(q);
+                List<Object> params = new ArrayList<>();
+                for (int i = 0; i < where.size(); i++) {
+                    In in = where.get(i);
+                    String column = q + in.column() + q;
+                    List<String> conditions = new ArrayList<>(2);
+                    if (!in.values().isEmpty()) {
+                        conditions.add(in.values().size() == 1 ? column + " = ?"
+                                : column + " IN (" + String.join(", ", java.util.Collections.nCopies(in.values().size(), "?")) + ")");
+                        params.addAll(in.values());
+                    }
+                    if (in.orNull()) {
+                        conditions.add(column + " IS NULL");
+                    }
+                    sql.append(i == 0 ? " WHERE " : " AND ").append("(").append(String.join(" OR ", conditions)).append(")");
+                }
+                if (!orderBy.isEmpty()) {
+                    sql.append(" ORDER BY ").append(String.join(", ", orderBy.stream().map(c -> q + c + q).toList()));
+                }
+                try (PreparedStatement statement = connection.prepareStatement(sql.toString(),
+                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    statement.setFetchSize(FETCH_SIZE);
+                    for (int i = 0; i < params.size(); i++) {
+                        statement.setObject(i + 1, params.get(i));
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        Row row = new ResultSetRow(rows, columns.size());
+                        while (rows.next()) {
+                            each.accept(row);
+                        }
+                    }
+                }
+                return null;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading " + columns + " of " + table + " failed", e);
+            }
+        }));
+    }
+
+    /** The current row of a result set; SQL exceptions become unchecked ones. */
+    private record ResultSetRow(ResultSet rows, int width) implements Row {
+        @Override
+        public String string(int column) {
+            return read(column, () -> rows.getString(index(column)));
+        }
+
+        @Override
+        public Long longValue(int column) {
+            return read(column, () -> {
+                long value = rows.getLong(index(column));
+                return rows.wasNull() ? null : value;
+            });
+        }
+
+        @Override
+        public Integer intValue(int column) {
+            return read(column, () -> {
+                int value = rows.getInt(index(column));
+                return rows.wasNull() ? null : value;
+            });
+        }
+
+        @Override
+        public Boolean booleanValue(int column) {
+            return read(column, () -> {
+                boolean value = rows.getBoolean(index(column));
+                return rows.wasNull() ? null : value;
+            });
+        }
+
+        @Override
+        public Instant instant(int column) {
+            return read(column, () -> {
+                Timestamp value = rows.getTimestamp(index(column));
+                return value == null ? null : value.toInstant();
+            });
+        }
+
+        private int index(int column) {
+            if (column < 0 || column >= width) {
+                throw new IndexOutOfBoundsException("column " + column + " of " + width);
+            }
+            return column + 1;
+        }
+
+        private interface Read<T> {
+            T get() throws SQLException;
+        }
+
+        private static <T> T read(int column, Read<T> read) {
+            try {
+                return read.get();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading column " + column + " failed", e);
+            }
+        }
     }
 
     /** The table Active Objects created for the entity. */

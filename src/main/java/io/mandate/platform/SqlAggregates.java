@@ -2,7 +2,10 @@ package io.mandate.platform;
 
 import net.java.ao.RawEntity;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Aggregation in the database, for what Active Objects cannot express (it reads entities, not
@@ -25,4 +28,48 @@ public interface SqlAggregates {
      * @throws IllegalArgumentException for a column that is not a plain upper-case identifier
      */
     List<GroupCount> countBy(Class<? extends RawEntity<?>> entity, List<String> columns, String where, Object... params);
+
+    /**
+     * A condition of {@link #forEachRow}: {@code <column> IN (?, …)} over the values, or, with {@code orNull},
+     * {@code (<column> IN (?, …) OR <column> IS NULL)}. No values matches nothing (then no statement is issued).
+     */
+    record In(String column, Collection<?> values, boolean orNull) {
+        public In {
+            values = List.copyOf(values);
+        }
+
+        /** {@code <column> = ?}. */
+        public static In equal(String column, Object value) {
+            return new In(column, List.of(value), false);
+        }
+    }
+
+    /**
+     * One row of {@link #forEachRow}, valid only inside the handler; columns by their index in the list asked
+     * (from 0). SQL NULL reads as null.
+     */
+    interface Row {
+        String string(int column);
+
+        Long longValue(int column);
+
+        Integer intValue(int column);
+
+        Boolean booleanValue(int column);
+
+        /** A timestamp column, as Active Objects reads it ({@code ResultSet.getTimestamp}, the JVM's zone). */
+        Instant instant(int column);
+    }
+
+    /**
+     * {@code SELECT <columns> FROM <entity's table> WHERE <c1> AND <c2> … ORDER BY <orderBy>}, each row handed to
+     * {@code each} as it comes: <b>one statement, streamed through a cursor</b> (a fetch size on a connection that is
+     * not in auto-commit, so PostgreSQL's driver does not hold the whole result set), nothing kept. For reads of many
+     * rows where an entity per row (Active Objects) costs more than the work. Columns are the entity's upper-case
+     * column names; values go to {@code ?} placeholders, never into the SQL text.
+     *
+     * @throws IllegalArgumentException for a column that is not a plain upper-case identifier
+     */
+    void forEachRow(Class<? extends RawEntity<?>> entity, List<String> columns, List<In> where, List<String> orderBy,
+                    Consumer<Row> each);
 }

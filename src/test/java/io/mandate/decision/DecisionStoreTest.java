@@ -655,7 +655,7 @@ public class DecisionStoreTest {
     }
 
     @Test
-    public void theWholeInstanceReadInSmallPagesHandsOnEveryDecisionOnceWithItsContributorsInOrder() {
+    public void theWholeInstanceReadIsTwoStatementsWhateverTheRowsAndHandsOnEveryDecisionOnceWithItsContributorsInOrder() {
         for (int i = 1; i <= 11; i++) {
             List<String> contributors = i % 3 == 0 ? List.of() : List.of("k-c" + i, "k-b" + i, "k-a" + i);
             store.save(decision(i, i % 4 == 0 ? DecisionStatus.DECIDED : DecisionStatus.OPEN, contributors, List.of()), null, List.of());
@@ -666,29 +666,84 @@ public class DecisionStoreTest {
                 second.driverKey(), second.approverKey(), List.of("k-z2", "k-c2", "k-y2"), List.of(), second.dueDate(),
                 second.reviewDate(), second.outcome(), second.domain(), second.domainSetByHand(), second.decidedAt(),
                 second.created(), second.updated(), second.version() + 1), Optional.of(second), List.of(), Optional.empty());
-        Map<Long, List<String>> byWholeRead = new java.util.TreeMap<>();
-        store.forEachInScope(Set.of(DEMO_ID), null, null, null, d -> byWholeRead.put(d.issueId(), d.contributorKeys()));
-        Map<Long, List<String>> byProjectRead = new java.util.TreeMap<>();
-        store.forEachInScope(Set.of(DEMO_ID), DEMO_ID, null, null, d -> byProjectRead.put(d.issueId(), d.contributorKeys()));
 
-        DecisionStore paged = new DecisionStore(ao.entities(), ao.aggregates(), 2);
-        Map<Long, List<String>> byPages = new java.util.TreeMap<>();
+        assertWholeReadIsTwoStatementsLikeTheProjectRead(11);
+        assertEquals(List.of("k-c5", "k-b5", "k-a5"), wholeRead().get(5L).contributorKeys());
+        assertEquals(List.of("k-z2", "k-c2", "k-y2"), wholeRead().get(2L).contributorKeys());
+        assertEquals("closed decisions carry no contributors", List.of(), wholeRead().get(4L).contributorKeys());
+
+        // more rows than before (and than a fetch of the cursor): still the same two statements
+        for (int i = 12; i <= 1_111; i++) {
+            store.save(decision(i, i % 4 == 0 ? DecisionStatus.DECIDED : DecisionStatus.IN_PROGRESS,
+                    i % 3 == 0 ? List.of() : List.of("k-b" + i, "k-a" + i), List.of()), null, List.of());
+        }
+        assertWholeReadIsTwoStatementsLikeTheProjectRead(1_111);
+        assertEquals(List.of("k-b1001", "k-a1001"), wholeRead().get(1_001L).contributorKeys());
+    }
+
+    private void assertWholeReadIsTwoStatementsLikeTheProjectRead(int decisions) {
+        Map<Long, Decision> byProjectRead = new java.util.TreeMap<>();
+        store.forEachInScope(Set.of(DEMO_ID), DEMO_ID, null, null, d -> byProjectRead.put(d.issueId(), d));
         List<Long> handed = new ArrayList<>();
+        Map<Long, Decision> byWholeRead = new java.util.TreeMap<>();
         ao.sql().start();
-        paged.forEachInScope(Set.of(DEMO_ID), null, null, null, d -> {
+        store.forEachInScope(Set.of(DEMO_ID), null, null, null, d -> {
             handed.add(d.issueId());
-            byPages.put(d.issueId(), d.contributorKeys());
+            byWholeRead.put(d.issueId(), d);
         });
         List<String> statements = ao.sql().stop();
 
-        assertEquals("each once", 11, handed.size());
-        assertEquals(byWholeRead, byPages);
-        assertEquals(byProjectRead, byPages);
-        assertEquals(List.of("k-z2", "k-c2", "k-y2"), byPages.get(2L));
-        assertEquals("open decisions only carry contributors", List.of(), byPages.get(4L));
-        assertEquals(List.of("k-c5", "k-b5", "k-a5"), byPages.get(5L));
-        // 22 contributor rows of open decisions and more of closed ones: pages of 2 rows, then 11 decisions in pages of 2
-        long contributorRows = ao.entities().count(ParticipantEntity.class, net.java.ao.Query.select().where("ROLE = ?", "CONTRIBUTOR"));
-        assertEquals(statements.toString(), contributorRows / 2 + 1 + 11 / 2 + 1, statements.size());
+        assertEquals("each once", decisions, handed.size());
+        assertEquals(decisions, byWholeRead.size());
+        assertEquals(byProjectRead, byWholeRead);
+        assertEquals(statements.toString(), 2, statements.size());
+    }
+
+    private Map<Long, Decision> wholeRead() {
+        Map<Long, Decision> read = new java.util.TreeMap<>();
+        store.forEachInScope(Set.of(DEMO_ID), null, null, null, d -> read.put(d.issueId(), d));
+        return read;
+    }
+
+    @Test
+    public void theWholeInstanceReadOverJdbcGivesTheSameDecisionsAsTheEntityRead() {
+        Instant summer = Instant.parse("2026-07-01T23:30:00.123Z");
+        Instant winter = Instant.parse("2026-01-31T00:15:59.987Z");
+        Decision everyField = new Decision(1, DEMO_ID, "DEMO-1", "DEMO", DecisionStatus.DECIDED, "k-alice", "k-carol",
+                List.of("k-bob", "k-erin"), List.of(new Principal(Principal.Type.USER, "k-dave")), LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2027-03-15"), "Kafka", "platform", true, summer, winter, summer.plusSeconds(3_600), 1);
+        Decision openEveryField = new Decision(2, DEMO_ID, "DEMO-2", "DEMO", DecisionStatus.IN_PROGRESS, "k-alice", "k-carol",
+                List.of("k-erin", "k-bob"), List.of(), LocalDate.parse("2026-02-28"), LocalDate.parse("2026-10-26"), null,
+                "security", false, winter, summer, winter, 1);
+        Decision nulls = new Decision(3, 0, "LEGACY-3", "LEGACY", DecisionStatus.OPEN, null, null, List.of(), List.of(),
+                null, null, null, null, false, null, T0, T0, 1);
+        Decision otherProject = new Decision(4, OPS_ID, "OPS-4", "OPS", DecisionStatus.OPEN, "k-alice", null, List.of("k-bob"),
+                List.of(), null, null, null, null, false, null, T0, T0, 1);
+        for (Decision d : List.of(everyField, openEveryField, nulls, otherProject)) {
+            store.save(d, null, List.of());
+        }
+
+        Map<Long, Decision> byEntities = new java.util.TreeMap<>();
+        store.forEachInScope(Set.of(DEMO_ID), DEMO_ID, null, null, d -> byEntities.put(d.issueId(), d));
+        Map<Long, Decision> byJdbc = wholeRead();
+
+        assertEquals(Set.of(1L, 2L, 3L), byJdbc.keySet());
+        assertEquals(byEntities, byJdbc);
+        Decision read = byJdbc.get(1L);
+        assertEquals(summer, read.decidedAt());
+        assertEquals(winter, read.created());
+        assertEquals(summer.plusSeconds(3_600), read.updated());
+        assertEquals(LocalDate.parse("2027-03-15"), read.reviewDate());
+        assertEquals("platform", read.domain());
+        assertTrue(read.domainSetByHand());
+        assertEquals("closed: no contributors in a report", List.of(), read.contributorKeys());
+        assertEquals(List.of("k-erin", "k-bob"), byJdbc.get(2L).contributorKeys());
+        assertEquals(new Decision(3, 0, "LEGACY-3", "LEGACY", DecisionStatus.OPEN, null, null, List.of(), List.of(),
+                null, null, null, null, false, null, T0, T0, byJdbc.get(3L).version()), byJdbc.get(3L));
+        // OPS visible too: the whole instance reads it
+        Map<Long, Decision> both = new java.util.TreeMap<>();
+        store.forEachInScope(Set.of(DEMO_ID, OPS_ID), null, null, null, d -> both.put(d.issueId(), d));
+        assertEquals(Set.of(1L, 2L, 3L, 4L), both.keySet());
+        assertEquals(List.of("k-bob"), both.get(4L).contributorKeys());
     }
 }

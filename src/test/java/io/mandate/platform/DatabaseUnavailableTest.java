@@ -93,6 +93,7 @@ public class DatabaseUnavailableTest {
         unavailable(() -> store.find(1));
         unavailable(() -> store.save(decision(DecisionStatus.IN_PROGRESS), 1, List.of()));
         unavailable(() -> store.countByStatus());
+        unavailable(() -> store.forEachInScope(java.util.Set.of(10_000L), null, null, null, d -> { }));
         unavailable(() -> ao.entities().count(DecisionEntity.class, Query.select()));
 
         ao.database().cutPluginConnections(false);
