@@ -124,8 +124,7 @@ public class HostSqlAggregates implements SqlAggregates {
                 if (!orderBy.isEmpty()) {
                     sql.append(" ORDER BY ").append(String.join(", ", orderBy.stream().map(c -> q + c + q).toList()));
                 }
-                try (PreparedStatement statement = connection.prepareStatement(sql.toString(),
-                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                try (PreparedStatement statement = connection.prepareStatement(sql.toString())) { // forward-only, read-only
                     statement.setFetchSize(FETCH_SIZE);
                     for (int i = 0; i < params.size(); i++) {
                         statement.setObject(i + 1, params.get(i));

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * Aggregation in the database, for what Active Objects cannot express (it reads entities, not
- * GROUP BY results): one statement, one row per group, whatever the number of rows counted. Stores
- * call it with column names they own and {@code ?} placeholders; values never enter the SQL text.
+ * GROUP BY results): one statement, one row per group, whatever the number of rows counted; and plain reads of
+ * many rows ({@link #forEachRow}), streamed without an entity per row. Stores call it with column names they own
+ * and {@code ?} placeholders; values never enter the SQL text.
  */
 public interface SqlAggregates {
 
