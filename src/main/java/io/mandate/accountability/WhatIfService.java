@@ -152,6 +152,7 @@ public class WhatIfService {
         // outside a project scope only the absent people's decisions matter: let the database pick them
         boolean byApprover = inProject == null && away.size() <= MAX_SQL_APPROVERS;
         // the issues are judged in bulk: one host call per IssueBatch.SIZE decisions, in the order they stream
+        DecisionAuthority.Run run = checks.run(); // each person's groups asked once, as the report does
         IssueBatch<Decision> judged = new IssueBatch<>(issues, user, Decision::issueId, (d, found) -> {
                     String approver = d.approverKey() == null ? null : away.get(d.approverKey());
                     Optional<IssueRef> issue = Optional.of(found);
@@ -160,7 +161,7 @@ public class WhatIfService {
                     }
                     if (inProject != null) {
                         // the decision's domain as the report takes it: the matrix's (effective), else the stored one
-                        String domain = checks.findings(d, issue.get()).map(DecisionAuthority.Findings::domainKey)
+                        String domain = run.findings(d, issue.get()).map(DecisionAuthority.Findings::domainKey)
                                 .orElse(d.domain());
                         if (domain != null) {
                             domainKeys.add(domain);

@@ -4,12 +4,10 @@ import io.mandate.platform.IssueRef;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every domain with its scope, indexed for what is asked per issue and per decision: the domain of a key, and the
@@ -23,32 +21,8 @@ final class DomainIndex {
 
     static final DomainIndex EMPTY = new DomainIndex(List.of());
 
-    /** A domain's scope, ready to test: its issue types and components lower-cased (Jira ignores their case). */
-    private record Rule(Domain domain, Set<String> issueTypes, Set<String> components, List<String> labels, int specificity) {
-
-        static Rule of(Domain d) {
-            DomainScope s = d.scope();
-            return new Rule(d, lower(s.issueTypes()), lower(s.components()), s.labels(), s.specificity());
-        }
-
-        /** Whether the issue matches, its project already known to match. */
-        boolean matches(String issueType, Set<String> components, List<String> labels) {
-            if (!issueTypes.isEmpty() && (issueType == null || !issueTypes.contains(issueType))) {
-                return false;
-            }
-            if (!this.components.isEmpty() && java.util.Collections.disjoint(this.components, components)) {
-                return false;
-            }
-            if (!this.labels.isEmpty()) {
-                for (String label : this.labels) {
-                    if (labels.contains(label)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            return true;
-        }
+    /** A domain with its scope's rules, names lower-cased once. */
+    private record Rule(Domain domain, DomainScope.Rule scope) {
     }
 
     private final List<Domain> all;
@@ -63,13 +37,13 @@ final class DomainIndex {
         this.all = List.copyOf(domains);
         for (Domain d : all) {
             byKey.put(d.key(), d);
-            Rule rule = Rule.of(d);
+            Rule rule = new Rule(d, d.scope().rule());
             if (d.scope().projects().isEmpty()) {
-                if (rule.specificity() > 0) {
+                if (rule.scope().specificity() > 0) {
                     anyProject.add(rule);
                 }
             } else {
-                lower(d.scope().projects()).forEach(p -> byProject.computeIfAbsent(p, k -> new ArrayList<>()).add(rule));
+                rule.scope().projects().forEach(p -> byProject.computeIfAbsent(p, k -> new ArrayList<>()).add(rule));
             }
         }
     }
@@ -86,15 +60,14 @@ final class DomainIndex {
 
     /** Which domain the scope rules give the issue (one, a tie, or none): the most specific matches. */
     DomainMatch match(IssueRef issue) {
-        String issueType = issue.issueType() == null ? null : DomainScope.lower(issue.issueType());
-        Set<String> components = issue.components().isEmpty() ? Set.of() : lower(issue.components());
         int best = 0;
         List<String> winners = new ArrayList<>(2);
         for (List<Rule> rules : List.of(named(issue), anyProject)) {
             for (Rule rule : rules) {
-                if (rule.specificity() >= best && rule.matches(issueType, components, issue.labels())) {
-                    if (rule.specificity() > best) {
-                        best = rule.specificity();
+                int specificity = rule.scope().specificity();
+                if (specificity >= best && rule.scope().matches(issue)) {
+                    if (specificity > best) {
+                        best = specificity;
                         winners.clear();
                     }
                     winners.add(rule.domain().key());
@@ -118,11 +91,5 @@ final class DomainIndex {
 
     private List<Rule> named(IssueRef issue) {
         return issue.projectKey() == null ? List.of() : byProject.getOrDefault(DomainScope.lower(issue.projectKey()), List.of());
-    }
-
-    private static Set<String> lower(List<String> names) {
-        Set<String> lower = new HashSet<>();
-        names.forEach(n -> lower.add(DomainScope.lower(n)));
-        return lower;
     }
 }

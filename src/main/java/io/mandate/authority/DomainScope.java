@@ -2,8 +2,10 @@ package io.mandate.authority;
 
 import io.mandate.platform.IssueRef;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The rules that say which issues (and Confluence spaces) a decision domain covers (product brief,
@@ -31,49 +33,43 @@ public record DomainScope(List<String> projects, List<String> issueTypes, List<S
                 + (labels.isEmpty() ? 0 : 1);
     }
 
-    /**
-     * Whether the issue falls in this scope. Plain loops, no collections made: every issue view and every decision
-     * of a report asks this of each candidate domain ({@link DomainIndex}).
-     */
+    /** Whether the issue falls in this scope. */
     public boolean matches(IssueRef issue) {
-        if (specificity() == 0) {
-            return false;
-        }
-        return (projects.isEmpty() || anyIgnoringCase(projects, issue.projectKey()))
-                && (issueTypes.isEmpty() || issue.issueType() != null && anyIgnoringCase(issueTypes, issue.issueType()))
-                && (components.isEmpty() || anyComponent(issue.components()))
-                && (labels.isEmpty() || anyLabel(issue.labels()));
+        return rule().matches(issue);
     }
 
-    private boolean anyComponent(java.util.Collection<String> present) {
-        for (String component : present) {
-            if (anyIgnoringCase(components, component)) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * The scope ready to test many issues: its names lower-cased once ({@link DomainIndex} keeps one per domain, as
+     * every issue view and every decision of a report asks).
+     */
+    Rule rule() {
+        return new Rule(lower(projects), lower(issueTypes), lower(components), labels, specificity());
     }
 
-    private boolean anyLabel(java.util.Collection<String> present) {
-        for (String label : labels) {
-            if (present.contains(label)) {
-                return true;
+    /** A scope's rules with project keys, issue types and components lower-cased (Jira ignores their case). */
+    record Rule(Set<String> projects, Set<String> issueTypes, Set<String> components, List<String> labels, int specificity) {
+
+        boolean matches(IssueRef issue) {
+            if (specificity == 0) {
+                return false;
             }
+            if (!projects.isEmpty() && (issue.projectKey() == null || !projects.contains(lower(issue.projectKey())))) {
+                return false;
+            }
+            if (!issueTypes.isEmpty() && (issue.issueType() == null || !issueTypes.contains(lower(issue.issueType())))) {
+                return false;
+            }
+            if (!components.isEmpty() && issue.components().stream().noneMatch(c -> components.contains(lower(c)))) {
+                return false;
+            }
+            return labels.isEmpty() || labels.stream().anyMatch(issue.labels()::contains);
         }
-        return false;
     }
 
-    private static boolean anyIgnoringCase(List<String> wanted, String present) {
-        if (present == null) {
-            return false;
-        }
-        String have = lower(present);
-        for (String w : wanted) {
-            if (lower(w).equals(have)) {
-                return true;
-            }
-        }
-        return false;
+    static Set<String> lower(List<String> names) {
+        Set<String> lower = new HashSet<>();
+        names.forEach(n -> lower.add(lower(n)));
+        return Set.copyOf(lower);
     }
 
     static String lower(String s) {

@@ -42,6 +42,8 @@ public final class EffectiveAuthority {
     private final LocalDate day;
     private final List<Grant> valid;
     private final List<Grant> strongestFirst;
+    /** The holders at each level, each once: the consultation check asks for CONSULT's with every decision. */
+    private final Map<Level, List<Principal>> holders = new java.util.EnumMap<>(Level.class);
     /** The strongest valid level per user holder and per group holder: a person's level is a few map lookups. */
     private final Map<String, Level> byUser = new HashMap<>();
     private final Map<String, Level> byGroup = new HashMap<>();
@@ -73,6 +75,9 @@ public final class EffectiveAuthority {
             }
         }
         this.awayCovered = List.copyOf(stand);
+        for (Level level : Level.values()) {
+            holders.put(level, valid.stream().filter(g -> g.level() == level).map(Grant::holder).distinct().toList());
+        }
     }
 
     public String domainKey() {
@@ -138,7 +143,7 @@ public final class EffectiveAuthority {
 
     /** The holders (users and groups) of the valid grants at exactly this level. */
     public List<Principal> holdersAt(Level level) {
-        return valid.stream().filter(g -> g.level() == level).map(Grant::holder).distinct().toList();
+        return holders.get(level);
     }
 
     /** Whether anyone holds any grant here today. */

@@ -406,12 +406,10 @@ public class DecisionStore {
     public void forEachInScope(java.util.Collection<Long> visibleProjects, Long projectId,
                                java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys,
                                java.util.function.Consumer<Decision> each) {
-        List<Object> params = new ArrayList<>();
-        String where = scopeWhere(visibleProjects, projectId, domainKeys, peopleKeys, params);
-        if (where == null) {
-            return;
-        }
         if (projectId == null && domainKeys == null && peopleKeys == null) {
+            if (visibleProjects.isEmpty()) {
+                return;
+            }
             PackedContributors contributors = new PackedContributors();
             aggregates.forEachRow(ParticipantEntity.class, List.of("DECISION_ID", "POSITION", "REF"),
                     List.of(SqlAggregates.In.equal("ROLE", CONTRIBUTOR)), List.of("DECISION_ID", "ID"),
@@ -422,6 +420,11 @@ public class DecisionStore {
                         Decision d = withoutOutcome(row);
                         each.accept(d.status().isOpen() ? withContributors(d, contributors.of(row.intValue(0))) : d);
                     });
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        String where = scopeWhere(visibleProjects, projectId, domainKeys, peopleKeys, params);
+        if (where == null) {
             return;
         }
         java.util.TreeMap<Integer, Decision> open = new java.util.TreeMap<>();
