@@ -181,7 +181,7 @@ public class GrantStore {
             }
             for (int i = 0; i < removedIds.size(); i += BATCH) {
                 List<Integer> chunk = removedIds.subList(i, Math.min(removedIds.size(), i + BATCH));
-                entities.deleteWithSQL(GrantEntity.class, "ID IN (" + marks(chunk.size()) + ")", chunk.toArray());
+                entities.deleteWithSQL(GrantEntity.class, "ID IN (" + Entities.placeholders(chunk.size()) + ")", chunk.toArray());
             }
             entities.createAll(GrantEntity.class, toAdd.stream().map(g -> values(g, 1)).toList(), BATCH);
             Map<String, List<Grant>> added = addedWithIds(plan, rows.keySet());
@@ -227,10 +227,6 @@ public class GrantStore {
         return added;
     }
 
-    private static String marks(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
-    }
-
     /** The grants of the given domains, by key (every key present, empty when it has none); one statement per 500 keys. */
     public Map<String, List<Grant>> ofDomains(Collection<String> domainKeys) {
         return ofDomains(domainKeys, new HashMap<>());
@@ -244,7 +240,7 @@ public class GrantStore {
         for (int i = 0; i < keys.size(); i += 500) {
             List<String> chunk = keys.subList(i, Math.min(keys.size(), i + 500));
             for (GrantEntity row : entities.find(GrantEntity.class,
-                    Query.select().where("DOMAIN_KEY IN (" + marks(chunk.size()) + ")", chunk.toArray()).order("ID"))) {
+                    Query.select().where("DOMAIN_KEY IN (" + Entities.placeholders(chunk.size()) + ")", chunk.toArray()).order("ID"))) {
                 result.get(row.getDomainKey()).add(toGrant(row));
                 rows.put(row.getID(), row);
             }
@@ -345,7 +341,7 @@ public class GrantStore {
         for (int i = 0; i < domainKeys.size(); i += 500) {
             List<String> chunk = domainKeys.subList(i, Math.min(domainKeys.size(), i + 500));
             for (DomainEntity row : entities.find(DomainEntity.class,
-                    Query.select().where("DOMAIN_KEY IN (" + marks(chunk.size()) + ")", chunk.toArray()))) {
+                    Query.select().where("DOMAIN_KEY IN (" + Entities.placeholders(chunk.size()) + ")", chunk.toArray()))) {
                 rows.put(row.getDomainKey(), row);
             }
         }

@@ -190,7 +190,7 @@ public class CharterStore {
         Query domains0 = Query.select().order("CHARTER_ID, POSITION");
         if (byId) {
             Object[] ids = Arrays.stream(rows).map(r -> (Object) r.getID()).toArray();
-            String in = "CHARTER_ID IN (" + String.join(",", java.util.Collections.nCopies(ids.length, "?")) + ")";
+            String in = "CHARTER_ID IN (" + Entities.placeholders(ids.length) + ")";
             members0 = members0.where(in, ids);
             domains0 = domains0.where(in, ids);
         }

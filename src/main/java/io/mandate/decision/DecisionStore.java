@@ -86,7 +86,7 @@ public class DecisionStore {
         }
         List<Object> params = new ArrayList<>(new java.util.TreeSet<>(visibleProjects));
         entities.stream(DecisionEntity.class, Query.select("ID, ISSUE_ID, PROJECT_ID, STATUS")
-                        .where("PROJECT_ID IN (" + placeholders(visibleProjects.size()) + ") OR PROJECT_ID IS NULL", params.toArray()),
+                        .where("PROJECT_ID IN (" + Entities.placeholders(visibleProjects.size()) + ") OR PROJECT_ID IS NULL", params.toArray()),
                 row -> each.accept(new Candidate(row.getIssueId(), row.getProjectId()), DecisionStatus.valueOf(row.getStatus())));
     }
 
@@ -351,7 +351,7 @@ public class DecisionStore {
             return List.of();
         }
         DecisionEntity[] rows = entities.find(DecisionEntity.class,
-                Query.select().where("ISSUE_ID IN (" + placeholders(issueIds.size()) + ")", issueIds.toArray()));
+                Query.select().where("ISSUE_ID IN (" + Entities.placeholders(issueIds.size()) + ")", issueIds.toArray()));
         Map<Long, Decision> byIssue = new HashMap<>();
         for (Decision d : withPeople(rows)) {
             byIssue.put(d.issueId(), d);
@@ -531,7 +531,7 @@ public class DecisionStore {
         params.add(DecisionStatus.OPEN.name());
         params.add(DecisionStatus.IN_PROGRESS.name());
         if (approverKeys != null) {
-            where.append(" AND APPROVER_KEY IN (").append(placeholders(approverKeys.size())).append(")");
+            where.append(" AND APPROVER_KEY IN (").append(Entities.placeholders(approverKeys.size())).append(")");
             params.addAll(new java.util.TreeSet<>(approverKeys));
         }
         entities.stream(DecisionEntity.class, Query.select(REPORT_COLUMNS).where(where.toString(), params.toArray()).order("ID"),
@@ -561,7 +561,7 @@ public class DecisionStore {
             return null;
         }
         StringBuilder where = new StringBuilder();
-        where.append("(PROJECT_ID IN (").append(placeholders(visibleProjects.size())).append(") OR PROJECT_ID IS NULL)");
+        where.append("(PROJECT_ID IN (").append(Entities.placeholders(visibleProjects.size())).append(") OR PROJECT_ID IS NULL)");
         params.addAll(new java.util.TreeSet<>(visibleProjects));
         if (projectId != null) {
             where.append(" AND (PROJECT_ID = ? OR PROJECT_ID IS NULL)");
@@ -571,14 +571,14 @@ public class DecisionStore {
             if (domainKeys.isEmpty()) {
                 return null;
             }
-            where.append(" AND DOMAIN_KEY IN (").append(placeholders(domainKeys.size())).append(")");
+            where.append(" AND DOMAIN_KEY IN (").append(Entities.placeholders(domainKeys.size())).append(")");
             params.addAll(new java.util.TreeSet<>(domainKeys));
         }
         if (peopleKeys != null) {
             if (peopleKeys.isEmpty()) {
                 return null;
             }
-            String in = placeholders(peopleKeys.size());
+            String in = Entities.placeholders(peopleKeys.size());
             where.append(" AND (APPROVER_KEY IN (").append(in).append(") OR DRIVER_KEY IN (").append(in).append("))");
             List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(peopleKeys));
             params.addAll(sorted);
@@ -597,7 +597,7 @@ public class DecisionStore {
     /** The WHERE clause of a query: column names and placeholders only, every value goes into {@code params}. */
     private static String where(DecisionQuery q, List<Object> params) {
         StringBuilder where = new StringBuilder();
-        where.append("(PROJECT_ID IN (").append(placeholders(q.visibleProjects().size())).append(") OR PROJECT_ID IS NULL)");
+        where.append("(PROJECT_ID IN (").append(Entities.placeholders(q.visibleProjects().size())).append(") OR PROJECT_ID IS NULL)");
         params.addAll(new java.util.TreeSet<>(q.visibleProjects()));
         if (q.project() != null) {
             where.append(" AND (PROJECT_ID = ? OR PROJECT_ID IS NULL)");
@@ -640,7 +640,7 @@ public class DecisionStore {
         }
         Object[] ids = Arrays.stream(rows).map(DecisionEntity::getID).toArray();
         ParticipantEntity[] people = entities.find(ParticipantEntity.class,
-                Query.select().where("DECISION_ID IN (" + placeholders(ids.length) + ")", ids));
+                Query.select().where("DECISION_ID IN (" + Entities.placeholders(ids.length) + ")", ids));
         Map<Integer, List<ParticipantEntity>> byDecision = new HashMap<>();
         for (ParticipantEntity p : people) {
             byDecision.computeIfAbsent(p.getDecisionId(), k -> new ArrayList<>()).add(p);
@@ -650,11 +650,6 @@ public class DecisionStore {
             result.add(toDecision(row, byDecision.getOrDefault(row.getID(), List.of()).toArray(new ParticipantEntity[0])));
         }
         return result;
-    }
-
-    /** "?, ?, ?" — only ever a count of placeholders, never caller text. */
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /** Deletes every participant row of the decision with one of these values: one statement, none for no value. */

@@ -225,4 +225,12 @@ public class Entities {
             return null;
         });
     }
+
+    /**
+     * {@code "?, ?, ?"}: the placeholders of an {@code IN} list of {@code n} values. Only ever a count of placeholders,
+     * never caller text, so the values go to the statement's parameters.
+     */
+    public static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
 }

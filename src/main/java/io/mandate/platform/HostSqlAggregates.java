@@ -113,7 +113,7 @@ public class HostSqlAggregates implements SqlAggregates {
                     List<String> conditions = new ArrayList<>(2);
                     if (!in.values().isEmpty()) {
                         conditions.add(in.values().size() == 1 ? column + " = ?"
-                                : column + " IN (" + String.join(", ", java.util.Collections.nCopies(in.values().size(), "?")) + ")");
+                                : column + " IN (" + Entities.placeholders(in.values().size()) + ")");
                         params.addAll(in.values());
                     }
                     if (in.orNull()) {
