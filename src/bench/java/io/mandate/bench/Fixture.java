@@ -48,6 +48,10 @@ public final class Fixture implements AutoCloseable {
     private final Method report;
     private final Method importRun;
     private final Method exportWrite;
+    private final Object issueAccess;
+    private final Object people;
+    private final Method browsableByIds;
+    private final Method currentUser;
     private final Object scopeAll;
     private final Class<?> projectScope;
 
@@ -60,6 +64,8 @@ public final class Fixture implements AutoCloseable {
     String reportProject;
     long reportProjectDecisions;
     long allDecisions;
+    /** The issue id of every decision, in decision-id order: what the whole-instance report asks the host to judge. */
+    private long[] decisionIssueIds;
 
     static final String ADMIN = "admin";
     /** The generated user who is always active (docs/datasets.md). */
@@ -87,6 +93,12 @@ public final class Fixture implements AutoCloseable {
         report = accountabilityClass.getMethod("report", scope);
         importRun = importClass.getMethod("run", byte[].class, boolean.class);
         exportWrite = exportClass.getMethod("write", Appendable.class);
+        Class<?> issueAccessClass = plugin.loadClass("io.mandate.platform.IssueAccess");
+        Class<?> peopleClass = plugin.loadClass("io.mandate.platform.People");
+        issueAccess = jira.plugin().component(issueAccessClass);
+        people = jira.plugin().component(peopleClass);
+        browsableByIds = issueAccessClass.getMethod("browsableByIds", java.util.Collection.class, Optional.class);
+        currentUser = peopleClass.getMethod("currentUser");
         scopeAll = plugin.loadClass("io.mandate.accountability.AccountabilityService$Scope$All").getConstructor().newInstance();
         projectScope = plugin.loadClass("io.mandate.accountability.AccountabilityService$Scope$Project");
         pickIssuesAndProject();
@@ -131,6 +143,16 @@ public final class Fixture implements AutoCloseable {
                     allDecisions = r.getLong(1);
                 }
             }
+            decisionIssueIds = new long[Math.toIntExact(allDecisions)];
+            int n = 0;
+            try (PreparedStatement s = c.prepareStatement("SELECT \"ISSUE_ID\" FROM " + decisionTable + " ORDER BY \"ID\"")) {
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next() && n < decisionIssueIds.length) {
+                        decisionIssueIds[n++] = r.getLong(1);
+                    }
+                }
+            }
+            decisionIssueIds = java.util.Arrays.copyOf(decisionIssueIds, n);
         }
         if (issueKeys.isEmpty()) {
             throw new IllegalStateException("no decision of dataset " + dataset + " is visible to " + USER);
@@ -156,6 +178,28 @@ public final class Fixture implements AutoCloseable {
 
     Object reportAll() {
         return asUser(ADMIN, () -> invoke(report, accountability, scopeAll));
+    }
+
+    /**
+     * The host's share of the whole-instance report, alone: the issue of every decision judged as the administrator
+     * through the plugin's {@code IssueAccess.browsableByIds} (Jira's {@code IssueManager.getIssueObjects} and the
+     * browse check), 1,000 ids a call as the report asks — no decision read, no matrix, no metric. Returns how many
+     * issues were visible.
+     */
+    long hostJudging() {
+        return asUser(ADMIN, () -> {
+            Object user = invoke(currentUser, people);
+            long visible = 0;
+            List<Long> chunk = new ArrayList<>(1000);
+            for (int i = 0; i < decisionIssueIds.length; i++) {
+                chunk.add(decisionIssueIds[i]);
+                if (chunk.size() == 1000 || i == decisionIssueIds.length - 1) {
+                    visible += ((Map<?, ?>) invoke(browsableByIds, issueAccess, chunk, user)).size();
+                    chunk = new ArrayList<>(1000);
+                }
+            }
+            return visible;
+        });
     }
 
     Object reportProject() {

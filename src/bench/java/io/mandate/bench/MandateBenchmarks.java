@@ -79,6 +79,17 @@ public class MandateBenchmarks {
         return host.fixture.reportAll();
     }
 
+    /**
+     * What the whole-instance report asks of the host, alone: every decision's issue judged (looked up and checked
+     * for browsing, issue security included) as the administrator, 1,000 a call ({@link Fixture#hostJudging}).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public long hostJudging(Host host) {
+        return host.fixture.hostJudging();
+    }
+
     /** The same aggregation written by hand in SQL over JDBC ({@link Sql}). */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)

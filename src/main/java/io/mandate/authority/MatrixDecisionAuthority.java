@@ -10,7 +10,6 @@ import javax.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.Optional;
@@ -59,63 +58,95 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
         return Checks.of(decision, findings(decision, issue));
     }
 
+    /** One decision: a run of one ({@link #run}). */
     @Override
     public Optional<Findings> findings(Decision decision, IssueRef issue) {
         return run().findings(decision, issue);
     }
 
-    /** Each person's groups are asked of the host once per run: a report asks about the same approvers again and again. */
+    /**
+     * A run remembers what a report asks again and again: each person's groups (a host call), and per domain its
+     * effective authority, its name, each person's level there and which CONSULT holders are users who must be
+     * consulted. Decision after decision of a report then costs a few map lookups, not a walk over the domain's holders
+     * with a host lookup each. What the run remembers is the matrix as it was when the run began — one report's view.
+     */
     @Override
     public Run run() {
-        Map<String, Set<String>> known = new HashMap<>();
-        Function<String, Set<String>> groupsOf = key -> known.computeIfAbsent(key, authority::groupsOf);
-        return (decision, issue) -> findings(decision, issue, groupsOf);
+        return new MemoRun();
     }
 
-    private Optional<Findings> findings(Decision decision, IssueRef issue, Function<String, Set<String>> groupsOf) {
-        Optional<String> domain = effectiveDomain(decision, issue);
-        if (domain.isEmpty()) {
-            return Optional.empty();
+    private final class MemoRun implements Run {
+        private final Map<String, Set<String>> groups = new HashMap<>();
+        private final Map<String, InDomain> domains = new HashMap<>();
+
+        @Override
+        public Optional<Findings> findings(Decision decision, IssueRef issue) {
+            Optional<String> key = effectiveDomain(decision, issue);
+            if (key.isEmpty()) {
+                return Optional.empty();
+            }
+            InDomain in = domains.computeIfAbsent(key.get(), InDomain::new);
+            Optional<Level> level = decision.approverKey() == null ? Optional.empty() : in.levelOf(decision.approverKey());
+            return Optional.of(new Findings(in.key, in.name, level.map(Level::name).orElse(null),
+                    level.map(Level::mayApprove).orElse(false), in.notConsulted(decision)));
         }
-        EffectiveAuthority in = authority.authorityIn(domain.get());
-        String name = authority.domain(domain.get()).map(Domain::name).orElse(domain.get());
-        String approver = decision.approverKey();
-        Optional<Level> level = approver == null ? Optional.empty() : in.levelOf(approver, groupsOf.apply(approver));
-        return Optional.of(new Findings(domain.get(), name, level.map(Level::name).orElse(null),
-                level.map(Level::mayApprove).orElse(false), notConsulted(decision, in, groupsOf)));
-    }
 
-    private List<Principal> notConsulted(Decision decision, EffectiveAuthority in, Function<String, Set<String>> groupsOf) {
-        List<Principal> missing = new ArrayList<>();
-        for (Principal holder : in.holdersAt(Level.CONSULT)) {
-            if (holder.isUser()) {
-                boolean exactlyConsult = in.levelOf(holder.id(), groupsOf.apply(holder.id())).orElse(null) == Level.CONSULT;
-                if (exactlyConsult && !decision.contributorKeys().contains(holder.id())) {
-                    missing.add(holder);
+        Set<String> groupsOf(String userKey) {
+            return groups.computeIfAbsent(userKey, authority::groupsOf);
+        }
+
+        /** One domain as this run sees it. */
+        private final class InDomain {
+            private final String key;
+            private final String name;
+            private final EffectiveAuthority authority;
+            private final Map<String, Optional<Level>> levels = new HashMap<>();
+            /** The holders at CONSULT in grant order: users only when exactly CONSULT is their level. */
+            private final List<Principal> toConsult = new ArrayList<>();
+
+            InDomain(String key) {
+                this.key = key;
+                this.authority = MatrixDecisionAuthority.this.authority.authorityIn(key);
+                this.name = MatrixDecisionAuthority.this.authority.domain(key).map(Domain::name).orElse(key);
+                for (Principal holder : authority.holdersAt(Level.CONSULT)) {
+                    // people whose effective level is higher (a direct ADVISE beside a group's CONSULT) decide
+                    if (!holder.isUser() || levelOf(holder.id()).orElse(null) == Level.CONSULT) {
+                        toConsult.add(holder);
+                    }
                 }
-            } else if (!groupConsulted(holder.id(), decision, in, groupsOf)) {
-                missing.add(holder);
             }
-        }
-        return missing;
-    }
 
-    /**
-     * Whether a group holding CONSULT was consulted. The contributors are looked at first (a handful of host
-     * lookups, answered from the host's caches): one in the group whose level is exactly CONSULT settles it. Only
-     * when none is, the members count — to tell a gap from a group whose members all hold more and so need no
-     * consulting — and that is worked out once per group and domain ({@link EffectiveAuthority#hasMemberToConsult}),
-     * not per decision. A list of decisions therefore costs O(contributors) per decision.
-     */
-    private boolean groupConsulted(String group, Decision decision, EffectiveAuthority in, Function<String, Set<String>> groupsOf) {
-        for (String contributor : decision.contributorKeys()) {
-            Set<String> groups = groupsOf.apply(contributor);
-            if (groups.contains(group) && in.levelOf(contributor, groups).orElse(null) == Level.CONSULT) {
-                return true;
+            Optional<Level> levelOf(String userKey) {
+                return levels.computeIfAbsent(userKey, k -> authority.levelOf(k, groupsOf(k)));
+            }
+
+            List<Principal> notConsulted(Decision decision) {
+                List<Principal> missing = new ArrayList<>();
+                for (Principal holder : toConsult) {
+                    if (holder.isUser() ? !decision.contributorKeys().contains(holder.id()) : !groupConsulted(holder.id(), decision)) {
+                        missing.add(holder);
+                    }
+                }
+                return missing;
+            }
+
+            /**
+             * Whether a group holding CONSULT was consulted. The contributors are looked at first: one in the group
+             * whose level is exactly CONSULT settles it. Only when none is, the members count — to tell a gap from a
+             * group whose members all hold more and so need no consulting — and that is worked out once per group and
+             * domain ({@link EffectiveAuthority#hasMemberToConsult}), not per decision. A list of decisions therefore
+             * costs O(contributors) per decision.
+             */
+            private boolean groupConsulted(String group, Decision decision) {
+                for (String contributor : decision.contributorKeys()) {
+                    if (groupsOf(contributor).contains(group) && levelOf(contributor).orElse(null) == Level.CONSULT) {
+                        return true;
+                    }
+                }
+                // someone of the group must be consulted and no contributor is such a one — unless all its members hold more
+                return !authority.hasMemberToConsult(group, MatrixDecisionAuthority.this.authority::memberKeys, MemoRun.this::groupsOf);
             }
         }
-        // someone of the group must be consulted and no contributor is such a one — unless all its members hold more
-        return !in.hasMemberToConsult(group, authority::memberKeys, groupsOf);
     }
 
     @Override
