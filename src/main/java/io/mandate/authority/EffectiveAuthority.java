@@ -112,7 +112,15 @@ public final class EffectiveAuthority {
      * user who may not act (deactivated or deleted).
      */
     public Optional<Level> levelOf(String userKey, Set<String> groups) {
-        if (userKey == null || !mayAct(userKey)) {
+        return levelOf(userKey, groups, mayAct(userKey));
+    }
+
+    /**
+     * {@link #levelOf(String, Set)} with whether the user may act already asked of the host: a report asks it once
+     * per person rather than once per decision and domain. Whether an away holder may act is still asked here.
+     */
+    public Optional<Level> levelOf(String userKey, Set<String> groups, boolean userMayAct) {
+        if (userKey == null || !userMayAct) {
             return Optional.empty();
         }
         Level best = byUser.get(userKey);

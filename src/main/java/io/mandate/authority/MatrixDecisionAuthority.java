@@ -65,11 +65,11 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
     }
 
     /**
-     * A run remembers what a report asks again and again: each person's groups (a host call), and per domain its
-     * effective authority, its name and which of its CONSULT holders must be consulted. Decision after decision of a
-     * report then costs a few map lookups, not a walk over the domain's holders with a host lookup each. It keeps
-     * nothing per decision or per (domain, person) pair — kept, those made the report hold 30 MB more at L (75 MB, the
-     * goal is 64 MB) — so what it holds is bounded by the matrix and the people.
+     * A run remembers what a report asks again and again: each person's groups and whether they may act (host
+     * calls), and per domain its effective authority, its name and which of its CONSULT holders must be consulted.
+     * Decision after decision of a report then costs a few map lookups, not a walk over the domain's holders with a
+     * host lookup each. It keeps nothing per decision or per (domain, person) pair — kept, those made the report hold
+     * 30 MB more at L (75 MB, the goal is 64 MB) — so what it holds is bounded by the matrix and the people.
      */
     @Override
     public Run run() {
@@ -78,6 +78,7 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
 
     private final class MemoRun implements Run {
         private final Map<String, Set<String>> groups = new HashMap<>();
+        private final Map<String, Boolean> mayAct = new HashMap<>();
         private final Map<String, InDomain> domains = new HashMap<>();
 
         @Override
@@ -117,7 +118,7 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
             }
 
             Optional<Level> levelOf(String userKey) {
-                return authority.levelOf(userKey, groupsOf(userKey));
+                return authority.levelOf(userKey, groupsOf(userKey), mayAct.computeIfAbsent(userKey, authority::mayAct));
             }
 
             List<Principal> notConsulted(Decision decision) {
