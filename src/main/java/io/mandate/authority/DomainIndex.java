@@ -62,10 +62,12 @@ final class DomainIndex {
     DomainMatch match(IssueRef issue) {
         int best = 0;
         List<String> winners = new ArrayList<>(2);
-        for (List<Rule> rules : List.of(named(issue), anyProject)) {
+        DomainScope.Facts facts = DomainScope.Facts.of(issue);
+        List<Rule> named = facts.project() == null ? List.of() : byProject.getOrDefault(facts.project(), List.of());
+        for (List<Rule> rules : List.of(named, anyProject)) {
             for (Rule rule : rules) {
                 int specificity = rule.scope().specificity();
-                if (specificity >= best && rule.scope().matches(issue)) {
+                if (specificity >= best && rule.scope().matches(facts)) {
                     if (specificity > best) {
                         best = specificity;
                         winners.clear();

@@ -50,19 +50,46 @@ public record DomainScope(List<String> projects, List<String> issueTypes, List<S
     record Rule(Set<String> projects, Set<String> issueTypes, Set<String> components, List<String> labels, int specificity) {
 
         boolean matches(IssueRef issue) {
+            return matches(Facts.of(issue));
+        }
+
+        /** The issue's facts with its names lower-cased once, for testing it against many rules. */
+        boolean matches(Facts issue) {
             if (specificity == 0) {
                 return false;
             }
-            if (!projects.isEmpty() && (issue.projectKey() == null || !projects.contains(lower(issue.projectKey())))) {
+            if (!projects.isEmpty() && (issue.project() == null || !projects.contains(issue.project()))) {
                 return false;
             }
-            if (!issueTypes.isEmpty() && (issue.issueType() == null || !issueTypes.contains(lower(issue.issueType())))) {
+            if (!issueTypes.isEmpty() && (issue.issueType() == null || !issueTypes.contains(issue.issueType()))) {
                 return false;
             }
-            if (!components.isEmpty() && issue.components().stream().noneMatch(c -> components.contains(lower(c)))) {
+            if (!components.isEmpty() && issue.components().stream().noneMatch(components::contains)) {
                 return false;
             }
-            return labels.isEmpty() || labels.stream().anyMatch(issue.labels()::contains);
+            if (labels.isEmpty()) {
+                return true;
+            }
+            for (String label : labels) {
+                if (issue.labels().contains(label)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * What the rules test of an issue: project key, issue type and components lower-cased (Jira ignores their case),
+     * labels as they are. Made once per issue, then tested against each candidate rule.
+     */
+    record Facts(String project, String issueType, List<String> components, List<String> labels) {
+
+        static Facts of(IssueRef issue) {
+            List<String> components = issue.components().isEmpty() ? List.of()
+                    : issue.components().stream().map(DomainScope::lower).toList();
+            return new Facts(issue.projectKey() == null ? null : lower(issue.projectKey()),
+                    issue.issueType() == null ? null : lower(issue.issueType()), components, issue.labels());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the decision capability asks of the authority matrix ({@link DecisionAuthority}), answered from the
@@ -79,6 +80,9 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
     private final class MemoRun implements Run {
         private final Map<String, Set<String>> groups = new HashMap<>();
         private final Map<String, Boolean> mayAct = new HashMap<>();
+        /* made once, not per decision: a method reference that captures allocates each time it is evaluated */
+        private final Function<String, Set<String>> groupsOfPerson = this::groupsOf;
+        private final Function<String, List<String>> membersOfGroup = authority::memberKeys;
         private final Map<String, InDomain> domains = new HashMap<>();
 
         @Override
@@ -104,11 +108,13 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
             private final EffectiveAuthority authority;
             /** The holders at CONSULT in grant order: users only when exactly CONSULT is their level. */
             private final List<Principal> toConsult = new ArrayList<>();
+            private final Function<String, Boolean> mayActHere;
 
             InDomain(String key) {
                 this.key = key;
                 this.authority = MatrixDecisionAuthority.this.authority.authorityIn(key);
                 this.name = MatrixDecisionAuthority.this.authority.domain(key).map(Domain::name).orElse(key);
+                this.mayActHere = authority::mayAct;
                 for (Principal holder : authority.holdersAt(Level.CONSULT)) {
                     // people whose effective level is higher (a direct ADVISE beside a group's CONSULT) decide
                     if (!holder.isUser() || levelOf(holder.id()).orElse(null) == Level.CONSULT) {
@@ -118,7 +124,7 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
             }
 
             Optional<Level> levelOf(String userKey) {
-                return authority.levelOf(userKey, groupsOf(userKey), mayAct.computeIfAbsent(userKey, authority::mayAct));
+                return authority.levelOf(userKey, groupsOf(userKey), mayAct.computeIfAbsent(userKey, mayActHere));
             }
 
             List<Principal> notConsulted(Decision decision) {
@@ -145,7 +151,7 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
                     }
                 }
                 // someone of the group must be consulted and no contributor is such a one — unless all its members hold more
-                return !authority.hasMemberToConsult(group, MatrixDecisionAuthority.this.authority::memberKeys, MemoRun.this::groupsOf);
+                return !authority.hasMemberToConsult(group, membersOfGroup, groupsOfPerson);
             }
         }
     }
