@@ -11,6 +11,7 @@ import org.junit.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,6 +116,37 @@ public class MatrixDecisionAuthorityTest {
         m.activeChecks.set(0);
         assertEquals(List.of(everyone[0].key(), everyone[2].key(), everyone[3].key()), authority.mayApprove(null, DEMO_1, 3));
         assertTrue("asked about " + m.activeChecks.get() + " people", m.activeChecks.get() <= 4);
+    }
+
+    @Test
+    public void aRunOverManyDecisionsGivesEachTheVerdictOfItsOwnCheckAndAsksWhetherEachPersonMayActOnce() {
+        m.grant("ARCH", alice, Level.ADVISE);
+        m.grant("ARCH", bob, Level.CONSULT);
+        m.grant("ARCH", dave, Level.CONSULT);
+        m.deactivate(dave);
+        m.group("reviewers", carol, erin);
+        m.groupGrant("ARCH", "reviewers", Level.CONSULT);
+        m.grant("RELEASE", erin, Level.DELEGATE);
+        List<Decision> decisions = new ArrayList<>();
+        String[] approvers = {alice.key(), bob.key(), erin.key(), null};
+        List<List<String>> contributors = List.of(List.of(), List.of(bob.key()), List.of(bob.key(), carol.key()), List.of(erin.key()));
+        for (int i = 0; i < 200; i++) {
+            IssueRef issue = i % 3 == 0 ? OPS_1 : DEMO_1;
+            decisions.add(decision(issue, approvers[i % approvers.length], contributors.get(i / 7 % contributors.size())));
+        }
+        m.activeChecks.set(0);
+        DecisionAuthority.Run run = authority.run();
+        List<Optional<DecisionAuthority.Findings>> inRun = new ArrayList<>();
+        decisions.forEach(d -> inRun.add(run.findings(d, d.projectKey().equals("OPS") ? OPS_1 : DEMO_1)));
+        int askedInRun = m.activeChecks.get();
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision d = decisions.get(i);
+            assertEquals("decision " + i, authority.findings(d, d.projectKey().equals("OPS") ? OPS_1 : DEMO_1), inRun.get(i));
+        }
+        // five people, each asked at most once by the run (and once more for a group's members, once per domain)
+        assertTrue("asked " + askedInRun + " times", askedInRun <= 8);
+        assertTrue(inRun.stream().anyMatch(f -> f.isPresent() && !f.get().notConsulted().isEmpty()));
+        assertTrue(inRun.stream().anyMatch(f -> f.isPresent() && !f.get().approverMayApprove()));
     }
 
     @Test
