@@ -84,10 +84,18 @@ public class DecisionStore {
         if (visibleProjects.isEmpty()) {
             return;
         }
-        List<Object> params = new ArrayList<>(new java.util.TreeSet<>(visibleProjects));
-        entities.stream(DecisionEntity.class, Query.select("ID, ISSUE_ID, PROJECT_ID, STATUS")
-                        .where("PROJECT_ID IN (" + Entities.placeholders(visibleProjects.size()) + ") OR PROJECT_ID IS NULL", params.toArray()),
-                row -> each.accept(new Candidate(row.getIssueId(), row.getProjectId()), DecisionStatus.valueOf(row.getStatus())));
+        Query query = Query.select("ID, ISSUE_ID, PROJECT_ID, STATUS");
+        java.util.Set<Long> projects = new java.util.HashSet<>(visibleProjects);
+        boolean inSql = projects.size() <= MAX_SQL_IN;
+        if (inSql) {
+            query = query.where("PROJECT_ID IN (" + Entities.placeholders(projects.size()) + ") OR PROJECT_ID IS NULL",
+                    new java.util.TreeSet<>(projects).toArray());
+        }
+        entities.stream(DecisionEntity.class, query, row -> {
+            if (inSql || row.getProjectId() == null || projects.contains(row.getProjectId())) {
+                each.accept(new Candidate(row.getIssueId(), row.getProjectId()), DecisionStatus.valueOf(row.getStatus()));
+            }
+        });
     }
 
     public Optional<Decision> find(long issueId) {
@@ -374,6 +382,28 @@ public class DecisionStore {
         });
     }
 
+    /**
+     * At most this many values go into one SQL {@code IN} list of a streamed read. Oracle caps an {@code IN} list at
+     * 1,000 expressions and SQL Server a statement at 2,100 parameters (PostgreSQL at 65,535); the members of
+     * {@code jira-software-users}, or the projects an administrator browses in a large instance, are more. A bigger set
+     * is applied to the streamed rows in Java instead: the statement reads more rows, never fails.
+     */
+    static final int MAX_SQL_IN = 500;
+
+    /**
+     * A scope as SQL and what is left of it for Java: {@code where} with its {@code params} (null when the scope
+     * matches nothing), and {@code rest}, the filters too big for an {@code IN} list ({@link #MAX_SQL_IN}), to test
+     * each row with.
+     */
+    private record ScopeSql(String where, List<Object> params, java.util.function.Predicate<Decision> rest) {
+        static final ScopeSql NOTHING = new ScopeSql(null, List.of(), d -> false);
+    }
+
+    /** Among the projects (or without a stored project id, which reads as 0): the Java side of a project filter. */
+    private static boolean inProjects(Decision d, java.util.Set<Long> projects) {
+        return d.projectId() == 0 || projects.contains(d.projectId());
+    }
+
     /** The columns a report reads: no outcome (reading it would cost a statement per row), no people. */
     private static final List<String> REPORT_COLUMN_LIST = List.of("ID", "ISSUE_ID", "PROJECT_ID", "ISSUE_KEY", "PROJECT_KEY",
             "STATUS", "DRIVER_KEY", "APPROVER_KEY", "DUE_DATE", "REVIEW_DATE", "DOMAIN_KEY", "DOMAIN_BY_HAND", "DECIDED_AT",
@@ -414,23 +444,30 @@ public class DecisionStore {
             aggregates.forEachRow(ParticipantEntity.class, List.of("DECISION_ID", "POSITION", "REF"),
                     List.of(SqlAggregates.In.equal("ROLE", CONTRIBUTOR)), List.of("DECISION_ID", "ID"),
                     p -> contributors.add(p.intValue(0), p.intValue(1), p.string(2)));
+            java.util.Set<Long> projects = new java.util.HashSet<>(visibleProjects);
+            boolean inSql = projects.size() <= MAX_SQL_IN;
             aggregates.forEachRow(DecisionEntity.class, REPORT_COLUMN_LIST,
-                    List.of(new SqlAggregates.In("PROJECT_ID", new java.util.TreeSet<>(visibleProjects), true)), List.of("ID"),
+                    inSql ? List.of(new SqlAggregates.In("PROJECT_ID", new java.util.TreeSet<>(projects), true)) : List.of(),
+                    List.of("ID"),
                     row -> {
                         Decision d = withoutOutcome(row);
-                        each.accept(d.status().isOpen() ? withContributors(d, contributors.of(row.intValue(0))) : d);
+                        if (inSql || inProjects(d, projects)) {
+                            each.accept(d.status().isOpen() ? withContributors(d, contributors.of(row.intValue(0))) : d);
+                        }
                     });
             return;
         }
-        List<Object> params = new ArrayList<>();
-        String where = scopeWhere(visibleProjects, projectId, domainKeys, peopleKeys, params);
-        if (where == null) {
+        ScopeSql scope = scopeSql(visibleProjects, projectId, domainKeys, peopleKeys);
+        if (scope.where() == null) {
             return;
         }
         java.util.TreeMap<Integer, Decision> open = new java.util.TreeMap<>();
-        entities.stream(DecisionEntity.class, Query.select(REPORT_COLUMNS).where(where, params.toArray()).order("ID"),
+        entities.stream(DecisionEntity.class, Query.select(REPORT_COLUMNS).where(scope.where(), scope.params().toArray()).order("ID"),
                 row -> {
                     Decision d = withoutOutcome(row);
+                    if (!scope.rest().test(d)) {
+                        return;
+                    }
                     if (d.status().isOpen()) {
                         open.put(row.getID(), d);
                     } else {
@@ -522,20 +559,30 @@ public class DecisionStore {
     public void forEachOpenInScope(java.util.Collection<Long> visibleProjects, Long projectId,
                                    java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys,
                                    java.util.Collection<String> approverKeys, java.util.function.Consumer<Decision> each) {
-        List<Object> params = new ArrayList<>();
-        String scope = scopeWhere(visibleProjects, projectId, domainKeys, peopleKeys, params);
-        if (scope == null || (approverKeys != null && approverKeys.isEmpty())) {
+        ScopeSql scope = scopeSql(visibleProjects, projectId, domainKeys, peopleKeys);
+        if (scope.where() == null || (approverKeys != null && approverKeys.isEmpty())) {
             return;
         }
-        StringBuilder where = new StringBuilder(scope).append(" AND STATUS IN (?, ?)");
+        List<Object> params = new ArrayList<>(scope.params());
+        StringBuilder where = new StringBuilder(scope.where()).append(" AND STATUS IN (?, ?)");
         params.add(DecisionStatus.OPEN.name());
         params.add(DecisionStatus.IN_PROGRESS.name());
-        if (approverKeys != null) {
+        java.util.function.Predicate<Decision> rest = scope.rest();
+        if (approverKeys != null && approverKeys.size() <= MAX_SQL_IN) {
             where.append(" AND APPROVER_KEY IN (").append(Entities.placeholders(approverKeys.size())).append(")");
             params.addAll(new java.util.TreeSet<>(approverKeys));
+        } else if (approverKeys != null) {
+            java.util.Set<String> approvers = new java.util.HashSet<>(approverKeys);
+            rest = rest.and(d -> approvers.contains(d.approverKey()));
         }
+        java.util.function.Predicate<Decision> keep = rest;
         entities.stream(DecisionEntity.class, Query.select(REPORT_COLUMNS).where(where.toString(), params.toArray()).order("ID"),
-                row -> each.accept(withoutOutcome(row)));
+                row -> {
+                    Decision d = withoutOutcome(row);
+                    if (keep.test(d)) {
+                        each.accept(d);
+                    }
+                });
     }
 
     /**
@@ -551,40 +598,49 @@ public class DecisionStore {
     }
 
     /**
-     * The WHERE clause of a report scope ({@link #forEachInScope}): column names and placeholders only, the values go
-     * into {@code params}; null when the scope can match nothing (nothing visible, no domain, no people).
+     * A report scope ({@link #forEachInScope}) as SQL — column names and placeholders only, the values go into its
+     * params — and, for a set too big for an {@code IN} list ({@link #MAX_SQL_IN}), the test each row must pass
+     * instead. {@link ScopeSql#NOTHING} when the scope can match nothing (nothing visible, no domain, no people).
      */
-    private static String scopeWhere(java.util.Collection<Long> visibleProjects, Long projectId,
-                                     java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys,
-                                     List<Object> params) {
-        if (visibleProjects.isEmpty()) {
-            return null;
+    private static ScopeSql scopeSql(java.util.Collection<Long> visibleProjects, Long projectId,
+                                     java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys) {
+        if (visibleProjects.isEmpty() || (domainKeys != null && domainKeys.isEmpty())
+                || (peopleKeys != null && peopleKeys.isEmpty())) {
+            return ScopeSql.NOTHING;
         }
+        List<Object> params = new ArrayList<>();
+        java.util.function.Predicate<Decision> rest = d -> true;
         StringBuilder where = new StringBuilder();
-        where.append("(PROJECT_ID IN (").append(Entities.placeholders(visibleProjects.size())).append(") OR PROJECT_ID IS NULL)");
-        params.addAll(new java.util.TreeSet<>(visibleProjects));
+        java.util.Set<Long> projects = new java.util.HashSet<>(visibleProjects);
+        if (projects.size() <= MAX_SQL_IN) {
+            where.append("(PROJECT_ID IN (").append(Entities.placeholders(projects.size())).append(") OR PROJECT_ID IS NULL)");
+            params.addAll(new java.util.TreeSet<>(projects));
+        } else {
+            where.append("1 = 1"); // every project: the rows are filtered as they stream
+            rest = rest.and(d -> inProjects(d, projects));
+        }
         if (projectId != null) {
             where.append(" AND (PROJECT_ID = ? OR PROJECT_ID IS NULL)");
             params.add(projectId);
         }
-        if (domainKeys != null) {
-            if (domainKeys.isEmpty()) {
-                return null;
-            }
+        if (domainKeys != null && domainKeys.size() <= MAX_SQL_IN) {
             where.append(" AND DOMAIN_KEY IN (").append(Entities.placeholders(domainKeys.size())).append(")");
             params.addAll(new java.util.TreeSet<>(domainKeys));
+        } else if (domainKeys != null) {
+            java.util.Set<String> domains = new java.util.HashSet<>(domainKeys);
+            rest = rest.and(d -> domains.contains(d.domain()));
         }
-        if (peopleKeys != null) {
-            if (peopleKeys.isEmpty()) {
-                return null;
-            }
+        if (peopleKeys != null && peopleKeys.size() <= MAX_SQL_IN) {
             String in = Entities.placeholders(peopleKeys.size());
             where.append(" AND (APPROVER_KEY IN (").append(in).append(") OR DRIVER_KEY IN (").append(in).append("))");
             List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(peopleKeys));
             params.addAll(sorted);
             params.addAll(sorted);
+        } else if (peopleKeys != null) {
+            java.util.Set<String> people = new java.util.HashSet<>(peopleKeys);
+            rest = rest.and(d -> people.contains(d.approverKey()) || people.contains(d.driverKey()));
         }
-        return where.toString();
+        return new ScopeSql(where.toString(), params, rest);
     }
 
     /** The user key of the approver of the issue's decision; empty when there is no decision or no approver. */

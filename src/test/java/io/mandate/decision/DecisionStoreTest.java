@@ -746,4 +746,68 @@ public class DecisionStoreTest {
         assertEquals(Set.of(1L, 2L, 3L, 4L), both.keySet());
         assertEquals(List.of("k-bob"), both.get(4L).contributorKeys());
     }
+
+    /**
+     * A set bigger than {@link DecisionStore#MAX_SQL_IN} (the members of a big group, the projects of a large instance,
+     * many domains or absent approvers) is not put into an IN list — Oracle caps one at 1,000 values, SQL Server a
+     * statement at 2,100 parameters — but applied to the rows as they stream: the same decisions come out, and no
+     * statement carries more than {@code MAX_SQL_IN} values.
+     */
+    @Test
+    public void aScopeTooBigForAnInListGivesTheSameDecisionsAndNoStatementCarriesIt() {
+        long legacy = 0;
+        String[][] rows = {
+                // issue, project, driver, approver, domain, status
+                {"1", "DEMO", "k-alice", "k-carol", "ARCH", "OPEN"},
+                {"2", "DEMO", "k-bob", "k-dave", "OPS", "DECIDED"},
+                {"3", "OPS", "k-carol", null, "ARCH", "IN_PROGRESS"},
+                {"4", "OPS", null, "k-erin", null, "OPEN"},
+                {"5", "LEGACY", "k-erin", "k-alice", "ARCH", "OPEN"},
+        };
+        for (String[] r : rows) {
+            long issue = Long.parseLong(r[0]);
+            long project = r[1].equals("DEMO") ? DEMO_ID : r[1].equals("OPS") ? OPS_ID : legacy;
+            store.save(new Decision(issue, project, r[1] + "-" + issue, r[1], DecisionStatus.valueOf(r[5]), r[2], r[3],
+                    List.of("k-bob"), List.of(), null, null, r[4], null, T0, T0, 1), null, List.of());
+        }
+        List<Long> manyProjects = new ArrayList<>(List.of(DEMO_ID));
+        List<String> manyPeople = new ArrayList<>(List.of("k-carol", "k-erin"));
+        List<String> manyDomains = new ArrayList<>(List.of("ARCH"));
+        for (int i = 0; i < DecisionStore.MAX_SQL_IN; i++) {
+            manyProjects.add(50_000L + i);
+            manyPeople.add("k-nobody-" + i);
+            manyDomains.add("NONE" + i);
+        }
+        Set<Long> few = Set.of(DEMO_ID);
+        ao.sql().start();
+        // the whole instance, by project
+        assertEquals(issuesInScope(few, null, null, null), issuesInScope(manyProjects, null, null, null));
+        assertEquals(List.of(1L, 2L, 5L), issuesInScope(manyProjects, null, null, null));
+        // a group: approver or driver among the people
+        assertEquals(List.of(1L, 5L), issuesInScope(few, null, null, List.of("k-carol", "k-erin")));
+        assertEquals(List.of(1L, 5L), issuesInScope(few, null, null, manyPeople));
+        assertEquals(List.of(1L, 3L, 4L, 5L), issuesInScope(Set.of(DEMO_ID, OPS_ID), null, null, manyPeople));
+        // domains, and both big at once
+        assertEquals(List.of(1L, 5L), issuesInScope(few, null, manyDomains, null));
+        assertEquals(List.of(1L, 5L), issuesInScope(manyProjects, null, manyDomains, manyPeople));
+        // the what-if's open decisions of absent approvers
+        List<Long> open = new ArrayList<>();
+        store.forEachOpenInScope(manyProjects, null, null, null, manyPeople, d -> open.add(d.issueId()));
+        assertEquals("open, approved by one of them (5's approver is alice)", List.of(1L), open);
+        Map<Long, DecisionStatus> statuses = new java.util.TreeMap<>();
+        store.forEachStatus(manyProjects, (candidate, status) -> statuses.put(candidate.issueId(), status));
+        assertEquals(Set.of(1L, 2L, 5L), statuses.keySet());
+        List<String> statements = ao.sql().stop();
+        for (String sql : statements) {
+            long values = sql.chars().filter(c -> c == '?').count();
+            assertTrue(values + " values in " + sql.substring(0, Math.min(200, sql.length())), values <= DecisionStore.MAX_SQL_IN + 3);
+        }
+    }
+
+    private List<Long> issuesInScope(java.util.Collection<Long> projects, Long projectId, List<String> domains, List<String> people) {
+        List<Long> issues = new ArrayList<>();
+        store.forEachInScope(projects, projectId, domains, people, d -> issues.add(d.issueId()));
+        issues.sort(null);
+        return issues;
+    }
 }
