@@ -56,8 +56,6 @@ public class WhatIfService {
     static final int MAX_ABSENT = 1000;
     /** A window spans at most this many days, both ends counted (a leap year). */
     static final int MAX_WINDOW_DAYS = 366;
-    /** Above this many absent people the decisions are not filtered by approver in SQL (some databases cap IN lists). */
-    static final int MAX_SQL_APPROVERS = 500;
 
     /** A window of days, both ends inclusive. */
     public record Window(LocalDate from, LocalDate to) {
@@ -149,8 +147,9 @@ public class WhatIfService {
         Set<String> domainKeys = new TreeSet<>(scope.domainKeys());
         List<WhatIf.OpenDecision> waiting = new ArrayList<>();
         String inProject = scope.projectKey();
-        // outside a project scope only the absent people's decisions matter: let the database pick them
-        boolean byApprover = inProject == null && away.size() <= MAX_SQL_APPROVERS;
+        // outside a project scope only the absent people's decisions matter: let the store pick them (in SQL, or as
+        // the rows stream when there are more absent people than an IN list may carry: DecisionStore.MAX_SQL_IN)
+        boolean byApprover = inProject == null;
         // the issues are judged in bulk: one host call per IssueBatch.SIZE decisions, in the order they stream
         DecisionAuthority.Run run = checks.run(); // each person's groups asked once, as the report does
         IssueBatch<Decision> judged = new IssueBatch<>(issues, user, Decision::issueId, (d, found) -> {
