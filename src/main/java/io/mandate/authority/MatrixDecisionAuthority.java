@@ -123,6 +123,7 @@ public class MatrixDecisionAuthority implements DecisionAuthority {
                 }
             }
 
+            /** The person's level here; whether they may act is the host's answer, the same in every domain. */
             Optional<Level> levelOf(String userKey) {
                 return authority.levelOf(userKey, groupsOf(userKey), mayAct.computeIfAbsent(userKey, mayActHere));
             }
