@@ -391,12 +391,12 @@ public class DecisionStore {
     static final int MAX_SQL_IN = 500;
 
     /**
-     * A scope as SQL and what is left of it for Java: {@code where} with its {@code params} (null when the scope
-     * matches nothing), and {@code rest}, the filters too big for an {@code IN} list ({@link #MAX_SQL_IN}), to test
-     * each row with.
+     * A report scope as the conditions of one streamed read ({@link SqlAggregates#forEachRow}) and what is left of it
+     * for Java: {@code rest}, the filters too big for an {@code IN} list ({@link #MAX_SQL_IN}), to test each row with.
      */
-    private record ScopeSql(String where, List<Object> params, java.util.function.Predicate<Decision> rest) {
-        static final ScopeSql NOTHING = new ScopeSql(null, List.of(), d -> false);
+    private record Scope(List<SqlAggregates.Condition> where, java.util.function.Predicate<Decision> rest) {
+        /** A scope that can match nothing: no statement is issued. */
+        static final Scope NOTHING = new Scope(List.of(), d -> false);
     }
 
     /** Among the projects (or without a stored project id, which reads as 0): the Java side of a project filter. */
@@ -416,12 +416,14 @@ public class DecisionStore {
      * with id {@code projectId} (or without one), with a stored domain among {@code domainKeys}, with an approver or
      * driver among {@code peopleKeys}. Each decision is handed to {@code each} once, without its informed people.
      *
-     * <p><b>Two statements, whatever the number of decisions</b>: one streamed {@code SELECT} of the decisions'
-     * columns (no entity kept); the decisions that are not open go to {@code each} at once (no metric needs their
-     * contributors). The open ones need their contributors (consultation gaps): they are held — open decisions only,
-     * never the closed history — and their contributors come in a second streamed {@code SELECT} over the indexed
-     * {@code DECISION_ID} range of the held rows, keeping only theirs; then they go to {@code each}. Without open
-     * decisions the second statement is not issued.
+     * <p><b>Two statements, whatever the number of decisions</b>, both over plain JDBC through a cursor
+     * ({@link SqlAggregates#forEachRow}; no entity per row, and PostgreSQL's driver does not hold the result): one
+     * {@code SELECT} of the decisions' columns; the decisions that are not open go to {@code each} at once (no metric
+     * needs their contributors). The open ones need their contributors (consultation gaps): they are held — open
+     * decisions only, never the closed history — and their contributors come in a second {@code SELECT} over the
+     * indexed {@code DECISION_ID} range of the held rows, keeping only theirs; then they go to {@code each}. Without
+     * open decisions the second statement is not issued. A filter set too big for an {@code IN} list
+     * ({@link #MAX_SQL_IN}) is applied to the rows as they stream.
      *
      * <p>The whole instance (no project, domain or people filter) is read the other way round, so that nothing grows
      * with the decisions: the contributors first, packed ({@link PackedContributors}: three ints a row, each person's
@@ -457,35 +459,33 @@ public class DecisionStore {
                     });
             return;
         }
-        ScopeSql scope = scopeSql(visibleProjects, projectId, domainKeys, peopleKeys);
-        if (scope.where() == null) {
+        Scope scope = scope(visibleProjects, projectId, domainKeys, peopleKeys);
+        if (scope == Scope.NOTHING) {
             return;
         }
         java.util.TreeMap<Integer, Decision> open = new java.util.TreeMap<>();
-        entities.stream(DecisionEntity.class, Query.select(REPORT_COLUMNS).where(scope.where(), scope.params().toArray()).order("ID"),
-                row -> {
-                    Decision d = withoutOutcome(row);
-                    if (!scope.rest().test(d)) {
-                        return;
-                    }
-                    if (d.status().isOpen()) {
-                        open.put(row.getID(), d);
-                    } else {
-                        each.accept(d);
-                    }
-                });
+        aggregates.forEachRow(DecisionEntity.class, REPORT_COLUMN_LIST, scope.where(), List.of("ID"), row -> {
+            Decision d = withoutOutcome(row);
+            if (!scope.rest().test(d)) {
+                return;
+            }
+            if (d.status().isOpen()) {
+                open.put(row.intValue(0), d);
+            } else {
+                each.accept(d);
+            }
+        });
         if (open.isEmpty()) {
             return;
         }
         Map<Integer, List<String>> contributors = new HashMap<>();
-        entities.stream(ParticipantEntity.class, Query.select("ID, DECISION_ID, ROLE, REF, POSITION")
-                        .where("ROLE = ? AND DECISION_ID >= ? AND DECISION_ID <= ?", CONTRIBUTOR,
-                                open.firstKey(),
-                                open.lastKey())
-                        .order("DECISION_ID, POSITION"),
+        aggregates.forEachRow(ParticipantEntity.class, List.of("DECISION_ID", "REF"),
+                List.of(SqlAggregates.In.equal("ROLE", CONTRIBUTOR), new SqlAggregates.Between("DECISION_ID", open.firstKey(), open.lastKey())),
+                List.of("DECISION_ID", "POSITION"),
                 p -> {
-                    if (open.containsKey(p.getDecisionId())) {
-                        contributors.computeIfAbsent(p.getDecisionId(), k -> new ArrayList<>()).add(p.getRef());
+                    int decisionId = p.intValue(0);
+                    if (open.containsKey(decisionId)) {
+                        contributors.computeIfAbsent(decisionId, k -> new ArrayList<>()).add(p.string(1));
                     }
                 });
         open.forEach((id, d) -> each.accept(withContributors(d, contributors.getOrDefault(id, List.of()))));
@@ -559,30 +559,26 @@ public class DecisionStore {
     public void forEachOpenInScope(java.util.Collection<Long> visibleProjects, Long projectId,
                                    java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys,
                                    java.util.Collection<String> approverKeys, java.util.function.Consumer<Decision> each) {
-        ScopeSql scope = scopeSql(visibleProjects, projectId, domainKeys, peopleKeys);
-        if (scope.where() == null || (approverKeys != null && approverKeys.isEmpty())) {
+        Scope scope = scope(visibleProjects, projectId, domainKeys, peopleKeys);
+        if (scope == Scope.NOTHING || (approverKeys != null && approverKeys.isEmpty())) {
             return;
         }
-        List<Object> params = new ArrayList<>(scope.params());
-        StringBuilder where = new StringBuilder(scope.where()).append(" AND STATUS IN (?, ?)");
-        params.add(DecisionStatus.OPEN.name());
-        params.add(DecisionStatus.IN_PROGRESS.name());
+        List<SqlAggregates.Condition> where = new ArrayList<>(scope.where());
+        where.add(new SqlAggregates.In("STATUS", List.of(DecisionStatus.OPEN.name(), DecisionStatus.IN_PROGRESS.name()), false));
         java.util.function.Predicate<Decision> rest = scope.rest();
         if (approverKeys != null && approverKeys.size() <= MAX_SQL_IN) {
-            where.append(" AND APPROVER_KEY IN (").append(Entities.placeholders(approverKeys.size())).append(")");
-            params.addAll(new java.util.TreeSet<>(approverKeys));
+            where.add(new SqlAggregates.In("APPROVER_KEY", new java.util.TreeSet<>(approverKeys), false));
         } else if (approverKeys != null) {
             java.util.Set<String> approvers = new java.util.HashSet<>(approverKeys);
             rest = rest.and(d -> approvers.contains(d.approverKey()));
         }
         java.util.function.Predicate<Decision> keep = rest;
-        entities.stream(DecisionEntity.class, Query.select(REPORT_COLUMNS).where(where.toString(), params.toArray()).order("ID"),
-                row -> {
-                    Decision d = withoutOutcome(row);
-                    if (keep.test(d)) {
-                        each.accept(d);
-                    }
-                });
+        aggregates.forEachRow(DecisionEntity.class, REPORT_COLUMN_LIST, where, List.of("ID"), row -> {
+            Decision d = withoutOutcome(row);
+            if (keep.test(d)) {
+                each.accept(d);
+            }
+        });
     }
 
     /**
@@ -598,49 +594,40 @@ public class DecisionStore {
     }
 
     /**
-     * A report scope ({@link #forEachInScope}) as SQL — column names and placeholders only, the values go into its
-     * params — and, for a set too big for an {@code IN} list ({@link #MAX_SQL_IN}), the test each row must pass
-     * instead. {@link ScopeSql#NOTHING} when the scope can match nothing (nothing visible, no domain, no people).
+     * A report scope ({@link #forEachInScope}) as the conditions of a streamed read — column names only, the values go
+     * to placeholders — and, for a set too big for an {@code IN} list ({@link #MAX_SQL_IN}), the test each row must
+     * pass instead. {@link Scope#NOTHING} when the scope can match nothing (nothing visible, no domain, no people).
      */
-    private static ScopeSql scopeSql(java.util.Collection<Long> visibleProjects, Long projectId,
-                                     java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys) {
+    private static Scope scope(java.util.Collection<Long> visibleProjects, Long projectId,
+                               java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys) {
         if (visibleProjects.isEmpty() || (domainKeys != null && domainKeys.isEmpty())
                 || (peopleKeys != null && peopleKeys.isEmpty())) {
-            return ScopeSql.NOTHING;
+            return Scope.NOTHING;
         }
-        List<Object> params = new ArrayList<>();
+        List<SqlAggregates.Condition> where = new ArrayList<>();
         java.util.function.Predicate<Decision> rest = d -> true;
-        StringBuilder where = new StringBuilder();
         java.util.Set<Long> projects = new java.util.HashSet<>(visibleProjects);
         if (projects.size() <= MAX_SQL_IN) {
-            where.append("(PROJECT_ID IN (").append(Entities.placeholders(projects.size())).append(") OR PROJECT_ID IS NULL)");
-            params.addAll(new java.util.TreeSet<>(projects));
+            where.add(new SqlAggregates.In("PROJECT_ID", new java.util.TreeSet<>(projects), true));
         } else {
-            where.append("1 = 1"); // every project: the rows are filtered as they stream
             rest = rest.and(d -> inProjects(d, projects));
         }
         if (projectId != null) {
-            where.append(" AND (PROJECT_ID = ? OR PROJECT_ID IS NULL)");
-            params.add(projectId);
+            where.add(new SqlAggregates.In("PROJECT_ID", List.of(projectId), true));
         }
         if (domainKeys != null && domainKeys.size() <= MAX_SQL_IN) {
-            where.append(" AND DOMAIN_KEY IN (").append(Entities.placeholders(domainKeys.size())).append(")");
-            params.addAll(new java.util.TreeSet<>(domainKeys));
+            where.add(new SqlAggregates.In("DOMAIN_KEY", new java.util.TreeSet<>(domainKeys), false));
         } else if (domainKeys != null) {
             java.util.Set<String> domains = new java.util.HashSet<>(domainKeys);
             rest = rest.and(d -> domains.contains(d.domain()));
         }
         if (peopleKeys != null && peopleKeys.size() <= MAX_SQL_IN) {
-            String in = Entities.placeholders(peopleKeys.size());
-            where.append(" AND (APPROVER_KEY IN (").append(in).append(") OR DRIVER_KEY IN (").append(in).append("))");
-            List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(peopleKeys));
-            params.addAll(sorted);
-            params.addAll(sorted);
+            where.add(new SqlAggregates.AnyIn(List.of("APPROVER_KEY", "DRIVER_KEY"), new java.util.TreeSet<>(peopleKeys)));
         } else if (peopleKeys != null) {
             java.util.Set<String> people = new java.util.HashSet<>(peopleKeys);
             rest = rest.and(d -> people.contains(d.approverKey()) || people.contains(d.driverKey()));
         }
-        return new ScopeSql(where.toString(), params, rest);
+        return new Scope(List.copyOf(where), rest);
     }
 
     /** The user key of the approver of the decision; empty when there is no decision or no approver. */

@@ -88,15 +88,15 @@ public class HostSqlAggregates implements SqlAggregates {
      * callback a connection with auto-commit off, which PostgreSQL's driver needs to honour the fetch size.
      */
     @Override
-    public void forEachRow(Class<? extends RawEntity<?>> entity, List<String> columns, List<In> where, List<String> orderBy,
-                           Consumer<Row> each) {
+    public void forEachRow(Class<? extends RawEntity<?>> entity, List<String> columns, List<? extends Condition> where,
+                           List<String> orderBy, Consumer<Row> each) {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("at least one column to read");
         }
         columns.forEach(HostSqlAggregates::requireIdentifier);
         orderBy.forEach(HostSqlAggregates::requireIdentifier);
-        where.forEach(in -> requireIdentifier(in.column()));
-        if (where.stream().anyMatch(in -> in.values().isEmpty() && !in.orNull())) {
+        where.forEach(c -> c.columns().forEach(HostSqlAggregates::requireIdentifier));
+        if (where.stream().anyMatch(Condition::matchesNothing)) {
             return;
         }
         String table = tableName(entity);
@@ -108,18 +108,7 @@ public class HostSqlAggregates implements SqlAggregates {
                         .append(" FROM ").append(q).append(table).append(q);
                 List<Object> params = new ArrayList<>();
                 for (int i = 0; i < where.size(); i++) {
-                    In in = where.get(i);
-                    String column = q + in.column() + q;
-                    List<String> conditions = new ArrayList<>(2);
-                    if (!in.values().isEmpty()) {
-                        conditions.add(in.values().size() == 1 ? column + " = ?"
-                                : column + " IN (" + Entities.placeholders(in.values().size()) + ")");
-                        params.addAll(in.values());
-                    }
-                    if (in.orNull()) {
-                        conditions.add(column + " IS NULL");
-                    }
-                    sql.append(i == 0 ? " WHERE " : " AND ").append("(").append(String.join(" OR ", conditions)).append(")");
+                    sql.append(i == 0 ? " WHERE " : " AND ").append("(").append(condition(where.get(i), q, params)).append(")");
                 }
                 if (!orderBy.isEmpty()) {
                     sql.append(" ORDER BY ").append(String.join(", ", orderBy.stream().map(c -> q + c + q).toList()));
@@ -141,6 +130,33 @@ public class HostSqlAggregates implements SqlAggregates {
                 throw new IllegalStateException("Reading " + columns + " of " + table + " failed", e);
             }
         }));
+    }
+
+    /** One condition as SQL over quoted column names; its values are added to {@code params}. */
+    private static String condition(Condition condition, String q, List<Object> params) {
+        if (condition instanceof In in) {
+            String column = q + in.column() + q;
+            List<String> either = new ArrayList<>(2);
+            if (!in.values().isEmpty()) {
+                either.add(inList(column, in.values(), params));
+            }
+            if (in.orNull()) {
+                either.add(column + " IS NULL");
+            }
+            return String.join(" OR ", either);
+        }
+        if (condition instanceof AnyIn any) {
+            return String.join(" OR ", any.columns().stream().map(c -> inList(q + c + q, any.values(), params)).toList());
+        }
+        Between range = (Between) condition; // the interface is sealed: In, AnyIn, Between
+        params.add(range.from());
+        params.add(range.to());
+        return q + range.column() + q + " BETWEEN ? AND ?";
+    }
+
+    private static String inList(String column, java.util.Collection<?> values, List<Object> params) {
+        params.addAll(values);
+        return values.size() == 1 ? column + " = ?" : column + " IN (" + Entities.placeholders(values.size()) + ")";
     }
 
     /** The current row of a result set; SQL exceptions become unchecked ones. */

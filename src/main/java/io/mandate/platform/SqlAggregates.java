@@ -30,11 +30,20 @@ public interface SqlAggregates {
      */
     List<GroupCount> countBy(Class<? extends RawEntity<?>> entity, List<String> columns, String where, Object... params);
 
+    /** A condition of {@link #forEachRow}, on columns the store names; values always go to {@code ?} placeholders. */
+    sealed interface Condition permits In, AnyIn, Between {
+        /** The columns the condition reads (checked to be plain upper-case identifiers). */
+        List<String> columns();
+
+        /** Whether no row can match (then no statement is issued). */
+        boolean matchesNothing();
+    }
+
     /**
-     * A condition of {@link #forEachRow}: {@code <column> IN (?, …)} over the values, or, with {@code orNull},
-     * {@code (<column> IN (?, …) OR <column> IS NULL)}. No values matches nothing (then no statement is issued).
+     * {@code <column> IN (?, …)} over the values, or, with {@code orNull}, {@code (<column> IN (?, …) OR <column> IS
+     * NULL)}. No values matches nothing (then no statement is issued).
      */
-    record In(String column, Collection<?> values, boolean orNull) {
+    record In(String column, Collection<?> values, boolean orNull) implements Condition {
         public In {
             values = List.copyOf(values);
         }
@@ -42,6 +51,53 @@ public interface SqlAggregates {
         /** {@code <column> = ?}. */
         public static In equal(String column, Object value) {
             return new In(column, List.of(value), false);
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
+        }
+
+        @Override
+        public boolean matchesNothing() {
+            return values.isEmpty() && !orNull;
+        }
+    }
+
+    /**
+     * {@code (<c1> IN (?, …) OR <c2> IN (?, …) …)}: any of the columns holds one of the values (a decision whose
+     * approver or driver is one of a group's members). No values matches nothing.
+     */
+    record AnyIn(List<String> columns, Collection<?> values) implements Condition {
+        public AnyIn {
+            columns = List.copyOf(columns);
+            values = List.copyOf(values);
+            if (columns.isEmpty()) {
+                throw new IllegalArgumentException("at least one column");
+            }
+        }
+
+        @Override
+        public boolean matchesNothing() {
+            return values.isEmpty();
+        }
+    }
+
+    /** {@code <column> BETWEEN ? AND ?}, both ends included. */
+    record Between(String column, Object from, Object to) implements Condition {
+        public Between {
+            java.util.Objects.requireNonNull(from, "from");
+            java.util.Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
+        }
+
+        @Override
+        public boolean matchesNothing() {
+            return false;
         }
     }
 
@@ -71,6 +127,6 @@ public interface SqlAggregates {
      *
      * @throws IllegalArgumentException for a column that is not a plain upper-case identifier
      */
-    void forEachRow(Class<? extends RawEntity<?>> entity, List<String> columns, List<In> where, List<String> orderBy,
+    void forEachRow(Class<? extends RawEntity<?>> entity, List<String> columns, List<? extends Condition> where, List<String> orderBy,
                     Consumer<Row> each);
 }

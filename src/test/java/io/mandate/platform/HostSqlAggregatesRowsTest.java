@@ -124,6 +124,30 @@ public class HostSqlAggregatesRowsTest {
     }
 
     @Test
+    public void anyInMatchesAValueInAnyOfItsColumnsAndBetweenIncludesBothEnds() {
+        List<Integer> positions = new ArrayList<>();
+        aggregates.forEachRow(ParticipantEntity.class, List.of("POSITION"),
+                List.of(new SqlAggregates.AnyIn(List.of("REF", "ROLE"), List.of("k-7", "k-4", "NOBODY"))), List.of("POSITION"),
+                r -> positions.add(r.intValue(0)));
+        assertEquals(List.of(4, 7), positions);
+        assertTrue(seen.toString(), seen.stream().anyMatch(s -> s.endsWith(
+                "WHERE (\"REF\" IN (?, ?, ?) OR \"ROLE\" IN (?, ?, ?)) ORDER BY \"POSITION\"")));
+        positions.clear();
+        aggregates.forEachRow(ParticipantEntity.class, List.of("POSITION"),
+                List.of(SqlAggregates.In.equal("ROLE", "CONTRIBUTOR"), new SqlAggregates.Between("POSITION", 10, 14)),
+                List.of("POSITION"), r -> positions.add(r.intValue(0)));
+        assertEquals(List.of(10, 12, 14), positions);
+        assertTrue(seen.toString(), seen.stream().anyMatch(s -> s.endsWith(
+                "WHERE (\"ROLE\" = ?) AND (\"POSITION\" BETWEEN ? AND ?) ORDER BY \"POSITION\"")));
+        seen.clear();
+        aggregates.forEachRow(ParticipantEntity.class, List.of("ID"), List.of(new SqlAggregates.AnyIn(List.of("REF"), List.of())),
+                List.of(), r -> { throw new AssertionError("no row"); });
+        assertEquals("no values, no statement", List.of(), seen);
+        assertThrows(IllegalArgumentException.class, () -> aggregates.forEachRow(ParticipantEntity.class, List.of("ID"),
+                List.of(new SqlAggregates.AnyIn(List.of("REF", "role OR 1=1"), List.of("x"))), List.of(), r -> { }));
+    }
+
+    @Test
     public void orNullAddsTheRowsWithoutAValueAndSqlNullReadsAsNull() {
         List<String> rows = new ArrayList<>();
         aggregates.forEachRow(ParticipantEntity.class, List.of("ID", "KIND"),
