@@ -34,13 +34,20 @@ public record Grant(long id, String domainKey, Principal holder, Level level, St
 
     /** The same cell content, ignoring id and version: what the CSV import compares. */
     public boolean sameContent(Grant other) {
-        return domainKey.equals(other.domainKey) && holder.equals(other.holder) && level == other.level
-                && Objects.equals(backupKey, other.backupKey) && Objects.equals(menteeKey, other.menteeKey)
-                && Objects.equals(validFrom, other.validFrom) && Objects.equals(validTo, other.validTo)
-                && Objects.equals(blankToNull(note), blankToNull(other.note));
+        return content().equals(other.content());
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    /**
+     * The cell content as a value, equal for two grants exactly when {@link #sameContent} holds: what the CSV import's
+     * plan indexes the current grants by (a domain may get thousands of lines).
+     */
+    public Content content() {
+        return new Content(domainKey, holder, level, backupKey, menteeKey, validFrom, validTo,
+                note == null || note.isBlank() ? null : note);
+    }
+
+    /** A grant without id and version, a blank note as none. */
+    public record Content(String domainKey, Principal holder, Level level, String backupKey, String menteeKey,
+                          LocalDate validFrom, LocalDate validTo, String note) {
     }
 }

@@ -63,17 +63,17 @@ public class MatrixImport {
             // a line may name someone who cannot act (deactivated, deleted, unknown) only where it keeps a grant exactly as it is
             // (export → import is a no-op)
             // (each domain's unchanged grants indexed by content once: a file may hold thousands of such lines)
-            Map<String, java.util.Set<Object>> kept = new HashMap<>();
+            Map<String, java.util.Set<Grant.Content>> kept = new HashMap<>();
             MatrixPlan first = plan;
             java.util.Set<Grant> refusedLines = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (Map.Entry<Grant, List<MatrixCsv.LineError>> e : resolved.inactive().entrySet()) {
                 Grant g = e.getKey();
-                java.util.Set<Object> unchanged = kept.computeIfAbsent(g.domainKey(), k -> {
-                    java.util.Set<Object> contents = new java.util.HashSet<>();
-                    first.domains().get(k).unchanged().forEach(u -> contents.add(MatrixPlan.content(u)));
+                java.util.Set<Grant.Content> unchanged = kept.computeIfAbsent(g.domainKey(), k -> {
+                    java.util.Set<Grant.Content> contents = new java.util.HashSet<>();
+                    first.domains().get(k).unchanged().forEach(u -> contents.add(u.content()));
                     return contents;
                 });
-                if (!unchanged.contains(MatrixPlan.content(g))) {
+                if (!unchanged.contains(g.content())) {
                     errors.addAll(e.getValue());
                     refusedLines.add(g);
                 }
@@ -103,13 +103,10 @@ public class MatrixImport {
         Names names = new Names();
         Map<String, List<Grant>> wanted = new LinkedHashMap<>();
         Map<Grant, List<MatrixCsv.LineError>> inactive = new java.util.IdentityHashMap<>();
-        // the domains once per import, not a walk of them per line (AuthorityService.domain's lookup, by key)
-        java.util.Set<String> domainKeys = new java.util.HashSet<>();
-        authority.domains().forEach(d -> domainKeys.add(d.key()));
         for (MatrixCsv.Row row : rows) {
             Map<String, Message> problems = new LinkedHashMap<>();
             Map<String, Message> deactivated = new LinkedHashMap<>();
-            if (row.domain() == null || !domainKeys.contains(row.domain().trim().toUpperCase(java.util.Locale.ROOT))) {
+            if (authority.domain(row.domain()).isEmpty()) { // a lookup by key in the cached domain index
                 problems.put("domain", Message.of("mandate.error.domain.notFound", row.domain()));
             }
             Principal holder = null;

@@ -53,16 +53,16 @@ public record MatrixPlan(Map<String, Domain> domains) {
      */
     private static Domain plan(List<Grant> current, List<Grant> wanted) {
         boolean[] taken = new boolean[current.size()];
-        Map<Content, ArrayDeque<Integer>> byContent = new HashMap<>();
+        Map<Grant.Content, ArrayDeque<Integer>> byContent = new HashMap<>();
         Map<Principal, ArrayDeque<Integer>> byHolder = new HashMap<>();
         for (int i = 0; i < current.size(); i++) {
-            byContent.computeIfAbsent(Content.of(current.get(i)), k -> new ArrayDeque<>()).add(i);
+            byContent.computeIfAbsent(current.get(i).content(), k -> new ArrayDeque<>()).add(i);
             byHolder.computeIfAbsent(current.get(i).holder(), k -> new ArrayDeque<>()).add(i);
         }
         List<Grant> rest = new ArrayList<>();
         List<Grant> unchanged = new ArrayList<>();
         for (Grant w : wanted) {
-            Integer same = firstLeft(byContent.get(Content.of(w)), taken);
+            Integer same = firstLeft(byContent.get(w.content()), taken);
             if (same != null) {
                 taken[same] = true;
                 unchanged.add(current.get(same));
@@ -100,20 +100,6 @@ public record MatrixPlan(Map<String, Domain> domains) {
             queue.pollFirst();
         }
         return queue.peekFirst();
-    }
-
-    /** A key equal for two grants exactly when {@link Grant#sameContent} holds for them. */
-    static Object content(Grant g) {
-        return Content.of(g);
-    }
-
-    /** What {@link Grant#sameContent} compares, as a key: equal exactly when two grants have the same content. */
-    private record Content(String domainKey, Principal holder, Level level, String backupKey, String menteeKey,
-                           java.time.LocalDate validFrom, java.time.LocalDate validTo, String note) {
-        static Content of(Grant g) {
-            String note = g.note() == null || g.note().isBlank() ? null : g.note();
-            return new Content(g.domainKey(), g.holder(), g.level(), g.backupKey(), g.menteeKey(), g.validFrom(), g.validTo(), note);
-        }
     }
 
     public int added() {
