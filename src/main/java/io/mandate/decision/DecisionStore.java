@@ -84,18 +84,14 @@ public class DecisionStore {
         if (visibleProjects.isEmpty()) {
             return;
         }
-        Query query = Query.select("ID, ISSUE_ID, PROJECT_ID, STATUS");
-        java.util.Set<Long> projects = new java.util.HashSet<>(visibleProjects);
-        boolean inSql = projects.size() <= MAX_SQL_IN;
-        if (inSql) {
-            query = query.where("PROJECT_ID IN (" + Entities.placeholders(projects.size()) + ") OR PROJECT_ID IS NULL",
-                    new java.util.TreeSet<>(projects).toArray());
-        }
-        entities.stream(DecisionEntity.class, query, row -> {
-            if (inSql || row.getProjectId() == null || projects.contains(row.getProjectId())) {
-                each.accept(new Candidate(row.getIssueId(), row.getProjectId()), DecisionStatus.valueOf(row.getStatus()));
-            }
-        });
+        VisibleProjects visible = VisibleProjects.of(visibleProjects);
+        aggregates.forEachRow(DecisionEntity.class, List.of("ISSUE_ID", "PROJECT_ID", "STATUS"), visible.where(), List.of(),
+                row -> {
+                    Long projectId = row.longValue(1);
+                    if (visible.admits(projectId)) {
+                        each.accept(new Candidate(row.longValue(0), projectId), DecisionStatus.valueOf(row.string(2)));
+                    }
+                });
     }
 
     public Optional<Decision> find(long issueId) {
@@ -399,9 +395,29 @@ public class DecisionStore {
         static final Scope NOTHING = new Scope(List.of(), d -> false);
     }
 
-    /** Among the projects (or without a stored project id, which reads as 0): the Java side of a project filter. */
-    private static boolean inProjects(Decision d, java.util.Set<Long> projects) {
-        return d.projectId() == 0 || projects.contains(d.projectId());
+    /**
+     * The projects a caller may browse as the filter of a streamed read: an {@code IN} list in SQL while it fits
+     * ({@link #MAX_SQL_IN}), else a test of each row as it streams. A row without a stored project id passes either
+     * way (it reads as null, or 0 in a {@link Decision}); the caller checks every issue by id.
+     */
+    private record VisibleProjects(java.util.Set<Long> ids) {
+        static VisibleProjects of(java.util.Collection<Long> ids) {
+            return new VisibleProjects(java.util.Collections.unmodifiableSet(new java.util.HashSet<>(ids)));
+        }
+
+        boolean inSql() {
+            return ids.size() <= MAX_SQL_IN;
+        }
+
+        /** The SQL condition; none when the set is too big for an {@code IN} list. */
+        List<SqlAggregates.Condition> where() {
+            return inSql() ? List.of(new SqlAggregates.In("PROJECT_ID", new java.util.TreeSet<>(ids), true)) : List.of();
+        }
+
+        /** Whether a row passes what the SQL did not filter. */
+        boolean admits(Long projectId) {
+            return inSql() || projectId == null || projectId == 0 || ids.contains(projectId);
+        }
     }
 
     /** The columns a report reads: no outcome (reading it would cost a statement per row), no people. */
@@ -438,29 +454,21 @@ public class DecisionStore {
     public void forEachInScope(java.util.Collection<Long> visibleProjects, Long projectId,
                                java.util.Collection<String> domainKeys, java.util.Collection<String> peopleKeys,
                                java.util.function.Consumer<Decision> each) {
+        Scope scope = scope(visibleProjects, projectId, domainKeys, peopleKeys);
+        if (scope == Scope.NOTHING) {
+            return;
+        }
         if (projectId == null && domainKeys == null && peopleKeys == null) {
-            if (visibleProjects.isEmpty()) {
-                return;
-            }
             PackedContributors contributors = new PackedContributors();
             aggregates.forEachRow(ParticipantEntity.class, List.of("DECISION_ID", "POSITION", "REF"),
                     List.of(SqlAggregates.In.equal("ROLE", CONTRIBUTOR)), List.of("DECISION_ID", "ID"),
                     p -> contributors.add(p.intValue(0), p.intValue(1), p.string(2)));
-            java.util.Set<Long> projects = new java.util.HashSet<>(visibleProjects);
-            boolean inSql = projects.size() <= MAX_SQL_IN;
-            aggregates.forEachRow(DecisionEntity.class, REPORT_COLUMN_LIST,
-                    inSql ? List.of(new SqlAggregates.In("PROJECT_ID", new java.util.TreeSet<>(projects), true)) : List.of(),
-                    List.of("ID"),
-                    row -> {
-                        Decision d = withoutOutcome(row);
-                        if (inSql || inProjects(d, projects)) {
-                            each.accept(d.status().isOpen() ? withContributors(d, contributors.of(row.intValue(0))) : d);
-                        }
-                    });
-            return;
-        }
-        Scope scope = scope(visibleProjects, projectId, domainKeys, peopleKeys);
-        if (scope == Scope.NOTHING) {
+            aggregates.forEachRow(DecisionEntity.class, REPORT_COLUMN_LIST, scope.where(), List.of("ID"), row -> {
+                Decision d = withoutOutcome(row);
+                if (scope.rest().test(d)) {
+                    each.accept(d.status().isOpen() ? withContributors(d, contributors.of(row.intValue(0))) : d);
+                }
+            });
             return;
         }
         java.util.TreeMap<Integer, Decision> open = new java.util.TreeMap<>();
@@ -604,14 +612,9 @@ public class DecisionStore {
                 || (peopleKeys != null && peopleKeys.isEmpty())) {
             return Scope.NOTHING;
         }
-        List<SqlAggregates.Condition> where = new ArrayList<>();
-        java.util.function.Predicate<Decision> rest = d -> true;
-        java.util.Set<Long> projects = new java.util.HashSet<>(visibleProjects);
-        if (projects.size() <= MAX_SQL_IN) {
-            where.add(new SqlAggregates.In("PROJECT_ID", new java.util.TreeSet<>(projects), true));
-        } else {
-            rest = rest.and(d -> inProjects(d, projects));
-        }
+        VisibleProjects visible = VisibleProjects.of(visibleProjects);
+        List<SqlAggregates.Condition> where = new ArrayList<>(visible.where());
+        java.util.function.Predicate<Decision> rest = d -> visible.admits(d.projectId());
         if (projectId != null) {
             where.add(new SqlAggregates.In("PROJECT_ID", List.of(projectId), true));
         }
