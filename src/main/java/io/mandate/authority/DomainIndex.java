@@ -63,8 +63,7 @@ final class DomainIndex {
         int best = 0;
         List<String> winners = new ArrayList<>(2);
         DomainScope.Facts facts = DomainScope.Facts.of(issue);
-        List<Rule> named = facts.project() == null ? List.of() : byProject.getOrDefault(facts.project(), List.of());
-        for (List<Rule> rules : List.of(named, anyProject)) {
+        for (List<Rule> rules : List.of(named(facts.project()), anyProject)) {
             for (Rule rule : rules) {
                 int specificity = rule.scope().specificity();
                 if (specificity >= best && rule.scope().matches(facts)) {
@@ -86,12 +85,13 @@ final class DomainIndex {
     /** The domains that could match the issue: those naming its project (in any case), then those naming none. */
     List<Domain> candidates(IssueRef issue) {
         List<Domain> candidates = new ArrayList<>();
-        named(issue).forEach(r -> candidates.add(r.domain()));
+        named(issue.projectKey() == null ? null : DomainScope.lower(issue.projectKey())).forEach(r -> candidates.add(r.domain()));
         anyProject.forEach(r -> candidates.add(r.domain()));
         return candidates;
     }
 
-    private List<Rule> named(IssueRef issue) {
-        return issue.projectKey() == null ? List.of() : byProject.getOrDefault(DomainScope.lower(issue.projectKey()), List.of());
+    /** The rules of the domains that name the project (its key lower-cased; null for none). */
+    private List<Rule> named(String lowerProjectKey) {
+        return lowerProjectKey == null ? List.of() : byProject.getOrDefault(lowerProjectKey, List.of());
     }
 }
